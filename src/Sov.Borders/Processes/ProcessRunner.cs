@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Sov.Borders.Processes;
+
+/// <summary>
+/// The one door for starting programs. It takes an argument vector, never a shell string, and an
+/// explicit environment: the child inherits nothing from Sovereign's own environment. The sandbox
+/// (bubblewrap) is built on top of this door.
+/// </summary>
+public sealed class ProcessRunner
+{
+    public async Task<ProcessResult> RunAsync(
+        IReadOnlyList<string> argv,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        TimeSpan timeout,
+        string? standardInput = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(argv);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (argv.Count == 0)
+        {
+            throw new ArgumentException("An argument vector needs at least the program.", nameof(argv));
+        }
+
+        var start = new ProcessStartInfo(argv[0])
+        {
+            WorkingDirectory = workingDirectory,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var arg in argv.Skip(1))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Clear();
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        process.Start();
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        process.StandardInput.Close();
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = !cancellationToken.IsCancellationRequested;
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return new ProcessResult(process.ExitCode, await stdout.ConfigureAwait(false),
+            await stderr.ConfigureAwait(false), clock.Elapsed, timedOut);
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Sov.Cli.Commands;
+using Sov.Core;
+
+namespace Sov.Cli;
+
+/// <summary>The front door: parses the command line, runs one command, maps every ending to an exit code.</summary>
+public static class SovApp
+{
+    public static readonly Option<bool> Debug = new("--debug")
+    {
+        Description = "Show stack traces and internal detail on errors",
+        Recursive = true,
+    };
+
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand(
+            "Sovereign: a terminal coding agent for self-hosted models. Nothing leaves except to hosts you name.");
+        root.Options.Add(Debug);
+        root.Subcommands.Add(ExecCommand.Create(context));
+        root.Subcommands.Add(ScanCommand.Create(context));
+        root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(PromptCommand.Create(context));
+        root.Subcommands.Add(PrivacyCommand.Create(context));
+        root.Subcommands.Add(DoctorCommand.Create(context));
+        root.Subcommands.Add(UndoCommand.Create(context));
+        root.SetAction(_ => InteractiveCommand.Run(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var root = BuildRoot(context);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await context.Error.WriteLineAsync($"sov: {error.Message}").ConfigureAwait(false);
+            }
+
+            await context.Error.WriteLineAsync("Run 'sov --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var debug = parsed.GetValue(Debug);
+        try
+        {
+            var config = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+            return await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("sov: interrupted.").ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
+        catch (SovException e)
+        {
+            await context.Error.WriteLineAsync($"sov: {e.Message}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"  {e.Remedy}").ConfigureAwait(false);
+            if (debug)
+            {
+                await context.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
+            return e.ExitCode;
+        }
+#pragma warning disable CA1031 // The front door is where every unexpected failure becomes one line and an exit code.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await context.Error.WriteLineAsync($"sov: internal error: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync(debug ? e.ToString() : "  Run again with --debug for detail, and please report it.")
+                .ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+
+namespace Sov.TestKit;
+
+/// <summary>The outcome of one run of the sov binary.</summary>
+public sealed record SovResult(int ExitCode, string Stdout, string Stderr);
+
+/// <summary>Runs the published sov binary with a private SOV_HOME and a minimal environment.</summary>
+public static class SovRun
+{
+    public static async Task<SovResult> RunAsync(
+        IEnumerable<string> args,
+        string? sovHome = null,
+        string? workingDirectory = null,
+        string? stdin = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        var start = new ProcessStartInfo(SovBinary.Path)
+        {
+            WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Clear();
+        start.Environment["PATH"] = "/usr/local/bin:/usr/bin:/bin";
+        start.Environment["SOV_HOME"] = sovHome ?? Directory.CreateTempSubdirectory("sov-home-").FullName;
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[k] = v;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin).ConfigureAwait(false);
+        }
+
+        process.StandardInput.Close();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"sov {string.Join(' ', start.ArgumentList)} did not finish in time.");
+        }
+
+        return new SovResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+    }
+}
