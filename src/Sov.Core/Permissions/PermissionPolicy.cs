@@ -1,0 +1,146 @@
+using Sov.Core.Permissions.Shell;
+
+namespace Sov.Core.Permissions;
+
+/// <summary>
+/// Decides whether an action may run, must be asked about, or is refused. Order: the border's own
+/// refusals (protected paths, writes outside the workspace), then deny rules, then ask rules, then the
+/// mode and allow rules. Deny beats ask beats allow; anything not proven safe is asked, never allowed.
+/// A front end with nobody to ask (headless) treats <see cref="Verdict.Ask"/> as a refusal.
+/// </summary>
+public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules, bool sandboxAvailable)
+{
+    public PermissionMode Mode { get; } = mode;
+    public PermissionRules Rules { get; } = rules;
+    public bool SandboxAvailable { get; } = sandboxAvailable;
+
+    public PermissionDecision DecideRead(PathAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        if (FirstMatch(Rules.Deny, RuleKind.Read, access.RulePath) is { } deny)
+        {
+            return PermissionDecision.Deny($"reading {access.RulePath} matches deny rule '{deny}'");
+        }
+
+        if (FirstMatch(Rules.Ask, RuleKind.Read, access.RulePath) is { } ask)
+        {
+            return PermissionDecision.Ask($"reading {access.RulePath} matches ask rule '{ask}'");
+        }
+
+        if (!access.InsideWorkspace)
+        {
+            return FirstMatch(Rules.Allow, RuleKind.Read, access.RulePath) is { } allow
+                ? PermissionDecision.Allow($"reading outside the workspace allowed by rule '{allow}'")
+                : PermissionDecision.Ask($"{access.RulePath} is outside the workspace");
+        }
+
+        return PermissionDecision.Allow("reads inside the workspace are free");
+    }
+
+    public PermissionDecision DecideWrite(PathAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        if (!access.InsideWorkspace)
+        {
+            return PermissionDecision.Deny($"{access.RulePath} is outside the workspace; tools write only inside it");
+        }
+
+        if (access.Protected)
+        {
+            return PermissionDecision.Deny($"{access.RulePath} is a protected path (git config and hooks, .sov/, editor settings are read-only)");
+        }
+
+        if (FirstMatch(Rules.Deny, RuleKind.Write, access.RulePath) is { } deny)
+        {
+            return PermissionDecision.Deny($"writing {access.RulePath} matches deny rule '{deny}'");
+        }
+
+        if (Mode == PermissionMode.ReadOnly)
+        {
+            return PermissionDecision.Deny("read-only mode: no file is written");
+        }
+
+        if (FirstMatch(Rules.Ask, RuleKind.Write, access.RulePath) is { } ask)
+        {
+            return PermissionDecision.Ask($"writing {access.RulePath} matches ask rule '{ask}'");
+        }
+
+        if (Mode >= PermissionMode.AutoEdit)
+        {
+            return PermissionDecision.Allow($"{Mode.Name()}: writes inside the workspace are free");
+        }
+
+        return FirstMatch(Rules.Allow, RuleKind.Write, access.RulePath) is { } allow
+            ? PermissionDecision.Allow($"writing {access.RulePath} allowed by rule '{allow}'")
+            : PermissionDecision.Ask($"write {access.RulePath}");
+    }
+
+    public PermissionDecision DecideShell(string command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var analysis = ShellAnalysis.Of(command);
+        var denyRules = Rules.Deny.Where(r => r.Kind == RuleKind.Shell).ToList();
+        foreach (var (segment, texts) in analysis.Segments)
+        {
+            if (denyRules.FirstOrDefault(r => texts.Any(r.MatchesCommand)) is { } deny)
+            {
+                return PermissionDecision.Deny($"'{Shorten(segment.Text)}' matches deny rule '{deny}'");
+            }
+        }
+
+        var unprovable = analysis.Incomplete && denyRules.Count > 0
+            ? PermissionDecision.Ask("the command could not be analysed completely, so deny rules cannot be ruled out")
+            : null;
+        var askRules = Rules.Ask.Where(r => r.Kind == RuleKind.Shell).ToList();
+        foreach (var (segment, texts) in analysis.Segments)
+        {
+            if (askRules.FirstOrDefault(r => texts.Any(r.MatchesCommand)) is { } ask)
+            {
+                return Unsandboxed(PermissionDecision.Ask($"'{Shorten(segment.Text)}' matches ask rule '{ask}'"));
+            }
+        }
+
+        var allowRules = Rules.Allow.Where(r => r.Kind == RuleKind.Shell).ToList();
+        var unmatched = analysis.Segments.Where(s => !allowRules.Any(r => r.MatchesCommand(s.Segment.Text))).ToList();
+        var approvedByRules = analysis.Reasons.Count == 0 && !analysis.Incomplete && unmatched.Count == 0 && analysis.Segments.Count > 0;
+
+        if (!SandboxAvailable)
+        {
+            return Mode == PermissionMode.ReadOnly && !approvedByRules
+                ? PermissionDecision.Deny("read-only mode: only commands every part of which an allow rule approves may run")
+                : Unsandboxed(PermissionDecision.Ask("bubblewrap is unavailable: the command would run UNSANDBOXED"));
+        }
+
+        if (unprovable is not null)
+        {
+            return Mode == PermissionMode.ReadOnly ? PermissionDecision.Deny(unprovable.Reason) : unprovable;
+        }
+
+        if (approvedByRules)
+        {
+            return PermissionDecision.Allow("every part of the command matches an allow rule");
+        }
+
+        if (Mode == PermissionMode.FullAuto)
+        {
+            return analysis.Reasons.Count > 0 && denyRules.Count > 0
+                ? PermissionDecision.Ask($"full-auto, but the command {string.Join("; ", analysis.Reasons)}, so deny rules cannot be ruled out")
+                : PermissionDecision.Allow("full-auto: commands run free inside the sandbox");
+        }
+
+        var why = analysis.Reasons.Count > 0
+            ? $"the command {string.Join("; ", analysis.Reasons)}"
+            : unmatched.Count > 0 ? $"no allow rule matches '{Shorten(unmatched[0].Segment.Text)}'" : "the command is empty";
+        return Mode == PermissionMode.ReadOnly
+            ? PermissionDecision.Deny($"read-only mode: {why}")
+            : PermissionDecision.Ask(why);
+    }
+
+    private PermissionDecision Unsandboxed(PermissionDecision decision) =>
+        SandboxAvailable ? decision : decision with { Unsandboxed = true };
+
+    private static PermissionRule? FirstMatch(IReadOnlyList<PermissionRule> list, RuleKind kind, string path) =>
+        list.FirstOrDefault(r => r.Kind == kind && r.MatchesPath(path));
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+}

@@ -1,0 +1,39 @@
+namespace Sov.Core.Permissions;
+
+/// <summary>
+/// One rule pattern from config, such as <c>shell:git status</c>, <c>shell:npm test*</c>,
+/// <c>write:src/**</c> or <c>read:**/.env*</c>. Shell patterns match a whole command segment (its words
+/// joined by single spaces); path patterns match the workspace-relative path ('/' separators), or the
+/// absolute path for files outside the workspace.
+/// </summary>
+public sealed record PermissionRule(RuleKind Kind, string Pattern)
+{
+    public static PermissionRule Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var kind = colon < 0 ? "" : text[..colon].Trim().ToLowerInvariant();
+        var pattern = colon < 0 ? "" : text[(colon + 1)..].Trim();
+        RuleKind? parsed = kind switch
+        {
+            "shell" or "bash" => RuleKind.Shell,
+            "write" or "edit" => RuleKind.Write,
+            "read" => RuleKind.Read,
+            _ => null,
+        };
+        if (parsed is null || pattern.Length == 0)
+        {
+            throw new Config.ConfigException(
+                $"Permission rule '{text}' is not of the form shell:<command>, write:<glob> or read:<glob>.",
+                "Fix the rule in the [permissions] section of your config, e.g. \"shell:git status\" or \"write:src/**\".");
+        }
+
+        return new PermissionRule(parsed.Value, pattern);
+    }
+
+    public bool MatchesPath(string path) => Kind != RuleKind.Shell && Glob.MatchPath(Pattern, path);
+
+    public bool MatchesCommand(string segment) => Kind == RuleKind.Shell && Glob.MatchText(Pattern, segment);
+
+    public override string ToString() => $"{Kind.ToString().ToLowerInvariant()}:{Pattern}";
+}

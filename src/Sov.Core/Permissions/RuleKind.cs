@@ -1,0 +1,9 @@
+namespace Sov.Core.Permissions;
+
+/// <summary>What a rule pattern is about: <c>shell:</c> commands, <c>write:</c> or <c>read:</c> paths.</summary>
+public enum RuleKind
+{
+    Shell,
+    Write,
+    Read,
+}

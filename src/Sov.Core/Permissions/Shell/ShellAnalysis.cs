@@ -1,0 +1,117 @@
+namespace Sov.Core.Permissions.Shell;
+
+/// <summary>
+/// Everything the permission policy needs to know about one command line: the segments (including nested
+/// and <c>bash -c</c> ones), the unmodelled constructs, the per-segment reasons from
+/// <see cref="ProgramChecks"/>, and for each segment the texts deny rules are matched against.
+/// </summary>
+public sealed class ShellAnalysis
+{
+    private ShellAnalysis(ShellParse parse, IReadOnlyList<string> reasons, IReadOnlyList<(ShellSegment Segment, IReadOnlyList<string> DenyTexts)> segments)
+    {
+        Parse = parse;
+        Reasons = reasons;
+        Segments = segments;
+    }
+
+    public ShellParse Parse { get; }
+
+    /// <summary>Every reason the command cannot be approved by allow rules alone (empty when it can).</summary>
+    public IReadOnlyList<string> Reasons { get; }
+
+    public IReadOnlyList<(ShellSegment Segment, IReadOnlyList<string> DenyTexts)> Segments { get; }
+
+    public bool Incomplete => Parse.Incomplete;
+
+    public static ShellAnalysis Of(string command)
+    {
+        var parse = ShellTokenizer.Parse(command);
+        var reasons = parse.Unmodelled.Select(u => "uses " + u).ToList();
+        var incomplete = parse.Incomplete;
+        var segments = new List<(ShellSegment, IReadOnlyList<string>)>();
+        var queue = new Queue<(ShellSegment Segment, int Depth)>(parse.Segments.Select(s => (s, 0)));
+        var anyUnmodelled = parse.Unmodelled.Count > 0;
+        while (queue.Count > 0)
+        {
+            var (segment, depth) = queue.Dequeue();
+            var reason = ProgramChecks.Check(segment.Words);
+            if (reason is not null && !reasons.Contains(reason))
+            {
+                reasons.Add(reason);
+            }
+
+            segments.Add((segment, DenyTexts(segment.Words, allSuffixes: anyUnmodelled || reason is not null)));
+
+            // Shells given a command string, and eval: analyse the string as a command too.
+            foreach (var inner in InnerCommands(segment.Words))
+            {
+                if (depth + 1 > ShellTokenizer.MaxNesting)
+                {
+                    incomplete = true;
+                    break;
+                }
+
+                var nested = ShellTokenizer.ParseNested(inner, depth + 1);
+                incomplete |= nested.Incomplete;
+                foreach (var u in nested.Unmodelled.Select(u => "uses " + u).Where(u => !reasons.Contains(u)))
+                {
+                    reasons.Add(u);
+                }
+
+                foreach (var s in nested.Segments)
+                {
+                    queue.Enqueue((s, depth + 1));
+                }
+            }
+        }
+
+        return new ShellAnalysis(parse with { Incomplete = incomplete }, reasons, segments);
+    }
+
+    private static IEnumerable<string> InnerCommands(IReadOnlyList<string> words)
+    {
+        var program = Path.GetFileName(words[0]);
+        if (program is "eval")
+        {
+            yield return string.Join(' ', words.Skip(1));
+        }
+
+        if (!ProgramChecks.Runners.Contains(program))
+        {
+            yield break;
+        }
+
+        for (var k = 1; k < words.Count - 1; k++)
+        {
+            if (words[k].StartsWith('-') && !words[k].StartsWith("--", StringComparison.Ordinal) && words[k].Contains('c', StringComparison.Ordinal))
+            {
+                yield return words[k + 1];
+            }
+        }
+    }
+
+    private static List<string> DenyTexts(IReadOnlyList<string> words, bool allSuffixes)
+    {
+        var texts = new List<string>();
+        for (var start = 0; start < words.Count; start++)
+        {
+            // A plain segment is matched as a whole; with wrappers, prefixes or unmodelled syntax every
+            // suffix is matched too, so `env X=1 nohup rm -rf x` still meets `shell:rm*`.
+            if (start > 0 && !allSuffixes)
+            {
+                break;
+            }
+
+            var rest = words.Skip(start).ToList();
+            texts.Add(string.Join(' ', rest));
+            var program = Path.GetFileName(rest[0]);
+            if (program != rest[0] && program.Length > 0)
+            {
+                rest[0] = program;
+                texts.Add(string.Join(' ', rest));
+            }
+        }
+
+        return texts;
+    }
+}
