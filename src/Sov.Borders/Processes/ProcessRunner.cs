@@ -76,4 +76,88 @@ public sealed class ProcessRunner
         return new ProcessResult(process.ExitCode, await stdout.ConfigureAwait(false),
             await stderr.ConfigureAwait(false), clock.Elapsed, timedOut);
     }
+    /// <summary>
+    /// Like <see cref="RunAsync"/>, but stdout and stderr feed one <see cref="BoundedOutput"/> as they
+    /// arrive (head and tail kept, the middle counted), and stdin is closed at once.
+    /// </summary>
+    public async Task<BoundedProcessResult> RunBoundedAsync(
+        IReadOnlyList<string> argv,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        TimeSpan timeout,
+        BoundedOutput output,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(argv);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(output);
+        if (argv.Count == 0)
+        {
+            throw new ArgumentException("An argument vector needs at least the program.", nameof(argv));
+        }
+
+        var start = new ProcessStartInfo(argv[0])
+        {
+            WorkingDirectory = workingDirectory,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in argv.Skip(1))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Clear();
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        process.Start();
+        process.StandardInput.Close();
+        var pumps = Task.WhenAll(
+            PumpAsync(process.StandardOutput.BaseStream, output),
+            PumpAsync(process.StandardError.BaseStream, output));
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = !cancellationToken.IsCancellationRequested;
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        try
+        {
+            // A daemon left behind by an unsandboxed command may hold the pipes open; the sandbox's PID
+            // namespace kills such leftovers when its first process exits.
+            await pumps.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new BoundedProcessResult(process.ExitCode, output.Text(), output.DroppedBytes, clock.Elapsed, timedOut);
+    }
+
+    private static async Task PumpAsync(Stream stream, BoundedOutput output)
+    {
+        var buffer = new byte[16384];
+        int read;
+        while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        {
+            output.Add(buffer.AsSpan(0, read));
+        }
+    }
 }

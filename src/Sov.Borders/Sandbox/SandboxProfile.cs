@@ -1,0 +1,137 @@
+using Sov.Core.Files;
+
+namespace Sov.Borders.Sandbox;
+
+/// <summary>
+/// The bubblewrap command line for one shell command: read-only root, fresh /dev and /proc, private
+/// /tmp, the workspace writable, protected paths re-bound read-only (masked when absent), the home
+/// folder's secrets masked, no network, a new PID namespace and session, killed with its parent, and
+/// bash without profile or rc files. <see cref="Placeholders"/> lists the empty mount points bubblewrap
+/// will create on the host for absent protected paths; the runner removes them afterwards.
+/// </summary>
+public sealed record SandboxProfile(IReadOnlyList<string> Argv, IReadOnlyList<string> Placeholders)
+{
+    public static SandboxProfile Build(SandboxSettings settings, string workingDirectory, string command)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var ws = settings.Workspace;
+        var argv = new List<string>
+        {
+            settings.BubblewrapPath,
+            "--ro-bind", "/", "/",
+            "--dev", "/dev",
+            "--proc", "/proc",
+            "--tmpfs", "/tmp",
+            "--bind", ws, ws,
+        };
+        var placeholders = new List<string>();
+        foreach (var relative in ProtectedPaths.SandboxMasks)
+        {
+            var existing = ExistingVariants(ws, relative);
+            if (existing.Count > 0)
+            {
+                foreach (var path in existing)
+                {
+                    argv.AddRange(["--ro-bind", path, path]);
+                }
+
+                continue;
+            }
+
+            var missing = FirstMissing(ws, relative);
+            if (missing is null)
+            {
+                continue;
+            }
+
+            if (File.Exists(missing.Value.Parent))
+            {
+                // `.git` is a file (a worktree or submodule pointer): keep the pointer itself read-only.
+                argv.AddRange(["--ro-bind", missing.Value.Parent, missing.Value.Parent]);
+                continue;
+            }
+
+            argv.AddRange(["--ro-bind", "/dev/null", missing.Value.Path]);
+            placeholders.Add(missing.Value.Path);
+        }
+
+        if (settings.Home is { Length: > 0 } home && Path.IsPathRooted(home))
+        {
+            foreach (var secret in SandboxSettings.HomeSecrets)
+            {
+                Mask(argv, Path.Combine(home, secret));
+            }
+        }
+
+        argv.AddRange([
+            "--unshare-net",
+            "--unshare-pid",
+            "--new-session",
+            "--die-with-parent",
+            "--chdir", workingDirectory,
+            "--", "/bin/bash", "--noprofile", "--norc", "-c", command,
+        ]);
+        return new SandboxProfile(argv, placeholders);
+    }
+
+    private static void Mask(List<string> argv, string path)
+    {
+        var info = new FileInfo(path);
+        var target = info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true)?.FullName : null;
+        foreach (var p in target is null ? [path] : new[] { target, path })
+        {
+            if (Directory.Exists(p))
+            {
+                argv.AddRange(["--tmpfs", p, "--remount-ro", p]);
+            }
+            else if (File.Exists(p))
+            {
+                argv.AddRange(["--ro-bind", "/dev/null", p]);
+            }
+        }
+    }
+
+    /// <summary>Existing paths matching <paramref name="relative"/> under the root, each component in any letter case.</summary>
+    private static List<string> ExistingVariants(string root, string relative)
+    {
+        var current = new List<string> { root };
+        foreach (var part in relative.Split('/'))
+        {
+            var next = new List<string>();
+            foreach (var dir in current.Where(Directory.Exists))
+            {
+                try
+                {
+                    next.AddRange(Directory.EnumerateFileSystemEntries(dir)
+                        .Where(e => string.Equals(Path.GetFileName(e), part, StringComparison.OrdinalIgnoreCase)));
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    private static (string Path, string Parent)? FirstMissing(string root, string relative)
+    {
+        var path = root;
+        foreach (var part in relative.Split('/'))
+        {
+            var parent = path;
+            path = Path.Combine(path, part);
+            if (!Path.Exists(path))
+            {
+                return (path, parent);
+            }
+        }
+
+        return null;
+    }
+}

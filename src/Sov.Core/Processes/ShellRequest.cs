@@ -1,0 +1,12 @@
+namespace Sov.Core.Processes;
+
+/// <summary>A command for the shell tool: bash source text, run in <see cref="WorkingDirectory"/> (inside the workspace).</summary>
+public sealed record ShellRequest(string Command, string WorkingDirectory, TimeSpan Timeout)
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromSeconds(600);
+
+    /// <summary>The timeout the model asked for, defaulted and clamped to 1..600 seconds.</summary>
+    public static TimeSpan TimeoutFrom(double? seconds) =>
+        seconds is null or <= 0 or double.NaN ? DefaultTimeout : TimeSpan.FromSeconds(Math.Min(seconds.Value, MaxTimeout.TotalSeconds));
+}
