@@ -1,18 +1,26 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Sov.Core.Files;
 
 /// <summary>
-/// The file border. The root is fixed when the session starts (never chosen by the model); every path a
-/// tool names is resolved against it and refused if it leads outside. <c>/w/proj-evil</c> is not inside
-/// <c>/w/proj</c>: containment compares whole path components.
-/// (The file-border issue hardens this: symlink checks at open, protected paths, atomic writes.)
+/// The file border. The root is fixed when the session starts (never chosen by the model) and
+/// canonicalised (every symlink resolved). Every path a tool names is normalised against it; containment
+/// compares whole path components (<c>/w/proj-evil</c> is not inside <c>/w/proj</c>); a path is judged
+/// both as written and where its symlinks really lead, so no component can be a symlink leading outside
+/// or into a protected path (<see cref="ProtectedPaths"/>, read-only in any letter case). Opening checks
+/// again after the fact: the kernel's own record of the opened file (<c>/proc/self/fd</c>) must still be
+/// where the check said, so a symlink swapped in between is caught. Writes are atomic (<see cref="AtomicFile"/>).
 /// </summary>
 public sealed class Workspace
 {
     public Workspace(string root)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
-        var full = Path.GetFullPath(root);
-        Root = Path.TrimEndingDirectorySeparator(new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full);
+        Root = Path.TrimEndingDirectorySeparator(RealPath.Resolve(Path.GetFullPath(root)));
+        if (Root.Length == 0)
+        {
+            Root = "/";
+        }
     }
 
     /// <summary>The canonical absolute root, without a trailing separator.</summary>
@@ -23,11 +31,26 @@ public sealed class Workspace
     {
         ArgumentNullException.ThrowIfNull(fullPath);
         var p = Path.TrimEndingDirectorySeparator(Path.GetFullPath(fullPath));
-        return p == Root || p.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return p == Root || p.StartsWith(Root == "/" ? "/" : Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     /// <summary>The absolute path for a tool argument (relative to the root, or absolute); throws when outside.</summary>
     public string Resolve(string path)
+    {
+        var inspected = Inspect(path);
+        if (!inspected.Inside)
+        {
+            throw Outside(inspected);
+        }
+
+        return inspected.FullPath;
+    }
+
+    /// <summary>The path relative to the root, with '/' separators ("." for the root itself).</summary>
+    public string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+
+    /// <summary>How the border sees a path, inside or not; throws only for paths no file system accepts.</summary>
+    public WorkspacePath Inspect(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (path.Contains('\0', StringComparison.Ordinal))
@@ -35,15 +58,116 @@ public sealed class Workspace
             throw new WorkspaceException($"Path contains a NUL character: {path}");
         }
 
-        var full = Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? "." : path, Root);
-        if (!Contains(full))
-        {
-            throw new WorkspaceException($"Path is outside the workspace {Root}: {path}");
-        }
-
-        return Path.TrimEndingDirectorySeparator(full);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? "." : path, Root));
+        var real = RealPath.Resolve(full);
+        var inside = Contains(full) && Contains(real);
+        var isProtected = (Contains(full) && ProtectedPaths.IsProtected(Relative(full)))
+            || (Contains(real) && ProtectedPaths.IsProtected(Relative(real)));
+        var display = inside ? Relative(full) : full;
+        return new WorkspacePath(path, full, real, display, inside, isProtected);
     }
 
-    /// <summary>The path relative to the root, with '/' separators ("." for the root itself).</summary>
-    public string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+    /// <summary>A path a tool may write: inside (also after symlinks) and not protected; otherwise a helpful refusal.</summary>
+    public WorkspacePath ForWrite(string path)
+    {
+        var p = Inspect(path);
+        if (!p.Inside)
+        {
+            throw Outside(p);
+        }
+
+        if (p.Protected)
+        {
+            throw new WorkspaceException(
+                $"{p.Display} is a protected path: git config and hooks, .gitmodules, .sov/ and editor settings are read-only to every tool. Leave it unchanged and tell the person what you wanted to change.");
+        }
+
+        if (Directory.Exists(p.FullPath))
+        {
+            throw new WorkspaceException($"{p.Display} is a folder; give the path of a file inside it.");
+        }
+
+        return p;
+    }
+
+    /// <summary>
+    /// Opens a file for reading and re-checks what was opened. A path outside the workspace may be read
+    /// only with <paramref name="outsideApproved"/> (the person approved it).
+    /// </summary>
+    public FileStream OpenRead(WorkspacePath path, bool outsideApproved = false)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!path.Inside && !outsideApproved)
+        {
+            throw Outside(path);
+        }
+
+        var handle = File.OpenHandle(path.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        try
+        {
+            var opened = OpenedPath(handle);
+            if (opened != path.RealPath || (!outsideApproved && !Contains(opened)))
+            {
+                throw new WorkspaceException($"{path.Display} changed while it was being opened (now leads to {opened}); refused.");
+            }
+
+            return new FileStream(handle, FileAccess.Read);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads all bytes through <see cref="OpenRead"/>.</summary>
+    public async Task<byte[]> ReadAllBytesAsync(WorkspacePath path, bool outsideApproved, CancellationToken cancellationToken)
+    {
+        await using var stream = OpenRead(path, outsideApproved);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes a file atomically, keeping its mode, after <see cref="ForWrite"/>'s checks, re-checked at open.</summary>
+    public void WriteAtomic(WorkspacePath path, ReadOnlySpan<byte> content)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var checkedPath = ForWrite(path.Requested);
+        if (checkedPath.FullPath != path.FullPath || checkedPath.RealPath != path.RealPath)
+        {
+            throw new WorkspaceException($"{path.Display} changed since it was checked; refused.");
+        }
+
+        var folder = Path.GetDirectoryName(checkedPath.RealPath) ?? Root;
+        Directory.CreateDirectory(folder);
+        var afterCreate = Inspect(path.Requested);
+        if (!afterCreate.Inside || afterCreate.Protected || afterCreate.RealPath != checkedPath.RealPath)
+        {
+            throw new WorkspaceException($"{path.Display} changed while its folder was created; refused.");
+        }
+
+        AtomicFile.Write(checkedPath.RealPath, content, opened =>
+        {
+            // The temporary file must really be in the checked folder, inside the workspace.
+            var where = Path.GetDirectoryName(OpenedPath(opened));
+            if (where != folder || !Contains(where))
+            {
+                throw new WorkspaceException($"{path.Display}: its folder changed while writing; refused.");
+            }
+        });
+    }
+
+    /// <summary>Where the kernel says an open handle's file is.</summary>
+    internal static string OpenedPath(SafeFileHandle handle)
+    {
+        var fd = handle.DangerousGetHandle().ToInt64();
+        var target = new FileInfo($"/proc/self/fd/{fd}").LinkTarget;
+        return target ?? throw new WorkspaceException("Cannot confirm which file was opened (/proc/self/fd is unavailable); refused.");
+    }
+
+    private WorkspaceException Outside(WorkspacePath p) =>
+        new(p.FullPath != p.RealPath && Contains(p.FullPath)
+            ? $"{p.Requested} is a symlink (or passes through one) leading outside the workspace {Root}, to {p.RealPath}; refused."
+            : $"Path is outside the workspace {Root}: {p.Requested}. Use a path inside it (relative paths are resolved against it).");
 }

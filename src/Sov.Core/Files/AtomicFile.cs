@@ -1,0 +1,47 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace Sov.Core.Files;
+
+/// <summary>
+/// All-or-nothing file replacement: a temporary file in the same folder (created exclusively, so an
+/// existing name or symlink is never followed), the content written and fsynced, the old file's mode
+/// copied, then one rename over the target (rename replaces a symlink itself, never its target). A crash
+/// leaves either the old or the new file, never half of one.
+/// </summary>
+public static class AtomicFile
+{
+    public static void Write(string path, ReadOnlySpan<byte> content, Action<SafeFileHandle>? verifyOpened = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var folder = Path.GetDirectoryName(path) ?? "/";
+        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.sov-{Guid.NewGuid():n}.tmp");
+        UnixFileMode? mode = null;
+        if (!OperatingSystem.IsWindows() && File.Exists(path) && new FileInfo(path).LinkTarget is null)
+        {
+            mode = File.GetUnixFileMode(path);
+        }
+
+        try
+        {
+            using (var handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                verifyOpened?.Invoke(handle);
+                if (mode is { } m && !OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(handle, m);
+                }
+
+                using var stream = new FileStream(handle, FileAccess.Write);
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+}

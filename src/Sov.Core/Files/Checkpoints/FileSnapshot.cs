@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+
+namespace Sov.Core.Files.Checkpoints;
+
+/// <summary>
+/// The state of the workspace's files before a shell command: size, time and mode of every file (the
+/// <c>.git</c> folder aside), and the content of small files within a budget, so the command's changes
+/// can be listed afterwards and restored where their content was captured.
+/// </summary>
+public sealed class FileSnapshot
+{
+    public const long MaxFileBytes = 1024 * 1024;
+    public const long MaxTotalBytes = 64L * 1024 * 1024;
+    public const int MaxFiles = 50_000;
+
+    private FileSnapshot(Dictionary<string, FileState> files) => Files = files;
+
+    /// <summary>Workspace-relative path to state.</summary>
+    public IReadOnlyDictionary<string, FileState> Files { get; }
+
+    public static FileSnapshot Take(Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var files = new Dictionary<string, FileState>(StringComparer.Ordinal);
+        long budget = MaxTotalBytes;
+        foreach (var file in Walk(workspace.Root))
+        {
+            if (files.Count >= MaxFiles)
+            {
+                break;
+            }
+
+            var relative = workspace.Relative(file.FullName);
+            byte[]? content = null;
+            if (file.Length <= MaxFileBytes && file.Length <= budget)
+            {
+                try
+                {
+                    content = File.ReadAllBytes(file.FullName);
+                    budget -= content.Length;
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+
+            files[relative] = new FileState(file.Length, file.LastWriteTimeUtc.Ticks, ModeOf(file.FullName), content);
+        }
+
+        return new FileSnapshot(files);
+    }
+
+    /// <summary>Paths whose state differs between two snapshots (changed, created or deleted), sorted.</summary>
+    public IReadOnlyList<string> ChangedSince(FileSnapshot before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        var changed = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (path, state) in Files)
+        {
+            if (!before.Files.TryGetValue(path, out var old) || !old.SameAs(state))
+            {
+                changed.Add(path);
+            }
+        }
+
+        changed.UnionWith(before.Files.Keys.Where(p => !Files.ContainsKey(p)));
+        return changed.ToList();
+    }
+
+    internal static IEnumerable<FileInfo> Walk(string root)
+    {
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = false,
+            IgnoreInaccessible = true,
+            AttributesToSkip = FileAttributes.ReparsePoint,
+        };
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos("*", options).ToList();
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                if (entry is DirectoryInfo sub)
+                {
+                    if (!sub.Name.Equals(".git", StringComparison.OrdinalIgnoreCase))
+                    {
+                        pending.Push(sub.FullName);
+                    }
+                }
+                else if (entry is FileInfo file)
+                {
+                    yield return file;
+                }
+            }
+        }
+    }
+
+    internal static int? ModeOf(string path) =>
+        OperatingSystem.IsWindows() ? null : (int)File.GetUnixFileMode(path);
+
+    internal static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+}

@@ -1,0 +1,81 @@
+namespace Sov.Core.Files.Checkpoints;
+
+/// <summary>
+/// Records one turn's file changes for undo. Tools call <see cref="BeforeWrite"/> before they change a
+/// file; the shell tool takes a <see cref="FileSnapshot"/> before a command and hands it to
+/// <see cref="AfterShell"/>, which lists what the command changed. The first state seen in a turn is the
+/// one undo restores. <see cref="Commit"/> at the end of the turn stores it.
+/// </summary>
+public sealed class TurnCheckpoint
+{
+    private readonly CheckpointStore _store;
+    private readonly Dictionary<string, (string? Blob, int? Mode, bool Captured, string By)> _before = new(StringComparer.Ordinal);
+
+    internal TurnCheckpoint(CheckpointStore store) => _store = store;
+
+    /// <summary>Workspace-relative paths changed so far this turn.</summary>
+    public IReadOnlyCollection<string> Paths => _before.Keys;
+
+    public void BeforeWrite(WorkspacePath path, string tool)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var relative = _store.Workspace.Relative(path.RealPath);
+        if (_before.ContainsKey(relative))
+        {
+            return;
+        }
+
+        if (File.Exists(path.RealPath))
+        {
+            var content = File.ReadAllBytes(path.RealPath);
+            _before[relative] = (_store.PutBlob(content), FileSnapshot.ModeOf(path.RealPath), true, tool);
+        }
+        else
+        {
+            _before[relative] = (null, null, true, tool);
+        }
+    }
+
+    /// <summary>Records what a shell command changed since <paramref name="before"/>; returns those paths.</summary>
+    public IReadOnlyList<string> AfterShell(FileSnapshot before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        var after = FileSnapshot.Take(_store.Workspace);
+        var changed = after.ChangedSince(before);
+        foreach (var relative in changed.Where(p => !_before.ContainsKey(p)))
+        {
+            if (!before.Files.TryGetValue(relative, out var old))
+            {
+                _before[relative] = (null, null, true, "shell");
+            }
+            else if (old.Content is not null)
+            {
+                _before[relative] = (_store.PutBlob(old.Content), old.Mode, true, "shell");
+            }
+            else
+            {
+                _before[relative] = (null, old.Mode, false, "shell");
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Stores the turn (when anything changed), with each file's state after it, for <c>sov undo</c>.</summary>
+    public void Commit()
+    {
+        if (_before.Count == 0)
+        {
+            return;
+        }
+
+        var entries = _before.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
+        {
+            var full = Path.Combine(_store.Workspace.Root, e.Key);
+            var after = File.Exists(full) ? FileSnapshot.Hash(File.ReadAllBytes(full)) : null;
+            return new CheckpointEntry(e.Key, e.Value.Blob, e.Value.Mode, e.Value.Captured, after, e.Value.By);
+        }).ToList();
+        _store.Save(entries);
+        _before.Clear();
+    }
+}

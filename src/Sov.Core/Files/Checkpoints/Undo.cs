@@ -1,0 +1,69 @@
+using Sov.Core.Files;
+
+namespace Sov.Core.Files.Checkpoints;
+
+/// <summary>
+/// Restores the newest turn's checkpoint: files come back to their content and mode before the turn,
+/// files the turn created are removed. A file changed again since the turn ended is left alone (and
+/// reported), so undo never destroys later work. The turn is then dropped, so a second undo goes one further back.
+/// </summary>
+public static class Undo
+{
+    public static UndoReport? Last(CheckpointStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var manifest = store.Latest();
+        if (manifest is null)
+        {
+            return null;
+        }
+
+        var restored = new List<string>();
+        var removed = new List<string>();
+        var skipped = new List<string>();
+        foreach (var entry in manifest.Entries)
+        {
+            var path = store.Workspace.Inspect(entry.Path);
+            if (!path.Inside || path.Protected)
+            {
+                skipped.Add($"{entry.Path} (outside the workspace or protected now)");
+                continue;
+            }
+
+            var current = File.Exists(path.FullPath) ? FileSnapshot.Hash(File.ReadAllBytes(path.FullPath)) : null;
+            if (current != entry.AfterHash)
+            {
+                skipped.Add($"{entry.Path} (changed since that turn; left as it is)");
+                continue;
+            }
+
+            if (!entry.Captured)
+            {
+                skipped.Add($"{entry.Path} (changed by shell; too large to have been captured)");
+                continue;
+            }
+
+            if (entry.BeforeBlob is null)
+            {
+                if (current is not null)
+                {
+                    File.Delete(path.FullPath);
+                    removed.Add(entry.Path);
+                }
+
+                continue;
+            }
+
+            store.Workspace.WriteAtomic(store.Workspace.ForWrite(entry.Path), store.GetBlob(entry.BeforeBlob));
+            if (entry.BeforeMode is { } mode && !OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path.FullPath, (UnixFileMode)mode);
+            }
+
+            restored.Add(entry.Path);
+        }
+
+        store.Remove(manifest.Sequence);
+        return new UndoReport(restored, removed, skipped);
+    }
+}

@@ -1,0 +1,70 @@
+namespace Sov.Core.Files;
+
+/// <summary>
+/// Where a path really leads: every existing component's symlinks resolved (relative targets against
+/// their folder), the part that does not exist yet appended as is. Loops are cut after 40 links, as the
+/// kernel does (ELOOP).
+/// </summary>
+public static class RealPath
+{
+    public static string Resolve(string fullPath)
+    {
+        ArgumentNullException.ThrowIfNull(fullPath);
+        var pending = new Stack<string>(Split(fullPath).Reverse());
+        var current = "/";
+        var links = 0;
+        while (pending.Count > 0)
+        {
+            var part = pending.Pop();
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? "/";
+                continue;
+            }
+
+            var candidate = Path.Join(current, part);
+            FileSystemInfo info = new FileInfo(candidate);
+            string? target = null;
+            try
+            {
+                target = info.LinkTarget;
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+
+            if (target is null)
+            {
+                current = candidate;
+                continue;
+            }
+
+            if (++links > 40)
+            {
+                throw new WorkspaceException($"Too many levels of symbolic links in {fullPath}.");
+            }
+
+            if (Path.IsPathRooted(target))
+            {
+                current = "/";
+            }
+
+            foreach (var p in Split(target).Reverse())
+            {
+                pending.Push(p);
+            }
+        }
+
+        return current;
+    }
+
+    private static string[] Split(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+}
