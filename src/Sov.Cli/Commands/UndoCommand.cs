@@ -1,10 +1,49 @@
 using System.CommandLine;
+using Sov.Core;
+using Sov.Core.Files;
+using Sov.Core.Files.Checkpoints;
 
 namespace Sov.Cli.Commands;
 
-/// <summary><c>sov undo</c>: Undo the file changes of the last turn.</summary>
+/// <summary>
+/// <c>sov undo</c>: restores the files the last turn in this workspace changed (by tools, and by shell
+/// commands where their content was captured) and says what it restored. Run again to go further back.
+/// </summary>
 internal static class UndoCommand
 {
-    public static Command Create(CliContext context) =>
-        NotYetBuilt.Create(context, "undo", "Undo the file changes of the last turn", "It will restore the files the last turn changed.");
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("undo", "Undo the file changes of the last turn");
+        command.SetAction(async (_, _) =>
+        {
+            var workspace = new Workspace(Directory.GetCurrentDirectory());
+            var store = new CheckpointStore(context.Paths.StateDir, workspace);
+            var report = Undo.Last(store);
+            if (report is null)
+            {
+                await context.Out.WriteLineAsync($"Nothing to undo in {workspace.Root}.").ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            foreach (var path in report.Restored)
+            {
+                await context.Out.WriteLineAsync($"restored  {path}").ConfigureAwait(false);
+            }
+
+            foreach (var path in report.Removed)
+            {
+                await context.Out.WriteLineAsync($"removed   {path} (the turn created it)").ConfigureAwait(false);
+            }
+
+            foreach (var line in report.Skipped)
+            {
+                await context.Out.WriteLineAsync($"left      {line}").ConfigureAwait(false);
+            }
+
+            await context.Out.WriteLineAsync(
+                $"Undid the last turn: {report.Restored.Count} restored, {report.Removed.Count} removed, {report.Skipped.Count} left alone.").ConfigureAwait(false);
+            return report.Skipped.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return command;
+    }
 }
