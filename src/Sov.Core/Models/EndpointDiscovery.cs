@@ -16,18 +16,24 @@ public static class EndpointDiscovery
     ];
 
     /// <summary>The HttpClient must allow exactly the candidates' origins.</summary>
+    public static Task<(string Server, Uri BaseUrl, IReadOnlyList<string> Models)?> DiscoverAsync(
+        HttpClient http, TimeSpan timeout, CancellationToken cancellationToken) =>
+        DiscoverAsync(http, Candidates, timeout, cancellationToken);
+
+    /// <summary>Probes the given candidates at once; the first in list order that answers wins.</summary>
     public static async Task<(string Server, Uri BaseUrl, IReadOnlyList<string> Models)?> DiscoverAsync(
-        HttpClient http, TimeSpan timeout, CancellationToken cancellationToken)
+        HttpClient http, IReadOnlyList<(string Server, Uri BaseUrl)> candidates, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var probes = Candidates
+        ArgumentNullException.ThrowIfNull(candidates);
+        var probes = candidates
             .Select(c => ModelCatalog.TryListAsync(http, c.BaseUrl, timeout, cancellationToken))
             .ToList();
         for (var i = 0; i < probes.Count; i++)
         {
             if (await probes[i].ConfigureAwait(false) is { } models)
             {
-                return (Candidates[i].Server, Candidates[i].BaseUrl, models);
+                return (candidates[i].Server, candidates[i].BaseUrl, models);
             }
         }
 
