@@ -99,7 +99,7 @@ public sealed class AgentSession : IAsyncDisposable
     }
 
     /// <summary>Runs one turn to its end and returns how it ended (the events are also emitted).</summary>
-    public async Task<TurnCompleted> RunTurnAsync(int number, string prompt, CancellationToken cancellationToken)
+    private async Task<TurnCompleted> RunTurnAsync(int number, string prompt, CancellationToken cancellationToken)
     {
         Emit(new TurnStarted(number, prompt));
         var historyMark = _history.Count;

@@ -62,6 +62,7 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
     private async IAsyncEnumerable<ChatResponseUpdate> ReadStreamAsync(SseReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var calls = new ToolCallAccumulator();
+        var think = new ThinkTagSplitter();
         var chars = 0;
         string? finish = null;
         string? responseId = null;
@@ -126,7 +127,10 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
 
             if (!string.IsNullOrEmpty(chunk.Content))
             {
-                contents.Add(new TextContent(chunk.Content));
+                foreach (var (reasoning, text) in think.Feed(chunk.Content))
+                {
+                    contents.Add(reasoning ? new TextReasoningContent(text) : new TextContent(text));
+                }
             }
 
             if (contents.Count > 0)
@@ -141,6 +145,11 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
         }
 
         var tail = new List<AIContent>();
+        if (think.Flush() is { } held)
+        {
+            tail.Add(held.Reasoning ? new TextReasoningContent(held.Text) : new TextContent(held.Text));
+        }
+
         tail.AddRange(calls.Build());
         if (usage is not null)
         {

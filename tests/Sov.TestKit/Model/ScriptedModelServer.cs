@@ -21,6 +21,8 @@ public sealed class ScriptedModelServer : IAsyncDisposable
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly WebApplication _app;
+    private readonly Lock _waitersLock = new();
+    private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
 
     private ScriptedModelServer(WebApplication app, Uri origin)
     {
@@ -41,6 +43,22 @@ public sealed class ScriptedModelServer : IAsyncDisposable
 
     /// <summary>Chat-completions requests only, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> ChatRequests => [.. _requests.Where(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal))];
+
+    /// <summary>Completes once at least <paramref name="count"/> chat-completions requests have arrived.</summary>
+    public Task WhenChatRequests(int count)
+    {
+        lock (_waitersLock)
+        {
+            if (ChatRequests.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, done));
+            return done.Task;
+        }
+    }
 
     public ScriptedModelServer Enqueue(params ScriptedResponse[] responses)
     {
@@ -89,6 +107,16 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         {
             context.Response.StatusCode = 404;
             return;
+        }
+
+        lock (_waitersLock)
+        {
+            var arrived = ChatRequests.Count;
+            foreach (var waiter in _waiters.Where(w => w.Count <= arrived).ToList())
+            {
+                waiter.Done.TrySetResult();
+                _waiters.Remove(waiter);
+            }
         }
 
         var response = _script.TryDequeue(out var next) ? next : Fallback;
