@@ -1,0 +1,98 @@
+using System.Threading.Channels;
+using Sov.Core.Text;
+
+namespace Sov.Core.Scan;
+
+/// <summary><c>sov scan</c>'s engine: a walker feeding a channel, one worker per processor classifying files.</summary>
+public static class ScanRunner
+{
+    public static async Task<ScanReport> RunAsync(ScanOptions options, string workingDirectory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var named = options.Paths.Count == 0 ? ["."] : options.Paths;
+        var roots = new List<(string Full, string Display)>();
+        foreach (var path in named)
+        {
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, workingDirectory));
+            if (!File.Exists(full) && !Directory.Exists(full))
+            {
+                throw new ScanException($"No such file or directory: {path}", "Name files or folders that exist (sov scan [PATH...]).");
+            }
+
+            roots.Add((full, Path.TrimEndingDirectorySeparator(path) is { Length: > 0 } display ? display : path));
+        }
+
+        var channel = Channel.CreateBounded<ScanTarget>(new BoundedChannelOptions(4096) { SingleReader = false, SingleWriter = false });
+        var walker = new TreeWalker(options, channel.Writer);
+        var walk = Task.Run(async () =>
+        {
+            try
+            {
+                await walker.WalkAsync(roots, cancellationToken).ConfigureAwait(false);
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+                throw;
+            }
+        }, cancellationToken);
+
+        var results = new List<FileScanResult>();
+        var workers = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
+        var tasks = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            var mine = new List<FileScanResult>();
+            await foreach (var target in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                mine.Add(FileScanner.Scan(target, options));
+            }
+
+            return mine;
+        }, cancellationToken)).ToList();
+        foreach (var list in await Task.WhenAll(tasks).ConfigureAwait(false))
+        {
+            results.AddRange(list);
+        }
+
+        await walk.ConfigureAwait(false);
+        return Build(results, walker.Problems, options);
+    }
+
+    private static ScanReport Build(List<FileScanResult> results, IReadOnlyList<string> walkProblems, ScanOptions options)
+    {
+        results.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
+        var findings = new List<ScanFinding>();
+        var problems = new List<string>(walkProblems);
+        int files = 0, skipped = 0, fixedFiles = 0;
+        long bytes = 0;
+        var failed = false;
+        foreach (var r in results)
+        {
+            if (r.Problem is not null)
+            {
+                problems.Add(r.Problem);
+            }
+
+            if (r.Skipped)
+            {
+                skipped++;
+                continue;
+            }
+
+            files++;
+            bytes += r.Bytes;
+            fixedFiles += r.Fixed ? 1 : 0;
+            failed |= r.Unfixed;
+            foreach (var f in r.Findings)
+            {
+                findings.Add(new ScanFinding(r.DisplayPath, f));
+            }
+        }
+
+        return new ScanReport(findings, new ScanSummary(files, bytes, skipped, findings.Count), problems, fixedFiles, options.FailOn)
+        {
+            Failed = failed,
+        };
+    }
+}
