@@ -3,21 +3,18 @@ namespace Sov.Core.Scan;
 /// <summary>The patterns of one .gitignore (or .git/info/exclude), relative to the folder it governs.</summary>
 internal sealed class GitIgnoreFile(string directory, IReadOnlyList<GitIgnorePattern> patterns)
 {
+    private readonly bool _anyAnchored = patterns.Any(p => p.Anchored);
+
     /// <summary>The folder the patterns are relative to (full path, no trailing separator).</summary>
     public string Directory { get; } = directory;
 
     /// <summary>null when no pattern matches; otherwise whether the last matching pattern ignores.</summary>
-    public bool? Decide(string fullPath, bool isDirectory)
+    public bool? Decide(string fullPath, string name, bool isDirectory)
     {
-        if (patterns.Count == 0)
-        {
-            return null;
-        }
-
-        var relative = Path.GetRelativePath(Directory, fullPath).Replace('\\', '/');
+        var relative = _anyAnchored ? Path.GetRelativePath(Directory, fullPath).Replace('\\', '/') : null;
         for (var i = patterns.Count - 1; i >= 0; i--)
         {
-            if (patterns[i].Matches(relative, isDirectory))
+            if (patterns[i].Matches(patterns[i].Anchored ? relative! : name, isDirectory))
             {
                 return !patterns[i].Negated;
             }

@@ -10,11 +10,16 @@ namespace Sov.Core.Scan;
 /// </summary>
 internal sealed class GitIgnorePattern
 {
-    private readonly Regex _regex;
+    private readonly Regex? _regex;
+    private readonly string? _literal;
+    private readonly string? _suffix;
 
-    private GitIgnorePattern(Regex regex, bool negated, bool directoryOnly)
+    private GitIgnorePattern(Regex? regex, string? literal, string? suffix, bool anchored, bool negated, bool directoryOnly)
     {
         _regex = regex;
+        _literal = literal;
+        _suffix = suffix;
+        Anchored = anchored;
         Negated = negated;
         DirectoryOnly = directoryOnly;
     }
@@ -23,9 +28,33 @@ internal sealed class GitIgnorePattern
 
     public bool DirectoryOnly { get; }
 
-    /// <summary>Does the pattern match <paramref name="relativePath"/> ('/'-separated, relative to the .gitignore's folder)?</summary>
-    public bool Matches(string relativePath, bool isDirectory) =>
-        (!DirectoryOnly || isDirectory) && _regex.IsMatch(relativePath);
+    /// <summary>Anchored patterns match the path relative to the .gitignore's folder; the others only the entry's own name.</summary>
+    public bool Anchored { get; }
+
+    /// <summary>
+    /// Does the pattern match? <paramref name="subject"/> is the '/'-separated path relative to the .gitignore's
+    /// folder when <see cref="Anchored"/>, else the entry's name (the walker checks every ancestor on the way down).
+    /// Literal names and <c>*.ext</c> are compared directly; only real globs use the regular expression.
+    /// </summary>
+    public bool Matches(string subject, bool isDirectory)
+    {
+        if (DirectoryOnly && !isDirectory)
+        {
+            return false;
+        }
+
+        if (_literal is not null)
+        {
+            return string.Equals(subject, _literal, StringComparison.Ordinal);
+        }
+
+        if (_suffix is not null)
+        {
+            return subject.EndsWith(_suffix, StringComparison.Ordinal);
+        }
+
+        return _regex!.IsMatch(subject);
+    }
 
     public static GitIgnorePattern? Parse(string line)
     {
@@ -60,7 +89,17 @@ internal sealed class GitIgnorePattern
 
         var anchored = text.Contains('/', StringComparison.Ordinal);
         text = text.TrimStart('/');
-        var regex = new StringBuilder(anchored ? "^" : "^(?:.*/)?");
+        if (text.AsSpan().IndexOfAny("*?[\\") < 0)
+        {
+            return new GitIgnorePattern(null, text, null, anchored, negated, directoryOnly);
+        }
+
+        if (!anchored && text[0] == '*' && text.AsSpan(1).IndexOfAny("*?[\\") < 0)
+        {
+            return new GitIgnorePattern(null, null, text[1..], anchored, negated, directoryOnly);
+        }
+
+        var regex = new StringBuilder("^");
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -115,10 +154,11 @@ internal sealed class GitIgnorePattern
             }
         }
 
-        regex.Append("(?:/.*)?$");
+        regex.Append('$');
         try
         {
-            return new GitIgnorePattern(new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline), negated, directoryOnly);
+            var compiled = new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline);
+            return new GitIgnorePattern(compiled, null, null, anchored, negated, directoryOnly);
         }
         catch (ArgumentException)
         {

@@ -9,11 +9,11 @@ internal sealed class IgnoreStack
 
     private IgnoreStack(GitIgnoreFile[] files) => _files = files;
 
-    public bool IsIgnored(string fullPath, bool isDirectory)
+    public bool IsIgnored(string fullPath, string name, bool isDirectory)
     {
         for (var i = _files.Length - 1; i >= 0; i--)
         {
-            if (_files[i].Decide(fullPath, isDirectory) is { } ignored)
+            if (_files[i].Decide(fullPath, name, isDirectory) is { } ignored)
             {
                 return ignored;
             }
@@ -23,15 +23,15 @@ internal sealed class IgnoreStack
     }
 
     /// <summary>This stack plus the folder's own .gitignore (and .git/info/exclude at a repository root).</summary>
-    public IgnoreStack Enter(string directory)
+    public IgnoreStack Enter(string directory, bool hasGit = true, bool hasGitIgnore = true)
     {
         var added = new List<GitIgnoreFile>(2);
-        if (GitIgnoreFile.Load(directory, Path.Join(directory, ".git", "info", "exclude")) is { } exclude)
+        if (hasGit && GitIgnoreFile.Load(directory, Path.Join(directory, ".git", "info", "exclude")) is { } exclude)
         {
             added.Add(exclude);
         }
 
-        if (GitIgnoreFile.Load(directory, Path.Join(directory, ".gitignore")) is { } own)
+        if (hasGitIgnore && GitIgnoreFile.Load(directory, Path.Join(directory, ".gitignore")) is { } own)
         {
             added.Add(own);
         }
@@ -39,7 +39,7 @@ internal sealed class IgnoreStack
         return added.Count == 0 ? this : new IgnoreStack([.. _files, .. added]);
     }
 
-    /// <summary>The stack for a folder named on the command line: .gitignore files from its repository root down to it.</summary>
+    /// <summary>The stack for a folder named on the command line: .gitignore files from its repository root down to its parent.</summary>
     public static IgnoreStack For(string directory)
     {
         var chain = new List<string>();
@@ -61,7 +61,7 @@ internal sealed class IgnoreStack
         }
 
         var stack = Empty;
-        for (var i = chain.Count - 1; i >= 0; i--)
+        for (var i = chain.Count - 1; i >= 1; i--) // the folder itself is entered by the walker
         {
             stack = stack.Enter(chain[i]);
         }

@@ -40,16 +40,27 @@ public static class ScanRunner
 
         var results = new List<FileScanResult>();
         var workers = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
-        var tasks = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        // Workers are dedicated threads doing blocking reads, so the walker's tasks keep the thread pool to themselves.
+        var tasks = Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(() =>
         {
             var mine = new List<FileScanResult>();
-            await foreach (var target in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            var reader = channel.Reader;
+            while (true)
             {
-                mine.Add(FileScanner.Scan(target, options));
+                while (reader.TryRead(out var target))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    mine.Add(FileScanner.Scan(target, options));
+                }
+
+                if (!reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+                {
+                    break;
+                }
             }
 
             return mine;
-        }, cancellationToken)).ToList();
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
         foreach (var list in await Task.WhenAll(tasks).ConfigureAwait(false))
         {
             results.AddRange(list);

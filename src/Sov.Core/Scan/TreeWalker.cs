@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Threading.Channels;
 
 namespace Sov.Core.Scan;
@@ -9,6 +10,14 @@ namespace Sov.Core.Scan;
 /// </summary>
 internal sealed class TreeWalker(ScanOptions options, ChannelWriter<ScanTarget> output)
 {
+    private static readonly EnumerationOptions Enumeration = new()
+    {
+        AttributesToSkip = 0,
+        IgnoreInaccessible = false,
+        RecurseSubdirectories = false,
+        ReturnSpecialDirectories = false,
+    };
+
     private readonly List<string> _problems = [];
     private int _pending;
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -79,17 +88,10 @@ internal sealed class TreeWalker(ScanOptions options, ChannelWriter<ScanTarget> 
 
     private async Task WalkDirectoryAsync(string directory, string display, IgnoreStack ignores, CancellationToken cancellationToken)
     {
-        var stack = options.NoIgnore ? ignores : ignores.Enter(directory);
-        IEnumerable<FileSystemInfo> entries;
+        List<DirectoryEntry> entries;
         try
         {
-            entries = new DirectoryInfo(directory).EnumerateFileSystemInfos("*", new EnumerationOptions
-            {
-                AttributesToSkip = 0,
-                IgnoreInaccessible = false,
-                RecurseSubdirectories = false,
-                ReturnSpecialDirectories = false,
-            }).ToList();
+            entries = [.. new FileSystemEnumerable<DirectoryEntry>(directory, DirectoryEntry.From, Enumeration)];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -97,29 +99,35 @@ internal sealed class TreeWalker(ScanOptions options, ChannelWriter<ScanTarget> 
             return;
         }
 
+        var stack = ignores;
+        if (!options.NoIgnore)
+        {
+            var hasGit = entries.Exists(e => e.Name == ".git");
+            var hasGitIgnore = entries.Exists(e => e.Name == ".gitignore" && !e.IsDirectory);
+            stack = ignores.Enter(directory, hasGit, hasGitIgnore);
+        }
+
         foreach (var entry in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var isLink = entry.LinkTarget is not null;
-            var isDirectory = (entry.Attributes & FileAttributes.Directory) != 0;
-            if (isLink || (isDirectory && entry.Name == ".git"))
+            if (entry.IsLink || (entry.IsDirectory && entry.Name == ".git"))
             {
                 continue;
             }
 
-            if (!options.NoIgnore && stack.IsIgnored(entry.FullName, isDirectory))
+            if (!options.NoIgnore && stack.IsIgnored(entry.FullPath, entry.Name, entry.IsDirectory))
             {
                 continue;
             }
 
-            var childDisplay = display is "." ? entry.Name : Path.Join(display, entry.Name);
-            if (isDirectory)
+            var childDisplay = display is "." ? entry.Name : string.Concat(display, "/", entry.Name);
+            if (entry.IsDirectory)
             {
-                Spawn(entry.FullName, childDisplay, stack, cancellationToken);
+                Spawn(entry.FullPath, childDisplay, stack, cancellationToken);
             }
-            else if (entry is FileInfo)
+            else
             {
-                await output.WriteAsync(new ScanTarget(entry.FullName, childDisplay), cancellationToken).ConfigureAwait(false);
+                await output.WriteAsync(new ScanTarget(entry.FullPath, childDisplay), cancellationToken).ConfigureAwait(false);
             }
         }
     }
