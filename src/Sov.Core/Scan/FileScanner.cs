@@ -12,7 +12,14 @@ internal static class FileScanner
 {
     private const int BinaryProbe = 8192;
 
-    public static FileScanResult Scan(ScanTarget target, ScanOptions options)
+    /// <summary>Size of the per-worker buffer clean files are streamed through.</summary>
+    public const int ChunkSize = 256 * 1024;
+
+    /// <summary>
+    /// Scans one file. Clean files are streamed through the worker's <paramref name="chunk"/> buffer (it stays in
+    /// cache; nothing is allocated); only a file with a suspect byte, a UTF-16 file or an <c>--all</c> scan is read whole.
+    /// </summary>
+    public static FileScanResult Scan(ScanTarget target, ScanOptions options, byte[] chunk)
     {
         byte[]? rented = null;
         try
@@ -24,19 +31,13 @@ internal static class FileScanner
                 return new FileScanResult(target.DisplayPath, 0, true, [], $"{target.DisplayPath}: skipped, larger than 1 GiB", false, false);
             }
 
-            rented = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1));
-            var read = 0;
-            while (read < length)
+            if (!options.IncludeInfo && StreamIsQuiet(handle, length, chunk, out var binary))
             {
-                var n = RandomAccess.Read(handle, rented.AsSpan(read, (int)length - read), read);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
+                return new FileScanResult(target.DisplayPath, length, binary, [], null, false, false);
             }
 
+            rented = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1));
+            var read = ReadAll(handle, rented.AsSpan(0, (int)length));
             return ScanBytes(target, rented.AsSpan(0, read), options);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -50,6 +51,62 @@ internal static class FileScanner
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>True when the whole file is printable ASCII/tab/CR/LF (or binary: a NUL in the first 8 KiB).</summary>
+    private static bool StreamIsQuiet(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length, byte[] chunk, out bool binary)
+    {
+        binary = false;
+        long offset = 0;
+        while (offset < length)
+        {
+            var n = RandomAccess.Read(handle, chunk, offset);
+            if (n == 0)
+            {
+                break;
+            }
+
+            var span = chunk.AsSpan(0, n);
+            if (offset == 0)
+            {
+                if (DetectEncoding(span) != FileEncoding.Utf8)
+                {
+                    return false;
+                }
+
+                if (span[..Math.Min(n, BinaryProbe)].Contains((byte)0))
+                {
+                    binary = true;
+                    return true;
+                }
+            }
+
+            if (TextClassifier.IndexOfSuspect(span) >= 0)
+            {
+                return false;
+            }
+
+            offset += n;
+        }
+
+        return true;
+    }
+
+    private static int ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = RandomAccess.Read(handle, buffer[read..], read);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return read;
     }
 
     private static FileScanResult ScanBytes(ScanTarget target, ReadOnlySpan<byte> bytes, ScanOptions options)

@@ -44,13 +44,14 @@ public static class ScanRunner
         var tasks = Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(() =>
         {
             var mine = new List<FileScanResult>();
+            var chunk = new byte[FileScanner.ChunkSize];
             var reader = channel.Reader;
             while (true)
             {
                 while (reader.TryRead(out var target))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    mine.Add(FileScanner.Scan(target, options));
+                    mine.Add(FileScanner.Scan(target, options, chunk));
                 }
 
                 if (!reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
