@@ -24,10 +24,12 @@ internal static class ExecCommand
         var apiKeyEnv = new Option<string?>("--api-key-env") { Description = "Name of the environment variable holding the API key" };
         var profile = new Option<string?>("--profile") { Description = "A [profiles.NAME] table of config.toml" };
         var workspace = new Option<string?>("--workspace", "-C") { Description = "The workspace folder (default: the current folder)" };
+        var mode = new Option<string?>("--mode") { Description = "Permissions: read-only, ask (default), auto-edit or full-auto (sandboxed)" };
+        mode.AcceptOnlyFromAmong([.. Sov.Core.Permissions.PermissionModes.Names]);
 
         var command = new Command("exec", "Run one task headless and print the answer (for scripts and CI)")
         {
-            prompt, promptOption, format, maxTurns, endpoint, model, apiKeyEnv, profile, workspace,
+            prompt, promptOption, format, maxTurns, endpoint, model, apiKeyEnv, profile, workspace, mode,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -71,6 +73,7 @@ internal static class ExecCommand
                     ApiKeyEnv = parsed.GetValue(apiKeyEnv),
                     MaxTurns = parsed.GetValue(maxTurns),
                     Profile = parsed.GetValue(profile),
+                    Mode = parsed.GetValue(mode),
                 },
                 root);
             return await ExecRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);

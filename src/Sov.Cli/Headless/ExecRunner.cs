@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Sov.Borders.Environment;
+using Sov.Cli.Borders;
 using Sov.Borders.Network;
 using Sov.Core;
 using Sov.Core.Agent;
@@ -50,6 +51,12 @@ internal static partial class ExecRunner
         };
         using var client = new OpenAiCompatibleChatClient(http, endpoint, clientOptions);
         var tools = ToolRegistry.ReadOnlyBuiltIns();
+        var borders = await SessionBorders.CreateAsync(context, workspace, request.Flags.Mode, headless: true, cancellationToken).ConfigureAwait(false);
+        foreach (var tool in borders.Services.Tools())
+        {
+            tools.Add(tool);
+        }
+
         var environment = new EnvironmentContext(
             workspace.Root,
             EnvironmentContext.CurrentOsFamily(),
@@ -62,12 +69,12 @@ internal static partial class ExecRunner
         };
 
         printer.Start(new SessionInfo(model, baseUrl.ToString(), workspace.Root, [.. tools.All.Select(t => t.Name)]));
-        foreach (var warning in settings.Warnings)
+        foreach (var warning in settings.Warnings.Concat(borders.Warnings))
         {
             printer.Print(new Warning(warning));
         }
 
-        var session = new AgentSession(client, tools, new ToolContext(workspace), new HeadlessPermissionGate(), options);
+        var session = new AgentSession(client, tools, new ToolContext(workspace), borders.Gate, options);
         await using (session.ConfigureAwait(false))
         {
             using var onCancel = cancellationToken.Register(() => session.Submit(new Interrupt()));
@@ -94,6 +101,7 @@ internal static partial class ExecRunner
                 }
             }
 
+            borders.Services.Undo.EndTurn();
             printer.Finish(exitCode);
             return exitCode;
         }

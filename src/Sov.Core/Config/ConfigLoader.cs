@@ -9,13 +9,13 @@ namespace Sov.Core.Config;
 /// variables (SOV_ENDPOINT, SOV_MODEL, SOV_API_KEY_ENV, SOV_MAX_TURNS, SOV_PROFILE); the user config
 /// (<c>$SOV_HOME/config.toml</c> or the XDG one), where a <c>[profiles.NAME]</c> table overrides the
 /// top-level keys; last the project's <c>.sov/config.toml</c>, which is only semi-trusted: it may set
-/// <c>model</c> and <c>instructions</c>, never endpoints, keys or permissions (anything else is ignored
-/// with a warning).
+/// <c>model</c> and <c>instructions</c>, and narrow <c>[permissions]</c> (PermissionSettings), never endpoints
+/// or keys (anything else is ignored with a warning).
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] ProjectAllowed = ["model", "instructions"];
-    private static readonly string[] ProjectRefused = ["endpoint", "api_key_env", "api_key", "profiles", "permissions", "profile"];
+    private static readonly string[] ProjectAllowed = ["model", "instructions", "permissions"];
+    private static readonly string[] ProjectRefused = ["endpoint", "api_key_env", "api_key", "profiles", "profile"];
 
     public static SovSettings Load(SovPaths paths, IEnvironment environment, string workspaceRoot, SettingsOverrides? flags = null)
     {

@@ -12,4 +12,7 @@ public sealed record SettingsOverrides
     public int? MaxTurns { get; init; }
 
     public string? Profile { get; init; }
+
+    /// <summary>The permission mode (read-only, ask, auto-edit, full-auto); a project config may still narrow it.</summary>
+    public string? Mode { get; init; }
 }

@@ -1,0 +1,39 @@
+using Sov.Borders.Sandbox;
+using Sov.Core;
+using Sov.Core.Config;
+using Sov.Core.Files;
+using Sov.Core.Files.Checkpoints;
+using Sov.Core.Permissions;
+using Sov.Core.Tools.Editing;
+
+namespace Sov.Cli.Borders;
+
+/// <summary>
+/// The file and process borders of one session, put together: permission settings (user config, the
+/// <c>--mode</c> flag, narrowed by the project), the sandbox (probed for real; full-auto is refused
+/// without it), undo checkpoints under the state folder, the writing tools' services and the
+/// permission gate the agent loop asks.
+/// </summary>
+internal sealed record SessionBorders(BorderServices Services, PolicyPermissionGate Gate, IReadOnlyList<string> Warnings)
+{
+    public static async Task<SessionBorders> CreateAsync(CliContext context, Workspace workspace, string? modeFlag, bool headless, CancellationToken cancellationToken)
+    {
+        var permissions = PermissionSettings.Load(context.Paths, workspace.Root, modeFlag);
+        var settings = SandboxFactory.Settings(workspace.Root, permissions.Environment);
+        var (shell, status) = await SandboxFactory.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
+        var warnings = new List<string>();
+        if (!status.Available)
+        {
+            if (permissions.Mode == PermissionMode.FullAuto)
+            {
+                throw new SovException($"full-auto needs the sandbox, and it is unavailable: {status.Detail}.", status.Remedy, ExitCodes.Environment);
+            }
+
+            warnings.Add($"The sandbox is unavailable ({status.Detail}); every shell command needs approval, marked UNSANDBOXED. {status.Remedy}");
+        }
+
+        var policy = new PermissionPolicy(permissions.Mode, permissions.Rules, status.Available);
+        var undo = new UndoRecorder(new CheckpointStore(context.Paths.StateDir, workspace));
+        return new SessionBorders(new BorderServices(workspace, shell, undo), new PolicyPermissionGate(policy, workspace, headless), warnings);
+    }
+}

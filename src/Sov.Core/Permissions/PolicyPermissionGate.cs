@@ -1,0 +1,71 @@
+using Sov.Core.Agent.Permission;
+using Sov.Core.Files;
+using Decision = Sov.Core.Agent.Permission.PermissionDecision;
+
+namespace Sov.Core.Permissions;
+
+/// <summary>
+/// The agent loop's permission hook backed by <see cref="PermissionPolicy"/>: write_file and edit_file
+/// are judged as writes of the path they name (resolved by the file border), shell by the command
+/// classifier, the plan (todo) is free, other read-only tools as reads of their path. Every decision
+/// is reported with its reason. With nobody to ask (<paramref name="headless"/>, as in <c>sov exec</c>)
+/// every Ask becomes a Deny that says so.
+/// </summary>
+public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace workspace, bool headless) : IPermissionGate
+{
+    public PermissionPolicy Policy { get; } = policy;
+
+    public ValueTask<Decision> CheckAsync(ToolCallRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var decision = Map(Decide(request));
+        if (headless && decision.Verdict == PermissionVerdict.Ask)
+        {
+            decision = Decision.Deny($"{decision.Reason}; that needs approval, and there is nobody to ask (headless)");
+        }
+
+        return ValueTask.FromResult(decision);
+    }
+
+    private Permissions.PermissionDecision Decide(ToolCallRequest request)
+    {
+        var args = request.Arguments;
+        try
+        {
+            switch (request.Tool.Name)
+            {
+                case "write_file" or "edit_file":
+                    return Policy.DecideWrite(Access(args.GetString("path") ?? ""));
+                case "shell":
+                    return Policy.DecideShell(args.GetString("command") ?? "");
+                case "todo":
+                    return Permissions.PermissionDecision.Allow("the plan changes nothing");
+                default:
+                    return request.Tool.IsReadOnly
+                        ? Policy.DecideRead(Access(args.GetString("path") ?? "."))
+                        : Permissions.PermissionDecision.Ask($"{request.Tool.Name} may change things");
+            }
+        }
+        catch (WorkspaceException e)
+        {
+            return Permissions.PermissionDecision.Deny(e.Message);
+        }
+    }
+
+    private PathAccess Access(string path)
+    {
+        var p = workspace.Inspect(path);
+        return new PathAccess(p.Display, p.Inside, p.Protected);
+    }
+
+    private static Decision Map(Permissions.PermissionDecision d)
+    {
+        var reason = d.Unsandboxed ? "UNSANDBOXED: " + d.Reason : d.Reason;
+        return d.Verdict switch
+        {
+            Verdict.Allow => Decision.Allow,
+            Verdict.Deny => Decision.Deny(reason),
+            _ => Decision.Ask(reason),
+        };
+    }
+}

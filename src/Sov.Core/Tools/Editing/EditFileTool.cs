@@ -1,0 +1,35 @@
+namespace Sov.Core.Tools.Editing;
+
+/// <summary>
+/// <c>edit_file {path, old_string, new_string, replace_all?}</c>: replaces text in a file. The exact match
+/// must be unique unless replace_all; a whitespace-tolerant match is used only when unambiguous, and said.
+/// </summary>
+public sealed class EditFileTool(BorderServices services) : ITool
+{
+    public string Name => "edit_file";
+
+    public string Description => "Replace old_string with new_string in a file. old_string must match exactly one place (copy it from read_file without line numbers) unless replace_all is true.";
+
+    public ToolSchema Schema { get; } = new(
+        new ToolParameter("path", ToolParameterType.String, "relative to the workspace", Required: true),
+        new ToolParameter("old_string", ToolParameterType.String, "exact text to replace", Required: true),
+        new ToolParameter("new_string", ToolParameterType.String, "replacement text", Required: true),
+        new ToolParameter("replace_all", ToolParameterType.Boolean, "replace every occurrence"));
+
+    public bool IsReadOnly => false;
+
+    public async Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var newString = arguments.RequireString("new_string");
+        var change = await services.Editor.PrepareEditAsync(arguments.RequireString("path"), arguments.RequireString("old_string"),
+            newString, arguments.GetBoolean("replace_all") ?? false, cancellationToken).ConfigureAwait(false);
+        if (await HiddenTextCheck.RefusalAsync(services, change.Path.Display, newString, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return ToolResult.Error(refusal);
+        }
+
+        services.Editor.Apply(change, services.Undo.Turn, Name);
+        return ToolResult.Ok(change.Note is null ? $"{char.ToUpperInvariant(change.Message[0])}{change.Message[1..]}." : $"{change.Message}. {change.Note}");
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Sov.Core.Files.Checkpoints;
+using Sov.Core.Processes;
+
+namespace Sov.Core.Tools.Editing;
+
+/// <summary>
+/// <c>shell {command, timeout_seconds?}</c>: runs bash in the workspace under the sandbox (default 120 s,
+/// at most 600). The result carries the exit code and the head and tail of the output with the dropped
+/// byte count; files the command changed in the workspace are listed (and checkpointed for undo).
+/// </summary>
+public sealed class ShellTool(BorderServices services) : ITool
+{
+    private const int ListedChanges = 30;
+
+    public string Name => "shell";
+
+    public string Description => "Run a bash command in the workspace (sandboxed: no network, writes only inside the workspace). Returns exit code and output.";
+
+    public ToolSchema Schema { get; } = new(
+        new ToolParameter("command", ToolParameterType.String, "bash command", Required: true),
+        new ToolParameter("timeout_seconds", ToolParameterType.Number, "default 120, max 600"));
+
+    public bool IsReadOnly => false;
+
+    public async Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var command = arguments.RequireString("command");
+        var timeout = ShellRequest.TimeoutFrom(arguments.GetNumber("timeout_seconds"));
+        var before = FileSnapshot.Take(services.Workspace);
+        var result = await services.Shell.RunAsync(new ShellRequest(command, services.Workspace.Root, timeout), cancellationToken).ConfigureAwait(false);
+        var changed = services.Undo.Turn.AfterShell(before);
+        var text = result.ForModel();
+        if (changed.Count > 0)
+        {
+            var listed = string.Join(", ", changed.Take(ListedChanges));
+            var more = changed.Count > ListedChanges ? string.Create(CultureInfo.InvariantCulture, $" and {changed.Count - ListedChanges} more") : "";
+            text += $"\n[files changed in the workspace: {listed}{more}]";
+        }
+
+        return result.ExitCode == 0 && !result.TimedOut ? ToolResult.Ok(text) : ToolResult.Error(text);
+    }
+}
