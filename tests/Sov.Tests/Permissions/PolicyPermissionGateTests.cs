@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Sov.Core.Agent.Permission;
+using Sov.Core.Files;
+using Sov.Core.Permissions;
+using Sov.Core.Tools;
+using Sov.Tests.Files;
+
+namespace Sov.Tests.Permissions;
+
+public sealed class PolicyPermissionGateTests : IDisposable
+{
+    private readonly TempTree _tree = new();
+
+    public void Dispose() => _tree.Dispose();
+
+    private sealed class FakeTool(string name, bool readOnly) : ITool
+    {
+        public string Name => name;
+        public string Description => "";
+        public ToolSchema Schema { get; } = new();
+        public bool IsReadOnly => readOnly;
+        public Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(ToolResult.Ok(""));
+    }
+
+    private async Task<Core.Agent.Permission.PermissionDecision> Check(PermissionMode mode, string tool, bool readOnly, object args, bool headless = true)
+    {
+        var values = JsonSerializer.SerializeToElement(args).EnumerateObject().ToDictionary(p => p.Name, p => (object)(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value));
+        var gate = new PolicyPermissionGate(new PermissionPolicy(mode, PermissionRules.Parse(["shell:git status"], [], ["read:**/.env*"]), true), new Workspace(_tree.Root), headless);
+        return await gate.CheckAsync(new ToolCallRequest("c", new FakeTool(tool, readOnly), new ToolArguments(values), "{}"), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task HeadlessTurnsAskIntoDenyAndSaysWhy()
+    {
+        var d = await Check(PermissionMode.Ask, "write_file", false, new { path = "a.txt" });
+        Assert.Equal(PermissionVerdict.Deny, d.Verdict);
+        Assert.Contains("nobody to ask", d.Reason, StringComparison.Ordinal);
+        var interactive = await Check(PermissionMode.Ask, "write_file", false, new { path = "a.txt" }, headless: false);
+        Assert.Equal(PermissionVerdict.Ask, interactive.Verdict);
+    }
+
+    [Fact]
+    public async Task ToolsAreJudgedByWhatTheyTouch()
+    {
+        Assert.Equal(PermissionVerdict.Allow, (await Check(PermissionMode.AutoEdit, "edit_file", false, new { path = "src/a.cs" })).Verdict);
+        Assert.Equal(PermissionVerdict.Deny, (await Check(PermissionMode.FullAuto, "write_file", false, new { path = ".git/hooks/x" })).Verdict);
+        Assert.Equal(PermissionVerdict.Deny, (await Check(PermissionMode.FullAuto, "write_file", false, new { path = "../x" })).Verdict);
+        Assert.Equal(PermissionVerdict.Allow, (await Check(PermissionMode.Ask, "shell", false, new { command = "git status" })).Verdict);
+        Assert.Equal(PermissionVerdict.Deny, (await Check(PermissionMode.Ask, "shell", false, new { command = "git status; id" })).Verdict);
+        Assert.Equal(PermissionVerdict.Allow, (await Check(PermissionMode.ReadOnly, "todo", true, new { })).Verdict);
+        Assert.Equal(PermissionVerdict.Allow, (await Check(PermissionMode.ReadOnly, "read_file", true, new { path = "src/a.cs" })).Verdict);
+        Assert.Equal(PermissionVerdict.Deny, (await Check(PermissionMode.FullAuto, "read_file", true, new { path = "config/.env" })).Verdict);
+        Assert.Equal(PermissionVerdict.Deny, (await Check(PermissionMode.FullAuto, "read_file", true, new { path = "/etc/passwd" })).Verdict);
+        Assert.Equal(PermissionVerdict.Deny, (await Check(PermissionMode.FullAuto, "mystery", false, new { })).Verdict);
+    }
+}
