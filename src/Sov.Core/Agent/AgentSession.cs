@@ -215,7 +215,7 @@ public sealed class AgentSession : IAsyncDisposable
 
     private async Task<IReadOnlyList<FunctionResultContent>> RunToolsAsync(IReadOnlyList<FunctionCallContent> calls, CancellationToken cancellationToken)
     {
-        var outputs = new Tools.ToolResult[calls.Count];
+        var outputs = new ToolOutput[calls.Count];
         if (calls.All(_runner.IsReadOnly))
         {
             await Task.WhenAll(calls.Select(async (call, i) => outputs[i] = await _runner.RunAsync(call, cancellationToken).ConfigureAwait(false)))
@@ -232,7 +232,7 @@ public sealed class AgentSession : IAsyncDisposable
         var results = new List<FunctionResultContent>(calls.Count);
         for (var i = 0; i < calls.Count; i++)
         {
-            Emit(new Events.ToolResult(calls[i].CallId, calls[i].Name, outputs[i].Text, outputs[i].IsError));
+            Emit(new ToolResult(calls[i].CallId, calls[i].Name, outputs[i].Text, outputs[i].IsError));
             results.Add(new FunctionResultContent(calls[i].CallId, outputs[i].IsError ? "Error: " + outputs[i].Text : outputs[i].Text));
         }
 

@@ -5,7 +5,6 @@ using Sov.Core.Agent.Permission;
 using Sov.Core.Files;
 using Sov.Core.Models;
 using Sov.Core.Tools;
-using ToolOutput = Sov.Core.Tools.ToolResult;
 
 namespace Sov.Core.Agent;
 
