@@ -38,7 +38,9 @@ public sealed class AgentSession : IAsyncDisposable
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _tools = tools;
         _options = options ?? new AgentOptions();
-        _runner = new ToolRunner(tools, toolContext, permissions) { AskAsync = AskAsync, Emit = Emit };
+        ArgumentNullException.ThrowIfNull(toolContext);
+        var context = toolContext with { OnFileChanged = (path, change) => Emit(new FileChanged(path, change)) };
+        _runner = new ToolRunner(tools, context, permissions) { AskAsync = AskAsync, Emit = Emit };
         _chatOptions = new ChatOptions
         {
             Instructions = _options.Instructions,

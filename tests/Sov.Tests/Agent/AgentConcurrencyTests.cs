@@ -42,4 +42,15 @@ public sealed class AgentConcurrencyTests
         // The interrupted call got a result, so the server saw a well-formed conversation.
         Assert.Contains("\"tool_call_id\":\"c1\"", h.Model.Server.ChatRequests[1].Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AToolReportingAFileChangeRaisesFileChanged()
+    {
+        await using var h = await AgentHarness.StartAsync(new ToolRegistry([new FileChangeProbeTool()]));
+        h.Model.Server.Enqueue(new ScriptedResponse().ToolCall("c1", "touch_probe", "{}"), ScriptedResponse.Text("ok"));
+
+        var events = await h.RunAsync("go");
+
+        Assert.Contains(new FileChanged("src/a.cs", "modified"), events);
+    }
 }
