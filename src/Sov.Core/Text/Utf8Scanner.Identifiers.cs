@@ -73,9 +73,9 @@ internal ref partial struct Utf8Scanner
                 mixedAt, Utf8Text.Next(_text, mixedAt, out var l) >= 0 ? l : 1, FixAction.None));
         }
 
-        if (_options.Kind != SourceKind.Prose && _lexer.Advance(_text, p) == LexState.Code)
+        if (_options.Kind == SourceKind.Prose || _lexer.Advance(_text, p) == LexState.Code)
         {
-            RecordIdentifier(start, end);
+            RecordIdentifier(start, end, requireAsciiSkeleton: _options.Kind == SourceKind.Prose);
         }
     }
 
@@ -101,10 +101,19 @@ internal ref partial struct Utf8Scanner
         return (kana ? 1 : 0) + (hangul ? 1 : 0) + (bopomofo ? 1 : 0) <= 1;
     }
 
-    private void RecordIdentifier(int start, int end)
+    /// <summary>
+    /// In prose only words that look entirely like ASCII (every letter confusable with ASCII, such as Cyrillic
+    /// "рор") are recorded, so ordinary non-Latin prose never collides with English words.
+    /// </summary>
+    private void RecordIdentifier(int start, int end, bool requireAsciiSkeleton)
     {
         var token = _text[start..end];
         var skeleton = Skeleton(token);
+        if (requireAsciiSkeleton && !System.Text.Ascii.IsValid(skeleton))
+        {
+            return;
+        }
+
         _identifiers ??= new Dictionary<string, IdentifierEntry>(StringComparer.Ordinal);
         var text = Encoding.UTF8.GetString(token);
         var firstNonAscii = start + token.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
