@@ -33,7 +33,7 @@ public static class SovApp
     {
         ArgumentNullException.ThrowIfNull(context);
         var root = BuildRoot(context);
-        var parsed = root.Parse(args);
+        var parsed = root.Parse(ExecCommand.RewriteRootAlias(args));
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -48,7 +48,7 @@ public static class SovApp
         var debug = parsed.GetValue(Debug);
         try
         {
-            var config = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+            var config = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
             return await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
