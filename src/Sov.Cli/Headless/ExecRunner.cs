@@ -1,7 +1,4 @@
-using System.Text.RegularExpressions;
-using Sov.Borders.Environment;
 using Sov.Cli.Borders;
-using Sov.Borders.Network;
 using Sov.Core;
 using Sov.Core.Agent;
 using Sov.Core.Agent.Events;
@@ -9,23 +6,21 @@ using Sov.Core.Agent.Permission;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Config;
 using Sov.Core.Files;
-using Sov.Core.Models;
-using Sov.Core.Prompts;
 using Sov.Core.Tools;
+using Sov.Cli.Session;
 
 namespace Sov.Cli.Headless;
 
 /// <summary>
 /// Puts one headless run together: settings by precedence, the endpoint (configured, or found on
 /// loopback), the key from the named variable only, an HttpClient from the egress gate, the system
-/// prompt, the agent session with the headless permission gate; then prints its events.
+/// prompt, the file and process borders (writing tools, permission gate: ask means deny), the agent
+/// session; then prints its events and stores the turn's checkpoint for sov undo.
 /// </summary>
-internal static partial class ExecRunner
+internal static class ExecRunner
 {
     public static async Task<int> RunAsync(CliContext context, ExecRequest request, CancellationToken cancellationToken)
     {
-        var workspace = new Workspace(request.WorkspaceRoot);
-        var settings = ConfigLoader.Load(context.Paths, context.Environment, workspace.Root, request.Flags);
         IEventPrinter printer = request.Format switch
         {
             OutputFormat.Json => new JsonPrinter(context.Out),
@@ -33,40 +28,14 @@ internal static partial class ExecRunner
             _ => new TextPrinter(context.Out, context.Error),
         };
 
-        var (baseUrl, discoveredModels) = await ResolveEndpointAsync(settings, cancellationToken).ConfigureAwait(false);
-        var apiKey = ReadApiKey(context, settings.ApiKeyEnv);
-        using var http = HttpClients.Create([new Uri(baseUrl.GetLeftPart(UriPartial.Authority))]);
-        var model = settings.Model
-            ?? discoveredModels?.FirstOrDefault()
-            ?? (await ModelCatalog.TryListAsync(http, baseUrl, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false))?.FirstOrDefault()
-            ?? throw new ConfigException(
-                $"No model name is configured and {baseUrl}/models lists none.",
-                "Pass --model NAME (the name your server serves), or set model in config.toml.");
-
-        var endpoint = new ModelEndpoint(baseUrl, model, apiKey);
-        var clientOptions = new ModelClientOptions
-        {
-            FirstByteTimeout = settings.FirstByteTimeoutSeconds is { } fb ? TimeSpan.FromSeconds(fb) : new ModelClientOptions().FirstByteTimeout,
-            IdleTimeout = settings.IdleTimeoutSeconds is { } idle ? TimeSpan.FromSeconds(idle) : new ModelClientOptions().IdleTimeout,
-        };
-        using var client = new OpenAiCompatibleChatClient(http, endpoint, clientOptions);
-        var tools = ToolRegistry.ReadOnlyBuiltIns();
+        using var agent = await PreparedAgent.PrepareAsync(context, request.Flags, request.WorkspaceRoot, cancellationToken).ConfigureAwait(false);
+        var (settings, workspace, tools, options, model, baseUrl, client) =
+            (agent.Settings, agent.Workspace, agent.Tools, agent.Options, agent.Model, agent.BaseUrl, agent.Client);
         var borders = await SessionBorders.CreateAsync(context, workspace, request.Flags.Mode, headless: true, cancellationToken).ConfigureAwait(false);
         foreach (var tool in borders.Services.Tools())
         {
             tools.Add(tool);
         }
-
-        var environment = new EnvironmentContext(
-            workspace.Root,
-            EnvironmentContext.CurrentOsFamily(),
-            DateOnly.FromDateTime(DateTime.UtcNow),
-            SystemPrompt.ReadAgentsMd(workspace.Root));
-        var options = new AgentOptions
-        {
-            Instructions = SystemPrompt.Build(environment, settings.Instructions),
-            MaxTurns = settings.MaxTurns ?? new AgentOptions().MaxTurns,
-        };
 
         printer.Start(new SessionInfo(model, baseUrl.ToString(), workspace.Root, [.. tools.All.Select(t => t.Name)]));
         foreach (var warning in settings.Warnings.Concat(borders.Warnings))
@@ -106,43 +75,4 @@ internal static partial class ExecRunner
             return exitCode;
         }
     }
-
-    private static async Task<(Uri BaseUrl, IReadOnlyList<string>? Models)> ResolveEndpointAsync(SovSettings settings, CancellationToken cancellationToken)
-    {
-        if (settings.Endpoint is { } configured)
-        {
-            return (ModelEndpoint.ParseBaseUrl(configured), null);
-        }
-
-        using var probe = HttpClients.Create(EndpointDiscovery.Candidates.Select(c => new Uri(c.BaseUrl.GetLeftPart(UriPartial.Authority))));
-        var found = await EndpointDiscovery.DiscoverAsync(probe, TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
-        return found is { } f
-            ? (f.BaseUrl, f.Models)
-            : throw new ConfigException(
-                "No model endpoint is configured, and none answers on loopback (Ollama 11434, vLLM 8000, llama.cpp 8080, LM Studio 1234).",
-                "Start one ('ollama serve', 'vllm serve MODEL', 'llama-server -m MODEL.gguf'), or pass --endpoint URL.");
-    }
-
-    private static string? ReadApiKey(CliContext context, string? variable)
-    {
-        if (variable is null)
-        {
-            return null;
-        }
-
-        if (!VariableName().IsMatch(variable))
-        {
-            throw new ConfigException(
-                $"'{variable}' is not an environment variable name.",
-                "Pass the NAME of the variable holding the key, e.g. --api-key-env VLLM_API_KEY (never the key itself).");
-        }
-
-        var environment = context.Environment is AllowedEnvironment allowed ? allowed.With(variable) : context.Environment;
-        return environment.Get(variable) ?? throw new ConfigException(
-            $"The variable {variable} named by --api-key-env is unset or empty.",
-            $"Export {variable} with the API key, or drop --api-key-env if the server needs no key.");
-    }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex VariableName();
 }

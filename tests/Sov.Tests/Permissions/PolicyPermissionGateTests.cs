@@ -19,8 +19,8 @@ public sealed class PolicyPermissionGateTests : IDisposable
         public string Description => "";
         public ToolSchema Schema { get; } = new();
         public bool IsReadOnly => readOnly;
-        public Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken) =>
-            Task.FromResult(ToolResult.Ok(""));
+        public Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(ToolOutput.Ok(""));
     }
 
     private async Task<Core.Agent.Permission.PermissionDecision> Check(PermissionMode mode, string tool, bool readOnly, object args, bool headless = true)

@@ -18,7 +18,7 @@ public sealed class EditFileTool(BorderServices services) : ITool
 
     public bool IsReadOnly => false;
 
-    public async Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
+    public async Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var newString = arguments.RequireString("new_string");
@@ -26,10 +26,11 @@ public sealed class EditFileTool(BorderServices services) : ITool
             newString, arguments.GetBoolean("replace_all") ?? false, cancellationToken).ConfigureAwait(false);
         if (await HiddenTextCheck.RefusalAsync(services, change.Path.Display, newString, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            return ToolResult.Error(refusal);
+            return ToolOutput.Error(refusal);
         }
 
         services.Editor.Apply(change, services.Undo.Turn, Name);
-        return ToolResult.Ok(change.Note is null ? $"{char.ToUpperInvariant(change.Message[0])}{change.Message[1..]}." : $"{change.Message}. {change.Note}");
+        context?.ReportFileChanged(change.Path.Display, "modified");
+        return ToolOutput.Ok(change.Note is null ? $"{char.ToUpperInvariant(change.Message[0])}{change.Message[1..]}." : $"{change.Message}. {change.Note}");
     }
 }

@@ -23,7 +23,7 @@ public sealed class ShellTool(BorderServices services) : ITool
 
     public bool IsReadOnly => false;
 
-    public async Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
+    public async Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var command = arguments.RequireString("command");
@@ -31,6 +31,11 @@ public sealed class ShellTool(BorderServices services) : ITool
         var before = FileSnapshot.Take(services.Workspace);
         var result = await services.Shell.RunAsync(new ShellRequest(command, services.Workspace.Root, timeout), cancellationToken).ConfigureAwait(false);
         var changed = services.Undo.Turn.AfterShell(before);
+        foreach (var path in changed)
+        {
+            context?.ReportFileChanged(path, File.Exists(Path.Combine(services.Workspace.Root, path)) ? "modified" : "deleted");
+        }
+
         var text = result.ForModel();
         if (changed.Count > 0)
         {
@@ -39,6 +44,6 @@ public sealed class ShellTool(BorderServices services) : ITool
             text += $"\n[files changed in the workspace: {listed}{more}]";
         }
 
-        return result.ExitCode == 0 && !result.TimedOut ? ToolResult.Ok(text) : ToolResult.Error(text);
+        return result.ExitCode == 0 && !result.TimedOut ? ToolOutput.Ok(text) : ToolOutput.Error(text);
     }
 }

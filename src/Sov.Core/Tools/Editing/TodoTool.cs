@@ -14,12 +14,12 @@ public sealed class TodoTool(BorderServices services) : ITool
 
     public bool IsReadOnly => true;
 
-    public Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
+    public Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         if (arguments.GetJson("items") is not { ValueKind: JsonValueKind.Array } items)
         {
-            return Task.FromResult(ToolResult.Error("items must be an array of {content, status} objects."));
+            return Task.FromResult(ToolOutput.Error("items must be an array of {content, status} objects."));
         }
 
         var plan = new List<(string, string)>();
@@ -33,20 +33,20 @@ public sealed class TodoTool(BorderServices services) : ITool
 
             if (item.ValueKind != JsonValueKind.Object)
             {
-                return Task.FromResult(ToolResult.Error("Each item must be a string or an object {content, status}."));
+                return Task.FromResult(ToolOutput.Error("Each item must be a string or an object {content, status}."));
             }
 
             var text = (item.TryGetProperty("content", out var c) || item.TryGetProperty("text", out c)) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
             var status = item.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : "pending";
             if (string.IsNullOrWhiteSpace(text) || status is not ("pending" or "in_progress" or "completed"))
             {
-                return Task.FromResult(ToolResult.Error("Each item needs a non-empty content and a status of pending, in_progress or completed."));
+                return Task.FromResult(ToolOutput.Error("Each item needs a non-empty content and a status of pending, in_progress or completed."));
             }
 
             plan.Add((text.Trim(), status));
         }
 
         services.Todos.Replace(plan);
-        return Task.FromResult(ToolResult.Ok("Plan updated:\n" + services.Todos.Render()));
+        return Task.FromResult(ToolOutput.Ok("Plan updated:\n" + services.Todos.Render()));
     }
 }

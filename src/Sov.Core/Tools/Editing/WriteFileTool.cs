@@ -13,18 +13,19 @@ public sealed class WriteFileTool(BorderServices services) : ITool
 
     public bool IsReadOnly => false;
 
-    public async Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
+    public async Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var content = arguments.RequireString("content");
         var change = await services.Editor.PrepareWriteAsync(arguments.RequireString("path"), content, cancellationToken).ConfigureAwait(false);
         if (await HiddenTextCheck.RefusalAsync(services, change.Path.Display, content, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
-            return ToolResult.Error(refusal);
+            return ToolOutput.Error(refusal);
         }
 
         services.Editor.Apply(change, services.Undo.Turn, Name);
+        context?.ReportFileChanged(change.Path.Display, change.Created ? "created" : "modified");
         var lines = change.After.Length == 0 ? 0 : change.After.Count(c => c == '\n') + (change.After.EndsWith('\n') ? 0 : 1);
-        return ToolResult.Ok($"{(change.Created ? "Created" : "Overwrote")} {change.Path.Display} ({lines} lines).{(change.Note is null ? "" : " " + change.Note + ".")}");
+        return ToolOutput.Ok($"{(change.Created ? "Created" : "Overwrote")} {change.Path.Display} ({lines} lines).{(change.Note is null ? "" : " " + change.Note + ".")}");
     }
 }

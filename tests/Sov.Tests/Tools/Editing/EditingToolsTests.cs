@@ -27,7 +27,7 @@ public sealed class EditingToolsTests : IDisposable
 
     public void Dispose() => _tree.Dispose();
 
-    private Task<ToolResult> Run(string name, object args)
+    private Task<ToolOutput> Run(string name, object args)
     {
         var tool = _services.Tools().Single(t => t.Name == name);
         using var doc = JsonDocument.Parse(JsonSerializer.Serialize(args));

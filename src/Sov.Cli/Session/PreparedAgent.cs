@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+using Sov.Borders.Environment;
+using Sov.Borders.Network;
+using Sov.Core.Agent;
+using Sov.Core.Config;
+using Sov.Core.Files;
+using Sov.Core.Models;
+using Sov.Core.Prompts;
+using Sov.Core.Tools;
+
+namespace Sov.Cli.Session;
+
+/// <summary>
+/// Everything an agent session needs, put together the same way for every front door (headless
+/// <c>sov exec</c> and the interactive terminal): settings by precedence, the endpoint (configured, or
+/// found on loopback), the key from the named variable only, an HttpClient from the egress gate, the
+/// model client, the tools, the system prompt. The caller adds its permission gate and runs the session.
+/// </summary>
+internal sealed partial class PreparedAgent : IDisposable
+{
+    private PreparedAgent(SovSettings settings, Workspace workspace, Uri baseUrl, string model, HttpClient http,
+        OpenAiCompatibleChatClient client, ToolRegistry tools, AgentOptions options)
+    {
+        Settings = settings;
+        Workspace = workspace;
+        BaseUrl = baseUrl;
+        Model = model;
+        Http = http;
+        Client = client;
+        Tools = tools;
+        Options = options;
+    }
+
+    public SovSettings Settings { get; }
+    public Workspace Workspace { get; }
+    public Uri BaseUrl { get; }
+    public string Model { get; }
+    public HttpClient Http { get; }
+    public OpenAiCompatibleChatClient Client { get; }
+    public ToolRegistry Tools { get; }
+    public AgentOptions Options { get; }
+
+    /// <summary>The AGENTS.md chain that went into the prompt, with any hidden characters found in it.</summary>
+    public ProjectInstructions Instructions { get; private init; } = new(null, [], []);
+
+    public static async Task<PreparedAgent> PrepareAsync(CliContext context, SettingsOverrides flags, string workspaceRoot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var workspace = new Workspace(workspaceRoot);
+        var settings = ConfigLoader.Load(context.Paths, context.Environment, workspace.Root, flags);
+        var (baseUrl, discoveredModels) = await ResolveEndpointAsync(settings, cancellationToken).ConfigureAwait(false);
+        var apiKey = ReadApiKey(context, settings.ApiKeyEnv);
+        var http = HttpClients.Create([new Uri(baseUrl.GetLeftPart(UriPartial.Authority))]);
+        try
+        {
+            var model = settings.Model
+                ?? discoveredModels?.FirstOrDefault()
+                ?? (await ModelCatalog.TryListAsync(http, baseUrl, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false))?.FirstOrDefault()
+                ?? throw new ConfigException(
+                    $"No model name is configured and {baseUrl}/models lists none.",
+                    "Pass --model NAME (the name your server serves), or set model in config.toml.");
+
+            var endpoint = new ModelEndpoint(baseUrl, model, apiKey);
+            var clientOptions = new ModelClientOptions
+            {
+                FirstByteTimeout = settings.FirstByteTimeoutSeconds is { } fb ? TimeSpan.FromSeconds(fb) : new ModelClientOptions().FirstByteTimeout,
+                IdleTimeout = settings.IdleTimeoutSeconds is { } idle ? TimeSpan.FromSeconds(idle) : new ModelClientOptions().IdleTimeout,
+            };
+            var client = new OpenAiCompatibleChatClient(http, endpoint, clientOptions);
+            var tools = ToolRegistry.ReadOnlyBuiltIns();
+            var instructions = ProjectInstructions.Load(context.Paths.ConfigDir, workspace.Root);
+            var environment = new EnvironmentContext(
+                workspace.Root,
+                EnvironmentContext.CurrentOsFamily(),
+                DateOnly.FromDateTime(DateTime.UtcNow),
+                instructions.Text);
+            var options = new AgentOptions
+            {
+                Instructions = SystemPrompt.Build(environment, settings.Instructions),
+                MaxTurns = settings.MaxTurns ?? new AgentOptions().MaxTurns,
+            };
+            return new PreparedAgent(settings, workspace, baseUrl, model, http, client, tools, options) { Instructions = instructions };
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<(Uri BaseUrl, IReadOnlyList<string>? Models)> ResolveEndpointAsync(SovSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Endpoint is { } configured)
+        {
+            return (ModelEndpoint.ParseBaseUrl(configured), null);
+        }
+
+        using var probe = HttpClients.Create(EndpointDiscovery.Candidates.Select(c => new Uri(c.BaseUrl.GetLeftPart(UriPartial.Authority))));
+        var found = await EndpointDiscovery.DiscoverAsync(probe, TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+        return found is { } f
+            ? (f.BaseUrl, f.Models)
+            : throw new ConfigException(
+                "No model endpoint is configured, and none answers on loopback (Ollama 11434, vLLM 8000, llama.cpp 8080, LM Studio 1234).",
+                "Start one ('ollama serve', 'vllm serve MODEL', 'llama-server -m MODEL.gguf'), or pass --endpoint URL.");
+    }
+
+    private static string? ReadApiKey(CliContext context, string? variable)
+    {
+        if (variable is null)
+        {
+            return null;
+        }
+
+        if (!VariableName().IsMatch(variable))
+        {
+            throw new ConfigException(
+                $"'{variable}' is not an environment variable name.",
+                "Pass the NAME of the variable holding the key, e.g. --api-key-env VLLM_API_KEY (never the key itself).");
+        }
+
+        var environment = context.Environment is AllowedEnvironment allowed ? allowed.With(variable) : context.Environment;
+        return environment.Get(variable) ?? throw new ConfigException(
+            $"The variable {variable} named by --api-key-env is unset or empty.",
+            $"Export {variable} with the API key, or drop --api-key-env if the server needs no key.");
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex VariableName();
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Http.Dispose();
+    }
+}
