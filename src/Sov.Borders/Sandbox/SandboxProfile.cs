@@ -4,7 +4,7 @@ namespace Sov.Borders.Sandbox;
 
 /// <summary>
 /// The bubblewrap command line for one shell command: read-only root, fresh /dev and /proc, private
-/// /tmp, the workspace writable, protected paths re-bound read-only (masked when absent), the home
+/// /tmp and /run (unix sockets), the workspace writable, protected paths re-bound read-only (masked when absent), the home
 /// folder's secrets masked, no network, a new PID namespace and session, killed with its parent, and
 /// bash without profile or rc files. <see cref="Placeholders"/> lists the empty mount points bubblewrap
 /// will create on the host for absent protected paths; the runner removes them afterwards.
@@ -22,6 +22,9 @@ public sealed record SandboxProfile(IReadOnlyList<string> Argv, IReadOnlyList<st
             "--dev", "/dev",
             "--proc", "/proc",
             "--tmpfs", "/tmp",
+            // Unix sockets ignore read-only mounts and network namespaces: hide the ones under /run
+            // (docker.sock, D-Bus, systemd, $XDG_RUNTIME_DIR) so they cannot carry data out.
+            "--tmpfs", "/run",
             "--bind", ws, ws,
         };
         var placeholders = new List<string>();

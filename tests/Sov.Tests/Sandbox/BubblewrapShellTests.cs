@@ -82,6 +82,38 @@ public sealed class BubblewrapShellTests : IDisposable
         }
     }
 
+    // Unix sockets are reachable through read-only mounts and across network namespaces (a docker.sock
+    // escape); the sandbox hides /run, where they live.
+    [Fact]
+    public async Task UnixSocketsUnderRunAreHidden()
+    {
+        var path = $"/run/sov-canary-{Guid.NewGuid():n}.sock";
+        Socket listener;
+        try
+        {
+            listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            listener.Bind(new UnixDomainSocketEndPoint(path));
+        }
+        catch (SocketException)
+        {
+            Assert.Skip("/run is not writable for this user, so no canary socket can be placed there.");
+            return;
+        }
+
+        try
+        {
+            listener.Listen();
+            var result = await _world.RunAsync($"ls {path}; exec 3<>/dev/null; python3 -c 'import socket; s=socket.socket(socket.AF_UNIX); s.connect(\"{path}\"); s.sendall(b\"x\")'");
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.False(listener.Poll(0, SelectMode.SelectRead), "the canary socket got a connection");
+        }
+        finally
+        {
+            listener.Dispose();
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public async Task HomeSecretsAreMasked()
     {
@@ -165,7 +197,7 @@ public sealed class BubblewrapShellTests : IDisposable
     {
         var argv = SandboxProfile.Build(_world.Settings, _world.Workspace, "true").Argv;
         var joined = string.Join(' ', argv);
-        Assert.StartsWith($"{SandboxSettings.DefaultBubblewrap} --ro-bind / / --dev /dev --proc /proc --tmpfs /tmp --bind {_world.Workspace} {_world.Workspace}", joined, StringComparison.Ordinal);
+        Assert.StartsWith($"{SandboxSettings.DefaultBubblewrap} --ro-bind / / --dev /dev --proc /proc --tmpfs /tmp --tmpfs /run --bind {_world.Workspace} {_world.Workspace}", joined, StringComparison.Ordinal);
         Assert.EndsWith("--unshare-net --unshare-pid --new-session --die-with-parent --chdir " + _world.Workspace + " -- /bin/bash --noprofile --norc -c true", joined, StringComparison.Ordinal);
         Assert.Contains($"--tmpfs {_world.Home}/.ssh --remount-ro {_world.Home}/.ssh", joined, StringComparison.Ordinal);
         Assert.Contains($"--ro-bind /dev/null {_world.Home}/.netrc", joined, StringComparison.Ordinal);
