@@ -40,6 +40,9 @@ internal sealed partial class PreparedAgent : IDisposable
     public ToolRegistry Tools { get; }
     public AgentOptions Options { get; }
 
+    /// <summary>The AGENTS.md chain that went into the prompt, with any hidden characters found in it.</summary>
+    public ProjectInstructions Instructions { get; private init; } = new(null, [], []);
+
     public static async Task<PreparedAgent> PrepareAsync(CliContext context, SettingsOverrides flags, string workspaceRoot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -65,17 +68,18 @@ internal sealed partial class PreparedAgent : IDisposable
             };
             var client = new OpenAiCompatibleChatClient(http, endpoint, clientOptions);
             var tools = ToolRegistry.ReadOnlyBuiltIns();
+            var instructions = ProjectInstructions.Load(context.Paths.ConfigDir, workspace.Root);
             var environment = new EnvironmentContext(
                 workspace.Root,
                 EnvironmentContext.CurrentOsFamily(),
                 DateOnly.FromDateTime(DateTime.UtcNow),
-                SystemPrompt.ReadAgentsMd(workspace.Root));
+                instructions.Text);
             var options = new AgentOptions
             {
                 Instructions = SystemPrompt.Build(environment, settings.Instructions),
                 MaxTurns = settings.MaxTurns ?? new AgentOptions().MaxTurns,
             };
-            return new PreparedAgent(settings, workspace, baseUrl, model, http, client, tools, options);
+            return new PreparedAgent(settings, workspace, baseUrl, model, http, client, tools, options) { Instructions = instructions };
         }
         catch
         {

@@ -56,6 +56,22 @@ public sealed class AgentSession : IAsyncDisposable
     /// <summary>Completes when no turn is running.</summary>
     public Task WhenIdle => _current;
 
+    /// <summary>Replaces the conversation (resume, /clear, /compact); only between turns.</summary>
+    public void Reset(IEnumerable<ChatMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        lock (_gate)
+        {
+            if (!_current.IsCompleted)
+            {
+                throw new InvalidOperationException("A turn is running; the conversation cannot be replaced now.");
+            }
+
+            _history.Clear();
+            _history.AddRange(messages);
+        }
+    }
+
     public void Submit(Submission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
