@@ -76,7 +76,15 @@ internal static class ExecCommand
                     Mode = parsed.GetValue(mode),
                 },
                 root);
-            return await ExecRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ExecRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SovException e) when (request.Format != OutputFormat.Text)
+            {
+                PreSessionFailure.Print(context.Out, request.Format, e);
+                throw;
+            }
         });
         return command;
     }
