@@ -48,7 +48,7 @@ public static class SovApp
         var debug = parsed.GetValue(Debug);
         try
         {
-            var config = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+            var config = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
             return await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
