@@ -61,8 +61,9 @@ internal static partial class SecretPatterns
     /// <summary>
     /// A value assigned to a name that says it is secret (.env, YAML, JSON, shell, code):
     /// <c>DB_PASSWORD=…</c>, <c>"api_key": "…"</c>, <c>export GITHUB_TOKEN='…'</c>, also inside JSON-escaped text
-    /// (<c>\"secret\": \"…\"</c>). Whether the value is redacted is decided by its entropy.
+    /// (<c>\"secret\": \"…\"</c>). Whether the value is redacted is decided by its entropy. The match starts at
+    /// the keyword (whatever precedes it in the name does not matter), so the search is a fast literal scan.
     /// </summary>
-    [GeneratedRegex(@"(?<name>[A-Za-z0-9_.\-]*(?i:key|token|secret|passw(?:or)?d|pwd|credentials?|auth)[A-Za-z0-9_\-]*)(?:\\?[""'])?[ \t]*(?::=|=>|=|:)[ \t]*(?:\\?[""'])?(?<s>[^\s""'\\,;<>(){}\[\]`]{8,})")]
+    [GeneratedRegex(@"(?<name>(?i:key|token|secret|passw(?:or)?d|pwd|credentials?|auth)[A-Za-z0-9_\-]*)(?:\\?[""'])?[ \t]*(?::=|=>|=|:)[ \t]*(?:\\?[""'])?(?<s>[^\s""'\\,;<>(){}\[\]`]{8,})")]
     public static partial Regex Assignment();
 }
