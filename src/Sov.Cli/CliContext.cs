@@ -15,6 +15,9 @@ public sealed class CliContext(IEnvironment environment, TextWriter output, Text
     public TextWriter Out { get; } = output;
     public TextWriter Error { get; } = error;
 
+    /// <summary>Standard input when it is piped (not a terminal), else null; sov exec appends it to the prompt.</summary>
+    public TextReader? Input { get; init; }
+
     /// <summary>Resolved on first use, so <c>sov --version</c> never looks at the environment.</summary>
     public SovPaths Paths => _paths ??= SovPaths.Resolve(Environment);
 }

@@ -1,4 +1,4 @@
 using Sov.Borders.Environment;
 using Sov.Cli;
 
-return await SovApp.RunAsync(args, new CliContext(new AllowedEnvironment(), Console.Out, Console.Error)).ConfigureAwait(false);
+return await SovApp.RunAsync(args, new CliContext(new AllowedEnvironment(), Console.Out, Console.Error) { Input = Console.IsInputRedirected ? Console.In : null }).ConfigureAwait(false);

@@ -33,7 +33,7 @@ public static class SovApp
     {
         ArgumentNullException.ThrowIfNull(context);
         var root = BuildRoot(context);
-        var parsed = root.Parse(args);
+        var parsed = root.Parse(ExecCommand.RewriteRootAlias(args));
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)

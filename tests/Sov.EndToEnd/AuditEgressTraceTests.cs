@@ -25,7 +25,7 @@ public sealed class AuditEgressTraceTests
     {
         Assert.SkipWhen(StraceObserver.StracePath is null, "strace is not installed");
         using var f = new AuditJournalFixture();
-        File.WriteAllText(Path.Combine(f.Home, "config.toml"), "[model]\nendpoint = \"http://127.0.0.1:8000/v1\"\n");
+        File.WriteAllText(Path.Combine(f.Home, "config.toml"), "endpoint = \"http://127.0.0.1:8000/v1\"\n");
         foreach (var args in new[] { new[] { "audit", "verify", "--all" }, ["audit", "show", "2"], ["privacy"], ["--version"] })
         {
             var trace = await StraceObserver.RunAsync(SovBinary.Path, args, Env(f.Home), cancellationToken: Ct);

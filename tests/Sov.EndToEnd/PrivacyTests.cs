@@ -12,7 +12,7 @@ public sealed class PrivacyTests
     {
         var home = Directory.CreateTempSubdirectory("sov-e2e-privacy-").FullName;
         File.WriteAllText(Path.Combine(home, "config.toml"),
-            "[model]\nendpoint = \"http://10.1.2.3:8000/v1\"\n[audit.export]\nendpoint = \"https://otel.corp.example:4318\"\n");
+            "endpoint = \"http://10.1.2.3:8000/v1\"\n[audit.export]\nendpoint = \"https://otel.corp.example:4318\"\n");
         var result = await SovRun.RunAsync(["privacy"], sovHome: home, cancellationToken: Ct);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("SOV_HOME", result.Stdout, StringComparison.Ordinal);

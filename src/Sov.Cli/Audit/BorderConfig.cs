@@ -1,55 +1,36 @@
 using Sov.Core.Config;
 using Sov.Core.Secrets;
-using Tomlyn;
 using Tomlyn.Model;
 
 namespace Sov.Cli.Audit;
 
 /// <summary>
-/// The settings the network border and the journal need, read from the user's config.toml (never from the
-/// project's <c>.sov/</c>: a repository may not change endpoints or widen what leaves). A plain record so
-/// the general configuration loader can fill it once it exists. Keys:
-/// <c>[model] endpoint</c>, <c>[network] proxy</c>, <c>[network] ca_file</c>, <c>[redaction] allow</c>,
-/// <c>[audit.export] endpoint</c>.
+/// The settings the network border and the journal add to <see cref="ConfigLoader"/>'s, read from the user's
+/// config.toml only (never from the project's <c>.sov/</c>: a repository may not change where requests go or
+/// what they may carry). Keys: <c>[network] proxy</c>, <c>[network] ca_file</c>, <c>[redaction] allow</c>,
+/// <c>[audit.export] endpoint</c>. The model endpoint itself is <see cref="SovSettings.Endpoint"/>.
 /// </summary>
 public sealed record BorderConfig(
-    IReadOnlyList<Uri> ModelEndpoints,
     Uri? Proxy,
     string? CaFile,
     RedactionOptions Redaction,
     Uri? ExportEndpoint)
 {
-    public static BorderConfig Empty { get; } = new([], null, null, RedactionOptions.None, null);
-
-    /// <summary>Every origin a request may go to under this configuration (model endpoints first).</summary>
-    public IReadOnlyList<Uri> AllOrigins => [.. ModelEndpoints, .. ExportEndpoint is null ? Array.Empty<Uri>() : [ExportEndpoint]];
+    public static BorderConfig Empty { get; } = new(null, null, RedactionOptions.None, null);
 
     public static BorderConfig Load(string configFile)
     {
-        if (!File.Exists(configFile))
+        var model = ConfigLoader.ReadTable(configFile);
+        if (model is null)
         {
             return Empty;
         }
 
-        TomlTable model;
-        try
-        {
-            model = TomlSerializer.Deserialize(File.ReadAllText(configFile), BorderTomlContext.Default.TomlTable) ?? [];
-        }
-        catch (TomlException e)
-        {
-            throw new ConfigException($"{configFile} is not valid TOML: {e.Message.Split('\n')[0]}",
-                "Fix the line named above in config.toml.");
-        }
-
-        var modelTable = Table(model, "model");
         var network = Table(model, "network");
         var redaction = Table(model, "redaction");
         var export = Table(Table(model, "audit"), "export");
-        var endpoint = Url(modelTable, "model.endpoint", "endpoint");
         var ca = Text(network, "network.ca_file", "ca_file");
         return new BorderConfig(
-            endpoint is null ? [] : [endpoint],
             Url(network, "network.proxy", "proxy"),
             ca is null ? null : Path.GetFullPath(ca, Path.GetDirectoryName(configFile)!),
             new RedactionOptions(Strings(redaction, "redaction.allow", "allow")),

@@ -1,10 +1,84 @@
 using System.CommandLine;
+using Sov.Cli.Headless;
+using Sov.Core;
+using Sov.Core.Config;
 
 namespace Sov.Cli.Commands;
 
-/// <summary><c>sov exec</c>: Run one task headless and print the answer (for scripts and CI).</summary>
+/// <summary><c>sov exec PROMPT</c> (also <c>sov -p PROMPT</c>): run one task headless and print the answer.</summary>
 internal static class ExecCommand
 {
-    public static Command Create(CliContext context) =>
-        NotYetBuilt.Create(context, "exec", "Run one task headless and print the answer (for scripts and CI)", "It will run a task headless against your model endpoint.");
+    public static Command Create(CliContext context)
+    {
+        var prompt = new Argument<string?>("prompt") { Description = "The task; text piped on stdin is appended", Arity = ArgumentArity.ZeroOrOne };
+        var promptOption = new Option<string?>("--prompt", "-p") { Description = "The task (same as the argument)" };
+        var format = new Option<string>("--output-format")
+        {
+            Description = "text (answer on stdout), json (one object at the end) or stream-json (one event per line)",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "stream-json");
+        var maxTurns = new Option<int?>("--max-turns") { Description = "Most model requests for this task (default 30)" };
+        var endpoint = new Option<string?>("--endpoint") { Description = "OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1" };
+        var model = new Option<string?>("--model") { Description = "Model name as the server knows it" };
+        var apiKeyEnv = new Option<string?>("--api-key-env") { Description = "Name of the environment variable holding the API key" };
+        var profile = new Option<string?>("--profile") { Description = "A [profiles.NAME] table of config.toml" };
+        var workspace = new Option<string?>("--workspace", "-C") { Description = "The workspace folder (default: the current folder)" };
+
+        var command = new Command("exec", "Run one task headless and print the answer (for scripts and CI)")
+        {
+            prompt, promptOption, format, maxTurns, endpoint, model, apiKeyEnv, profile, workspace,
+        };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var text = parsed.GetValue(prompt) ?? parsed.GetValue(promptOption);
+            if (context.Input is { } input)
+            {
+                var piped = await input.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+                if (!string.IsNullOrWhiteSpace(piped))
+                {
+                    text = string.IsNullOrWhiteSpace(text) ? piped.Trim() : text + "\n\n" + piped.Trim();
+                }
+            }
+
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                await context.Error.WriteLineAsync("sov exec: no task given.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync("  Pass it as an argument (sov exec \"explain src/main.c\") or pipe it on stdin.").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            if (parsed.GetValue(maxTurns) is <= 0)
+            {
+                await context.Error.WriteLineAsync("sov exec: --max-turns must be at least 1.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync("  Pass a positive number, e.g. --max-turns 10.").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            var root = Path.GetFullPath(parsed.GetValue(workspace) ?? Directory.GetCurrentDirectory());
+            if (!Directory.Exists(root))
+            {
+                throw new ConfigException($"The workspace folder {root} does not exist.", "Pass an existing folder to --workspace.");
+            }
+
+            var request = new ExecRequest(
+                text,
+                parsed.GetValue(format) switch { "json" => OutputFormat.Json, "stream-json" => OutputFormat.StreamJson, _ => OutputFormat.Text },
+                new SettingsOverrides
+                {
+                    Endpoint = parsed.GetValue(endpoint),
+                    Model = parsed.GetValue(model),
+                    ApiKeyEnv = parsed.GetValue(apiKeyEnv),
+                    MaxTurns = parsed.GetValue(maxTurns),
+                    Profile = parsed.GetValue(profile),
+                },
+                root);
+            return await ExecRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary><c>sov -p PROMPT …</c> is <c>sov exec -p PROMPT …</c>.</summary>
+    public static string[] RewriteRootAlias(string[] args) =>
+        args.Length > 0 && args[0] is "-p" or "--prompt" ? ["exec", .. args] : args;
 }

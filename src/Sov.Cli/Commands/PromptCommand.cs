@@ -1,10 +1,45 @@
 using System.CommandLine;
+using Sov.Core;
+using Sov.Core.Config;
+using Sov.Core.Files;
+using Sov.Core.Prompts;
 
 namespace Sov.Cli.Commands;
 
-/// <summary><c>sov prompt</c>: Show the exact system prompt sent to the model.</summary>
+/// <summary><c>sov prompt show</c>: the system prompt exactly as it is in the repository (Prompts/SystemPrompt.md).</summary>
 internal static class PromptCommand
 {
-    public static Command Create(CliContext context) =>
-        NotYetBuilt.Create(context, "prompt", "Show the exact system prompt sent to the model", "It will print the system prompt verbatim.");
+    public static Command Create(CliContext context)
+    {
+        var withContext = new Option<bool>("--with-context")
+        {
+            Description = "Also show the environment part sent with it (workspace, OS family, UTC date, AGENTS.md, config instructions)",
+        };
+        var show = new Command("show", "Print the system prompt verbatim") { withContext };
+        show.SetAction(parsed =>
+        {
+            if (!parsed.GetValue(withContext))
+            {
+                context.Out.Write(SystemPrompt.Template);
+                return ExitCodes.Ok;
+            }
+
+            var workspace = new Workspace(Directory.GetCurrentDirectory());
+            var settings = ConfigLoader.Load(context.Paths, context.Environment, workspace.Root);
+            var environment = new EnvironmentContext(
+                workspace.Root,
+                EnvironmentContext.CurrentOsFamily(),
+                DateOnly.FromDateTime(DateTime.UtcNow),
+                SystemPrompt.ReadAgentsMd(workspace.Root));
+            context.Out.Write(SystemPrompt.Build(environment, settings.Instructions));
+            return ExitCodes.Ok;
+        });
+        var command = new Command("prompt", "Show the exact system prompt sent to the model") { show };
+        command.SetAction(_ =>
+        {
+            context.Out.Write(SystemPrompt.Template);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
 }

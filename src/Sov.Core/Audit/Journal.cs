@@ -106,6 +106,16 @@ public sealed class Journal : IDisposable
         }
     }
 
+    /// <summary>Appends unless the journal is already sealed (for reports that may trail the seal, such as a
+    /// response stream disposed after the session ended); null when sealed.</summary>
+    public JournalEntry? TryAppend(IJournalRecord record)
+    {
+        lock (_lock)
+        {
+            return _sealed ? null : Append(record);
+        }
+    }
+
     /// <summary>Writes the closing <c>seal</c> record; nothing can be appended afterwards.</summary>
     public JournalEntry Seal(string reason = "completed")
     {

@@ -30,11 +30,6 @@ public sealed class JournalEgressObserver(Journal journal) : IEgressObserver
         return id;
     }
 
-    public void Completed(long request, int? status, long bytesIn, TimeSpan duration, string? error)
-    {
-        if (!journal.IsSealed)
-        {
-            journal.Append(new EgressResponseRecord(request, status, bytesIn, (long)duration.TotalMilliseconds, error));
-        }
-    }
+    public void Completed(long request, int? status, long bytesIn, TimeSpan duration, string? error) =>
+        journal.TryAppend(new EgressResponseRecord(request, status, bytesIn, (long)duration.TotalMilliseconds, error));
 }

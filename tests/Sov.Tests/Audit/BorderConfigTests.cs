@@ -20,7 +20,6 @@ public sealed class BorderConfigTests : IDisposable
     public void ReadsTheBorderKeys()
     {
         var config = Load("""
-            [model]
             endpoint = "http://127.0.0.1:8000/v1"
             [network]
             proxy = "http://proxy.corp:3128"
@@ -30,20 +29,17 @@ public sealed class BorderConfigTests : IDisposable
             [audit.export]
             endpoint = "https://otel.corp:4318"
             """);
-        Assert.Equal(new Uri("http://127.0.0.1:8000/v1"), Assert.Single(config.ModelEndpoints));
         Assert.Equal(new Uri("http://proxy.corp:3128"), config.Proxy);
         Assert.Equal(Path.Combine(_dir, "certs", "ca.pem"), config.CaFile);
         Assert.Equal(["1a2b3c4d", "not-a-secret-value"], config.Redaction.Allow);
         Assert.Equal(new Uri("https://otel.corp:4318"), config.ExportEndpoint);
-        Assert.Equal(2, config.AllOrigins.Count);
     }
 
     [Fact]
     public void NoFileMeansNothingConfigured()
     {
         var config = BorderConfig.Load(Path.Combine(_dir, "none.toml"));
-        Assert.Empty(config.AllOrigins);
-        Assert.Null(config.Proxy);
+        Assert.Equal(BorderConfig.Empty, config);
     }
 
     [Theory]
@@ -51,7 +47,7 @@ public sealed class BorderConfigTests : IDisposable
     [InlineData("[network]\nproxy = 3", "network.proxy")]
     [InlineData("[redaction]\nallow = \"x\"", "redaction.allow")]
     [InlineData("[audit.export]\nendpoint = \"not a url\"", "audit.export.endpoint")]
-    [InlineData("[model\nendpoint = 1", "not valid TOML")]
+    [InlineData("[network\nproxy = 1", "not valid TOML")]
     public void ABadValueIsAConfigErrorNamingTheKey(string toml, string named)
     {
         var e = Assert.Throws<ConfigException>(() => Load(toml));

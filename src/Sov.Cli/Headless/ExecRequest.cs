@@ -1,0 +1,6 @@
+using Sov.Core.Config;
+
+namespace Sov.Cli.Headless;
+
+/// <summary>What <c>sov exec</c> was asked to do, from the command line.</summary>
+internal sealed record ExecRequest(string Prompt, OutputFormat Format, SettingsOverrides Flags, string WorkspaceRoot);

@@ -1,0 +1,14 @@
+namespace Sov.Core.Agent;
+
+/// <summary>Bounds and inputs of an agent session.</summary>
+public sealed record AgentOptions
+{
+    /// <summary>The system prompt (see Prompts/SystemPrompt.md), sent as the first message of every request.</summary>
+    public string Instructions { get; init; } = "";
+
+    /// <summary>The most model requests one turn may make before it stops (exit 1 in sov exec).</summary>
+    public int MaxTurns { get; init; } = 30;
+
+    /// <summary>How often a turn re-asks after the stream broke mid-answer.</summary>
+    public int MaxStreamRetries { get; init; } = 2;
+}

@@ -1,0 +1,313 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.AI;
+using Sov.Core.Agent.Events;
+using Sov.Core.Agent.Permission;
+using Sov.Core.Agent.Submissions;
+using Sov.Core.Models;
+using Sov.Core.Tools;
+
+namespace Sov.Core.Agent;
+
+/// <summary>
+/// The agent loop behind the submission/event protocol. <see cref="Submit"/> takes operations;
+/// <see cref="Events"/> streams what happens. One turn runs at a time: the model is asked, its tool
+/// calls run (read-only ones concurrently), their results go back, until it answers without calls or
+/// <see cref="AgentOptions.MaxTurns"/> requests were made. Interrupt cancels the request and tools in
+/// flight and leaves the history valid for the next turn.
+/// </summary>
+public sealed class AgentSession : IAsyncDisposable
+{
+    private readonly IChatClient _client;
+    private readonly ToolRegistry _tools;
+    private readonly AgentOptions _options;
+    private readonly ToolRunner _runner;
+    private readonly ChatOptions _chatOptions;
+    private readonly Channel<AgentEvent> _events = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<bool>> _approvals = new(StringComparer.Ordinal);
+    private readonly List<ChatMessage> _history = [];
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _turnCancellation;
+    private Task _current = Task.CompletedTask;
+    private int _turn;
+
+    public AgentSession(IChatClient client, ToolRegistry tools, ToolContext toolContext, IPermissionGate permissions, AgentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _tools = tools;
+        _options = options ?? new AgentOptions();
+        _runner = new ToolRunner(tools, toolContext, permissions) { AskAsync = AskAsync, Emit = Emit };
+        _chatOptions = new ChatOptions
+        {
+            Instructions = _options.Instructions,
+            Tools = [.. tools.All.Select(ToolDeclaration.From)],
+        };
+    }
+
+    public ChannelReader<AgentEvent> Events => _events.Reader;
+
+    /// <summary>The conversation so far (user, assistant and tool messages; no reasoning).</summary>
+    public IReadOnlyList<ChatMessage> History => _history;
+
+    /// <summary>Completes when no turn is running.</summary>
+    public Task WhenIdle => _current;
+
+    public void Submit(Submission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        switch (submission)
+        {
+            case UserTurn turn:
+                lock (_gate)
+                {
+                    if (!_current.IsCompleted)
+                    {
+                        Emit(new Warning("A turn is already running; interrupt it first."));
+                        return;
+                    }
+
+                    _turnCancellation?.Dispose();
+                    _turnCancellation = new CancellationTokenSource();
+                    var token = _turnCancellation.Token;
+                    var number = ++_turn;
+                    _current = Task.Run(() => RunTurnAsync(number, turn.Text, token), CancellationToken.None);
+                }
+
+                break;
+            case Interrupt:
+                lock (_gate)
+                {
+                    _turnCancellation?.Cancel();
+                }
+
+                break;
+            case Approve approve:
+                Answer(approve.CallId, true);
+                break;
+            case Deny deny:
+                Answer(deny.CallId, false);
+                break;
+            case Compact:
+                Emit(new Warning("Compacting the conversation is not available yet."));
+                break;
+            case Undo:
+                Emit(new Warning("Undo is not available yet."));
+                break;
+        }
+    }
+
+    /// <summary>Runs one turn to its end and returns how it ended (the events are also emitted).</summary>
+    private async Task<TurnCompleted> RunTurnAsync(int number, string prompt, CancellationToken cancellationToken)
+    {
+        Emit(new TurnStarted(number, prompt));
+        var historyMark = _history.Count;
+        _history.Add(new ChatMessage(ChatRole.User, prompt));
+        var requests = 0;
+        var streamRetries = 0;
+        var finalText = "";
+        try
+        {
+            while (requests < _options.MaxTurns)
+            {
+                requests++;
+                AssistantStep step;
+                try
+                {
+                    step = await AskModelAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (ModelStreamInterruptedException e) when (streamRetries < _options.MaxStreamRetries)
+                {
+                    streamRetries++;
+                    Emit(new Warning($"{e.Message} Asking again ({streamRetries}/{_options.MaxStreamRetries})."));
+                    continue;
+                }
+
+                finalText = step.Text;
+                _history.Add(step.Message);
+                if (step.Calls.Count == 0)
+                {
+                    return Complete(number, TurnOutcome.Completed, finalText, requests);
+                }
+
+                var results = await RunToolsAsync(step.Calls, cancellationToken).ConfigureAwait(false);
+                _history.Add(new ChatMessage(ChatRole.Tool, [.. results]));
+            }
+
+            Emit(new Error(
+                $"The task did not finish within {_options.MaxTurns} model requests.",
+                "Raise --max-turns, or split the task into smaller steps.",
+                ExitCodes.Failed));
+            return Complete(number, TurnOutcome.MaxTurns, finalText, requests);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            RepairHistory(historyMark);
+            return Complete(number, TurnOutcome.Interrupted, finalText, requests);
+        }
+        catch (SovException e)
+        {
+            RepairHistory(historyMark);
+            Emit(new Error(e.Message, e.Remedy, e.ExitCode));
+            return Complete(number, TurnOutcome.Failed, finalText, requests);
+        }
+    }
+
+    private async Task<AssistantStep> AskModelAsync(CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        var calls = new List<FunctionCallContent>();
+        await foreach (var update in _client.GetStreamingResponseAsync(_history, _chatOptions, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var content in update.Contents)
+            {
+                switch (content)
+                {
+                    case TextContent t when t.Text.Length > 0:
+                        text.Append(t.Text);
+                        Emit(new AssistantDelta(t.Text));
+                        break;
+                    case TextReasoningContent r when r.Text.Length > 0:
+                        Emit(new ReasoningDelta(r.Text));
+                        break;
+                    case FunctionCallContent call:
+                        calls.Add(call);
+                        break;
+                    case UsageContent usage:
+                        Emit(new Usage(usage.Details.InputTokenCount, usage.Details.OutputTokenCount, usage.Details.TotalTokenCount));
+                        break;
+                    case RetryNotice notice:
+                        Emit(new Warning($"{notice.Message}; retrying in {notice.Delay.TotalSeconds:0.#} s (attempt {notice.Attempt + 1})."));
+                        break;
+                }
+            }
+        }
+
+        var answer = text.ToString();
+        var source = "native";
+        if (calls.Count == 0)
+        {
+            var known = _tools.All.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+            var parsed = ContentToolCallParser.Parse(answer, known);
+            if (parsed.Calls.Count > 0)
+            {
+                calls.AddRange(parsed.Calls);
+                answer = parsed.Text;
+                source = "content";
+            }
+        }
+
+        var contents = new List<AIContent>();
+        if (answer.Length > 0)
+        {
+            contents.Add(new TextContent(answer));
+        }
+
+        foreach (var call in calls)
+        {
+            contents.Add(call);
+            Emit(new ToolCallRequested(call.CallId, call.Name, RawArguments.Get(call) ?? "{}", source));
+        }
+
+        return new AssistantStep(new ChatMessage(ChatRole.Assistant, contents), answer, calls);
+    }
+
+    private async Task<IReadOnlyList<FunctionResultContent>> RunToolsAsync(IReadOnlyList<FunctionCallContent> calls, CancellationToken cancellationToken)
+    {
+        var outputs = new Tools.ToolResult[calls.Count];
+        if (calls.All(_runner.IsReadOnly))
+        {
+            await Task.WhenAll(calls.Select(async (call, i) => outputs[i] = await _runner.RunAsync(call, cancellationToken).ConfigureAwait(false)))
+                .ConfigureAwait(false);
+        }
+        else
+        {
+            for (var i = 0; i < calls.Count; i++)
+            {
+                outputs[i] = await _runner.RunAsync(calls[i], cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var results = new List<FunctionResultContent>(calls.Count);
+        for (var i = 0; i < calls.Count; i++)
+        {
+            Emit(new Events.ToolResult(calls[i].CallId, calls[i].Name, outputs[i].Text, outputs[i].IsError));
+            results.Add(new FunctionResultContent(calls[i].CallId, outputs[i].IsError ? "Error: " + outputs[i].Text : outputs[i].Text));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// After an interrupt or failure, keep the history valid: every assistant tool call must have a
+    /// result, so calls left unanswered get "interrupted" results.
+    /// </summary>
+    private void RepairHistory(int historyMark)
+    {
+        if (_history.Count > historyMark && _history[^1].Role == ChatRole.Assistant)
+        {
+            var pending = _history[^1].Contents.OfType<FunctionCallContent>().ToList();
+            if (pending.Count > 0)
+            {
+                _history.Add(new ChatMessage(ChatRole.Tool, [.. pending.Select(c => new FunctionResultContent(c.CallId, "Error: interrupted before it finished."))]));
+            }
+        }
+    }
+
+    private TurnCompleted Complete(int number, TurnOutcome outcome, string finalText, int requests)
+    {
+        var completed = new TurnCompleted(number, outcome, finalText, requests);
+        Emit(completed);
+        return completed;
+    }
+
+    private async Task<bool> AskAsync(Permission.ToolCallRequest request, string reason, CancellationToken cancellationToken)
+    {
+        var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _approvals[request.CallId] = answer;
+        Emit(new ApprovalRequested(request.CallId, request.Tool.Name, request.RawArguments, reason));
+        try
+        {
+            return await answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _approvals.TryRemove(request.CallId, out _);
+        }
+    }
+
+    private void Answer(string callId, bool approved)
+    {
+        if (_approvals.TryGetValue(callId, out var pending))
+        {
+            pending.TrySetResult(approved);
+        }
+        else
+        {
+            Emit(new Warning($"No tool call {callId} is waiting for approval."));
+        }
+    }
+
+    private void Emit(AgentEvent e) => _events.Writer.TryWrite(e);
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            _turnCancellation?.Cancel();
+        }
+
+        try
+        {
+            await _current.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // the turn was being cancelled
+        }
+
+        _events.Writer.TryComplete();
+        _turnCancellation?.Dispose();
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Sov.Core.Agent.Events;
+using Sov.Core.Agent.Permission;
+using Sov.Core.Files;
+using Sov.Core.Models;
+using Sov.Core.Tools;
+using ToolOutput = Sov.Core.Tools.ToolResult;
+
+namespace Sov.Core.Agent;
+
+/// <summary>
+/// Runs one tool call: finds the tool, coerces the arguments by its schema, asks the permission hook,
+/// executes. Every failure becomes an error result for the model; none escapes except cancellation.
+/// </summary>
+internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermissionGate permissions)
+{
+    /// <summary>Raised for Ask verdicts; returns true when the person approved.</summary>
+    public Func<ToolCallRequest, string, CancellationToken, Task<bool>>? AskAsync { get; init; }
+
+    public Action<AgentEvent>? Emit { get; init; }
+
+    public bool IsReadOnly(FunctionCallContent call) => tools.Find(call.Name)?.IsReadOnly == true;
+
+    public async Task<ToolOutput> RunAsync(FunctionCallContent call, CancellationToken cancellationToken)
+    {
+        var tool = tools.Find(call.Name);
+        if (tool is null)
+        {
+            return ToolOutput.Error($"Unknown tool '{call.Name}'. Available: {string.Join(", ", tools.All.Select(t => t.Name))}.");
+        }
+
+        var raw = RawArguments.Get(call) ?? "{}";
+        if (call.Exception is not null)
+        {
+            return ToolOutput.Error($"The arguments are not valid JSON ({call.Exception.Message}). Call {tool.Name} again with a JSON object matching its schema.");
+        }
+
+        ToolArguments arguments;
+        try
+        {
+            using var doc = JsonDocument.Parse(raw);
+            arguments = ArgumentCoercer.Coerce(tool.Schema, doc.RootElement);
+        }
+        catch (ToolException e)
+        {
+            return ToolOutput.Error(e.Message);
+        }
+        catch (JsonException e)
+        {
+            return ToolOutput.Error($"The arguments are not valid JSON ({e.Message}).");
+        }
+
+        var request = new ToolCallRequest(call.CallId, tool, arguments, raw);
+        var decision = await permissions.CheckAsync(request, cancellationToken).ConfigureAwait(false);
+        if (decision.Verdict == PermissionVerdict.Ask)
+        {
+            var approved = AskAsync is not null && await AskAsync(request, decision.Reason, cancellationToken).ConfigureAwait(false);
+            decision = approved ? PermissionDecision.Allow : PermissionDecision.Deny(AskAsync is null ? decision.Reason : "the person declined");
+        }
+
+        if (decision.Verdict != PermissionVerdict.Allow)
+        {
+            Emit?.Invoke(new Warning($"Denied {tool.Name}: {decision.Reason}."));
+            return ToolOutput.Error($"Denied: {decision.Reason}. Do not retry this call; continue without it or explain what you need.");
+        }
+
+        try
+        {
+            return await tool.ExecuteAsync(arguments, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ToolException or WorkspaceException or IOException or UnauthorizedAccessException)
+        {
+            return ToolOutput.Error(e.Message);
+        }
+    }
+}

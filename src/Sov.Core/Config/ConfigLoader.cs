@@ -1,0 +1,153 @@
+using System.Globalization;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace Sov.Core.Config;
+
+/// <summary>
+/// Loads and merges configuration. Precedence, highest first: command-line flags; <c>SOV_*</c>
+/// variables (SOV_ENDPOINT, SOV_MODEL, SOV_API_KEY_ENV, SOV_MAX_TURNS, SOV_PROFILE); the user config
+/// (<c>$SOV_HOME/config.toml</c> or the XDG one), where a <c>[profiles.NAME]</c> table overrides the
+/// top-level keys; last the project's <c>.sov/config.toml</c>, which is only semi-trusted: it may set
+/// <c>model</c> and <c>instructions</c>, never endpoints, keys or permissions (anything else is ignored
+/// with a warning).
+/// </summary>
+public static class ConfigLoader
+{
+    private static readonly string[] ProjectAllowed = ["model", "instructions"];
+    private static readonly string[] ProjectRefused = ["endpoint", "api_key_env", "api_key", "profiles", "permissions", "profile"];
+
+    public static SovSettings Load(SovPaths paths, IEnvironment environment, string workspaceRoot, SettingsOverrides? flags = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(environment);
+        flags ??= new SettingsOverrides();
+        var user = ReadTable(paths.ConfigFile);
+        var project = ReadTable(Path.Combine(workspaceRoot, ".sov", "config.toml"));
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var warnings = new List<string>();
+
+        var profileName = flags.Profile ?? environment.Get("SOV_PROFILE") ?? String(user, "profile", paths.ConfigFile);
+        TomlTable? profile = null;
+        if (profileName is not null)
+        {
+            profile = user is not null && user.TryGetValue("profiles", out var p) && p is TomlTable profiles
+                && profiles.TryGetValue(profileName, out var t) && t is TomlTable table
+                ? table
+                : throw new ConfigException(
+                    $"The profile '{profileName}' is not defined in {paths.ConfigFile}.",
+                    $"Add a [profiles.{profileName}] table there, or choose another profile.");
+        }
+
+        if (project is not null)
+        {
+            foreach (var key in project.Keys.Where(k => !ProjectAllowed.Contains(k)))
+            {
+                warnings.Add(ProjectRefused.Contains(key)
+                    ? $"Ignored '{key}' in .sov/config.toml: a project may set only the model and instructions."
+                    : $"Ignored unknown key '{key}' in .sov/config.toml.");
+            }
+        }
+
+        string? Pick(string key, string? flag, string variable, bool projectMaySet)
+        {
+            if (flag is not null)
+            {
+                sources[key] = "flag";
+                return flag;
+            }
+
+            if (environment.Get(variable) is { } fromEnv)
+            {
+                sources[key] = variable;
+                return fromEnv;
+            }
+
+            if (String(profile, key, paths.ConfigFile) is { } fromProfile)
+            {
+                sources[key] = $"profile {profileName}";
+                return fromProfile;
+            }
+
+            if (String(user, key, paths.ConfigFile) is { } fromUser)
+            {
+                sources[key] = "user config";
+                return fromUser;
+            }
+
+            if (projectMaySet && String(project, key, ".sov/config.toml") is { } fromProject)
+            {
+                sources[key] = "project config";
+                return fromProject;
+            }
+
+            return null;
+        }
+
+        var maxTurnsText = Pick("max_turns", flags.MaxTurns?.ToString(CultureInfo.InvariantCulture), "SOV_MAX_TURNS", false);
+        var instructions = string.Join("\n\n", new[]
+        {
+            String(profile, "instructions", paths.ConfigFile) ?? String(user, "instructions", paths.ConfigFile),
+            String(project, "instructions", ".sov/config.toml"),
+        }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+        return new SovSettings
+        {
+            Endpoint = Pick("endpoint", flags.Endpoint, "SOV_ENDPOINT", false),
+            Model = Pick("model", flags.Model, "SOV_MODEL", true),
+            ApiKeyEnv = Pick("api_key_env", flags.ApiKeyEnv, "SOV_API_KEY_ENV", false),
+            MaxTurns = maxTurnsText is null ? null : PositiveInt("max_turns", maxTurnsText),
+            FirstByteTimeoutSeconds = Seconds("first_byte_timeout_seconds", Pick("first_byte_timeout_seconds", null, "SOV_FIRST_BYTE_TIMEOUT_SECONDS", false)),
+            IdleTimeoutSeconds = Seconds("idle_timeout_seconds", Pick("idle_timeout_seconds", null, "SOV_IDLE_TIMEOUT_SECONDS", false)),
+            Instructions = instructions.Length == 0 ? null : instructions,
+            Profile = profileName,
+            Sources = sources,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>Parses a TOML file into a table; null when the file does not exist.</summary>
+    public static TomlTable? ReadTable(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return TomlSerializer.Deserialize(File.ReadAllText(path), ConfigTomlContext.Default.TomlTable) ?? [];
+        }
+        catch (TomlException e)
+        {
+            throw new ConfigException($"{path} is not valid TOML: {FirstLine(e.Message)}", "Fix the file (see README, 'Using sov exec'), or move it away.");
+        }
+    }
+
+    private static string? String(TomlTable? table, string key, string file)
+    {
+        if (table is null || !table.TryGetValue(key, out var value))
+        {
+            return null;
+        }
+
+        return value switch
+        {
+            string s => s,
+            long or double or bool => Convert.ToString(value, CultureInfo.InvariantCulture),
+            _ => throw new ConfigException($"'{key}' in {file} must be a string or number.", $"Write it as {key} = \"...\"."),
+        };
+    }
+
+    private static int PositiveInt(string key, string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ConfigException($"{key} must be a positive whole number, not '{text}'.", $"Set {key} to a number such as 30.");
+
+    private static double? Seconds(string key, string? text) =>
+        text is null ? null
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 ? s
+        : throw new ConfigException($"{key} must be a positive number of seconds, not '{text}'.", $"Set {key} to a number such as 60.");
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+}

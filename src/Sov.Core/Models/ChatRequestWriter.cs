@@ -1,0 +1,169 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace Sov.Core.Models;
+
+/// <summary>
+/// Writes the chat-completions request body by hand with <see cref="Utf8JsonWriter"/>: no reflection
+/// (AOT), no defaults we did not choose, nothing but what the model needs. Reasoning is never sent back.
+/// </summary>
+public static class ChatRequestWriter
+{
+    public static byte[] Write(string model, IEnumerable<ChatMessage> messages, ChatOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("model", options?.ModelId ?? model);
+            w.WriteStartArray("messages");
+            if (!string.IsNullOrEmpty(options?.Instructions))
+            {
+                w.WriteStartObject();
+                w.WriteString("role", "system");
+                w.WriteString("content", options.Instructions);
+                w.WriteEndObject();
+            }
+
+            foreach (var message in messages)
+            {
+                WriteMessage(w, message);
+            }
+
+            w.WriteEndArray();
+            var tools = options?.Tools?.OfType<AIFunctionDeclaration>().ToList() ?? [];
+            if (tools.Count > 0)
+            {
+                w.WriteStartArray("tools");
+                foreach (var tool in tools)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("type", "function");
+                    w.WriteStartObject("function");
+                    w.WriteString("name", tool.Name);
+                    w.WriteString("description", tool.Description);
+                    w.WritePropertyName("parameters");
+                    tool.JsonSchema.WriteTo(w);
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (options?.Temperature is { } temperature)
+            {
+                w.WriteNumber("temperature", temperature);
+            }
+
+            if (options?.MaxOutputTokens is { } maxTokens)
+            {
+                w.WriteNumber("max_tokens", maxTokens);
+            }
+
+            w.WriteBoolean("stream", true);
+            w.WriteStartObject("stream_options");
+            w.WriteBoolean("include_usage", true);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteMessage(Utf8JsonWriter w, ChatMessage message)
+    {
+        var results = message.Contents.OfType<FunctionResultContent>().ToList();
+        if (results.Count > 0)
+        {
+            // One "tool" message per result, as the OpenAI format wants.
+            foreach (var result in results)
+            {
+                w.WriteStartObject();
+                w.WriteString("role", "tool");
+                w.WriteString("tool_call_id", result.CallId);
+                w.WriteString("content", Convert.ToString(result.Result, CultureInfo.InvariantCulture) ?? "");
+                w.WriteEndObject();
+            }
+
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WriteString("role", message.Role.Value);
+        var text = string.Concat(message.Contents.OfType<TextContent>().Select(t => t.Text));
+        var calls = message.Contents.OfType<FunctionCallContent>().ToList();
+        if (calls.Count > 0 && text.Length == 0)
+        {
+            w.WriteNull("content");
+        }
+        else
+        {
+            w.WriteString("content", text);
+        }
+
+        if (calls.Count > 0)
+        {
+            w.WriteStartArray("tool_calls");
+            foreach (var call in calls)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", call.CallId);
+                w.WriteString("type", "function");
+                w.WriteStartObject("function");
+                w.WriteString("name", call.Name);
+                w.WriteString("arguments", RawArguments.Get(call) ?? SerializeArguments(call.Arguments));
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static string SerializeArguments(IDictionary<string, object?>? arguments)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            foreach (var (key, value) in arguments ?? new Dictionary<string, object?>())
+            {
+                w.WritePropertyName(key);
+                switch (value)
+                {
+                    case null:
+                        w.WriteNullValue();
+                        break;
+                    case JsonElement e:
+                        e.WriteTo(w);
+                        break;
+                    case bool b:
+                        w.WriteBooleanValue(b);
+                        break;
+                    case long l:
+                        w.WriteNumberValue(l);
+                        break;
+                    case int i:
+                        w.WriteNumberValue(i);
+                        break;
+                    case double d:
+                        w.WriteNumberValue(d);
+                        break;
+                    default:
+                        w.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                        break;
+                }
+            }
+
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+
+namespace Sov.Core.Models;
+
+/// <summary>
+/// Finds tool calls a local server left in the answer's text instead of <c>tool_calls</c>: the
+/// Qwen3-Coder XML form (<c>&lt;tool_call&gt;&lt;function=NAME&gt;&lt;parameter=KEY&gt;VALUE&lt;/parameter&gt;…</c>),
+/// the Hermes form (<c>&lt;tool_call&gt;{"name":…,"arguments":{…}}&lt;/tool_call&gt;</c>) and, only when it
+/// names a known tool, a fenced JSON object. Returns the calls and the text without them.
+/// </summary>
+public static partial class ContentToolCallParser
+{
+    public static (IReadOnlyList<FunctionCallContent> Calls, string Text) Parse(string text, IReadOnlySet<string> knownTools)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(knownTools);
+        var calls = new List<FunctionCallContent>();
+        if (text.Contains("<function=", StringComparison.Ordinal))
+        {
+            text = QwenXml().Replace(text, m =>
+            {
+                var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (Match p in QwenParameter().Matches(m.Groups["body"].Value))
+                {
+                    arguments[p.Groups["name"].Value.Trim()] = TrimOneNewline(p.Groups["value"].Value);
+                }
+
+                calls.Add(RawArguments.CreateCall(NextId(calls), m.Groups["name"].Value.Trim(), StringObject(arguments)));
+                return "";
+            });
+        }
+
+        if (text.Contains("<tool_call>", StringComparison.Ordinal))
+        {
+            text = Hermes().Replace(text, m => TryJsonCall(m.Groups["json"].Value, calls, knownTools, requireKnown: false) ? "" : m.Value);
+        }
+
+        if (calls.Count == 0 && text.Contains("```", StringComparison.Ordinal))
+        {
+            text = Fenced().Replace(text, m => TryJsonCall(m.Groups["json"].Value, calls, knownTools, requireKnown: true) ? "" : m.Value);
+        }
+
+        return (calls, calls.Count == 0 ? text : text.Trim());
+    }
+
+    private static bool TryJsonCall(string json, List<FunctionCallContent> calls, IReadOnlySet<string> knownTools, bool requireKnown)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("name", out var nameElement)
+                || nameElement.ValueKind != JsonValueKind.String)
+            {
+                return false;
+            }
+
+            var name = nameElement.GetString()!;
+            if (requireKnown && !knownTools.Contains(name))
+            {
+                return false;
+            }
+
+            var raw = "{}";
+            if (root.TryGetProperty("arguments", out var args) || root.TryGetProperty("parameters", out args))
+            {
+                raw = args.ValueKind == JsonValueKind.String ? args.GetString()! : args.GetRawText();
+            }
+
+            calls.Add(RawArguments.CreateCall(NextId(calls), name, raw));
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string NextId(List<FunctionCallContent> calls) => "call_c" + (calls.Count + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static string TrimOneNewline(string value)
+    {
+        if (value.StartsWith('\n'))
+        {
+            value = value[1..];
+        }
+
+        if (value.EndsWith('\n'))
+        {
+            value = value[..^1];
+        }
+
+        return value;
+    }
+
+    private static string StringObject(Dictionary<string, string> values)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            foreach (var (k, v) in values)
+            {
+                w.WriteString(k, v);
+            }
+
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    [GeneratedRegex(@"(?:<tool_call>\s*)?<function=(?<name>[^>\n]+)>(?<body>.*?)(?:</function>\s*(?:</tool_call>)?|\z)", RegexOptions.Singleline, 1000)]
+    private static partial Regex QwenXml();
+
+    [GeneratedRegex(@"<parameter=(?<name>[^>\n]+)>(?<value>.*?)(?:</parameter>|(?=<parameter=)|\z)", RegexOptions.Singleline, 1000)]
+    private static partial Regex QwenParameter();
+
+    [GeneratedRegex(@"<tool_call>\s*(?<json>\{.*?\})\s*(?:</tool_call>|\z)", RegexOptions.Singleline, 1000)]
+    private static partial Regex Hermes();
+
+    [GeneratedRegex(@"```(?:json)?[ \t]*\n\s*(?<json>\{.*?\})\s*```", RegexOptions.Singleline, 1000)]
+    private static partial Regex Fenced();
+}

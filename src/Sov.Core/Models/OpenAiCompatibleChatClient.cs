@@ -1,0 +1,276 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace Sov.Core.Models;
+
+/// <summary>
+/// <see cref="IChatClient"/> over our own lean SSE client for OpenAI-compatible chat completions
+/// (see README.md in this folder for why not the OpenAI SDK). The HttpClient comes from Sov.Borders
+/// (the egress gate). Streams text, reasoning (<see cref="TextReasoningContent"/>), native tool calls
+/// assembled from pieces (<see cref="FunctionCallContent"/>, yielded once complete) and usage.
+/// Retries 429 (Retry-After honoured), 408, 5xx, resets and first-byte timeouts before any output,
+/// with bounded jittered backoff; a break after output started is <see cref="ModelStreamInterruptedException"/>.
+/// </summary>
+public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint endpoint, ModelClientOptions? options = null) : IChatClient
+{
+    private readonly ModelClientOptions _options = options ?? new ModelClientOptions();
+
+    public ModelEndpoint Endpoint { get; } = endpoint;
+
+    /// <summary>Called with each request body just before it is sent (benchmarks, journal, tests).</summary>
+    public Action<ReadOnlyMemory<byte>>? OnRequestBody { get; init; }
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var body = ChatRequestWriter.Write(Endpoint.Model, messages, options);
+        HttpResponseMessage? response = null;
+        for (var attempt = 0; response is null; attempt++)
+        {
+            var outcome = await SendOnceAsync(body, attempt, cancellationToken).ConfigureAwait(false);
+            if (outcome.Response is not null)
+            {
+                response = outcome.Response;
+                break;
+            }
+
+            yield return new ChatResponseUpdate(ChatRole.Assistant, [new RetryNotice(outcome.RetryReason!, attempt + 1, outcome.Delay)]);
+            await Task.Delay(outcome.Delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (response)
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                await foreach (var update in ReadStreamAsync(new SseReader(stream), cancellationToken).ConfigureAwait(false))
+                {
+                    yield return update;
+                }
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<ChatResponseUpdate> ReadStreamAsync(SseReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var calls = new ToolCallAccumulator();
+        var think = new ThinkTagSplitter();
+        var chars = 0;
+        string? finish = null;
+        string? responseId = null;
+        UsageDetails? usage = null;
+        var done = false;
+        while (true)
+        {
+            var data = await ReadEventAsync(reader, cancellationToken).ConfigureAwait(false);
+            if (data is null)
+            {
+                break;
+            }
+
+            if (data.Trim() == "[DONE]")
+            {
+                done = true;
+                break;
+            }
+
+            StreamChunk chunk;
+            try
+            {
+                chunk = StreamChunkParser.Parse(data);
+            }
+            catch (JsonException)
+            {
+                throw new ModelStreamInterruptedException("the server sent a malformed stream event");
+            }
+
+            if (chunk.ErrorMessage is { } error)
+            {
+                throw ErrorBody.IsContextLength(error)
+                    ? new ContextLengthException(error)
+                    : new ModelException($"The model server reported an error mid-answer: {error}", "Check the model server's log; run the task again.");
+            }
+
+            responseId ??= chunk.ResponseId;
+            finish = chunk.FinishReason ?? finish;
+            if (chunk.InputTokens is not null || chunk.OutputTokens is not null)
+            {
+                usage = new UsageDetails { InputTokenCount = chunk.InputTokens, OutputTokenCount = chunk.OutputTokens, TotalTokenCount = chunk.TotalTokens };
+            }
+
+            foreach (var (index, id, name, arguments) in chunk.ToolCalls)
+            {
+                calls.Add(index, id, name, arguments);
+            }
+
+            chars += (chunk.Content?.Length ?? 0) + (chunk.Reasoning?.Length ?? 0);
+            if (chars + calls.Length > _options.MaxResponseChars)
+            {
+                throw new ModelException(
+                    $"The model kept streaming past {_options.MaxResponseChars:N0} characters without finishing; stopped it.",
+                    "The model may be looping: lower its temperature, or check the server's chat template.");
+            }
+
+            var contents = new List<AIContent>(2);
+            if (!string.IsNullOrEmpty(chunk.Reasoning))
+            {
+                contents.Add(new TextReasoningContent(chunk.Reasoning));
+            }
+
+            if (!string.IsNullOrEmpty(chunk.Content))
+            {
+                foreach (var (reasoning, text) in think.Feed(chunk.Content))
+                {
+                    contents.Add(reasoning ? new TextReasoningContent(text) : new TextContent(text));
+                }
+            }
+
+            if (contents.Count > 0)
+            {
+                yield return new ChatResponseUpdate(ChatRole.Assistant, contents) { ResponseId = responseId, ModelId = chunk.Model };
+            }
+        }
+
+        if (!done && finish is null)
+        {
+            throw new ModelStreamInterruptedException("the stream ended before the answer finished");
+        }
+
+        var tail = new List<AIContent>();
+        if (think.Flush() is { } held)
+        {
+            tail.Add(held.Reasoning ? new TextReasoningContent(held.Text) : new TextContent(held.Text));
+        }
+
+        tail.AddRange(calls.Build());
+        if (usage is not null)
+        {
+            tail.Add(new UsageContent(usage));
+        }
+
+        yield return new ChatResponseUpdate(ChatRole.Assistant, tail)
+        {
+            ResponseId = responseId,
+            FinishReason = finish is null ? null : new ChatFinishReason(finish),
+        };
+    }
+
+    private async Task<string?> ReadEventAsync(SseReader reader, CancellationToken cancellationToken)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(_options.IdleTimeout);
+        try
+        {
+            return await reader.ReadEventAsync(idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ModelStreamInterruptedException($"the server sent nothing for {_options.IdleTimeout.TotalSeconds:0} s");
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw new ModelStreamInterruptedException("the connection was reset");
+        }
+    }
+
+    private async Task<SendOutcome> SendOnceAsync(byte[] body, int attempt, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint.ChatCompletions)
+        {
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        if (!string.IsNullOrEmpty(Endpoint.ApiKey))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Endpoint.ApiKey);
+        }
+
+        OnRequestBody?.Invoke(body);
+        var canRetry = attempt < _options.MaxRetries;
+        HttpResponseMessage response;
+        using (var firstByte = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            firstByte.CancelAfter(_options.FirstByteTimeout);
+            try
+            {
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, firstByte.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                var reason = $"no response within {_options.FirstByteTimeout.TotalSeconds:0.#} s";
+                return canRetry
+                    ? Retry(reason, attempt)
+                    : throw new ModelException($"The model endpoint {Endpoint.BaseUrl} gave {reason}, {attempt + 1} times.", "Check the server is not overloaded, or raise first_byte_timeout_seconds in config.toml.");
+            }
+            catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+            {
+                throw new ModelUnreachableException(Endpoint.BaseUrl, e.HttpRequestError == HttpRequestError.NameResolutionError ? "name not found" : "connection refused");
+            }
+            catch (HttpRequestException e)
+            {
+                return canRetry
+                    ? Retry($"connection failed ({e.HttpRequestError})", attempt)
+                    : throw new ModelException($"The connection to {Endpoint.BaseUrl} kept failing ({e.Message}).", "Check the model server's log.");
+            }
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return new SendOutcome(response, null, TimeSpan.Zero, null);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var message = ErrorBody.Message(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            if (status == 429 || status == 408 || status >= 500)
+            {
+                if (!canRetry)
+                {
+                    throw new ModelException(
+                        $"The model endpoint kept failing: HTTP {status} {message} ({attempt + 1} attempts).",
+                        status == 429 ? "The server is busy: wait and run the task again." : "Check the model server's log; run the task again.");
+                }
+
+                var delay = RetryDelay.FromRetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow, _options.MaxDelay)
+                    ?? RetryDelay.Backoff(_options, attempt);
+                return new SendOutcome(null, $"HTTP {status} from the model server", delay, null);
+            }
+
+            if (ErrorBody.IsContextLength(message))
+            {
+                throw new ContextLengthException(message);
+            }
+
+            throw status switch
+            {
+                401 or 403 => new ModelException(
+                    $"The model endpoint refused the request: HTTP {status} {message}",
+                    "Check the API key: pass --api-key-env NAME_OF_THE_VARIABLE holding it.", ExitCodes.Environment),
+                404 => new ModelException(
+                    $"The model endpoint answered HTTP 404 for {Endpoint.ChatCompletions}: {message}",
+                    $"Check the endpoint URL (it usually ends in /v1) and the model name '{Endpoint.Model}'.", ExitCodes.Environment),
+                _ => new ModelException($"The model endpoint refused the request: HTTP {status} {message}", "Check the model server's log and the model name."),
+            };
+        }
+    }
+
+    private SendOutcome Retry(string reason, int attempt) => new(null, reason, RetryDelay.Backoff(_options, attempt), null);
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType?.IsInstanceOfType(this) == true ? this : null;
+
+    public void Dispose()
+    {
+        // The HttpClient belongs to whoever made it (the front door).
+    }
+}

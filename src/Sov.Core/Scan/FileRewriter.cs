@@ -1,0 +1,36 @@
+namespace Sov.Core.Scan;
+
+/// <summary>Atomic replace: write a sibling temporary file with the same mode, flush to disk, rename over the original.</summary>
+internal static class FileRewriter
+{
+    public static void Replace(string path, ReadOnlySpan<byte> content)
+    {
+        if (new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target)
+        {
+            path = target.FullName; // fix the file a symlink points at, keep the link
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var temp = Path.Join(directory, $".{Path.GetFileName(path)}.sov-fix-{Guid.NewGuid():N}");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.Buffers;
+
+namespace Sov.Core.Text;
+
+/// <summary>
+/// A rough, forward-only lexer that knows just enough to say whether a position is code, a comment or
+/// a string, and counts how many times that changed (a bidi control whose pair straddles a change
+/// crosses a comment or string boundary). It jumps between delimiters with vectorised searches.
+/// </summary>
+internal struct Lexer(SourceKind kind)
+{
+    private static readonly SearchValues<byte> CLikeCode = SearchValues.Create("/\"'`"u8);
+    private static readonly SearchValues<byte> HashCode = SearchValues.Create("#\"'"u8);
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create("\"'`\\\n"u8);
+
+    private int _position;
+    private byte _quote;
+    private bool _triple;
+    private bool _block;
+    private int _blockEnd = -1;
+
+    public LexState State { get; private set; } = kind is SourceKind.Prose ? LexState.Prose : LexState.Code;
+
+    /// <summary>How many times the state has changed so far.</summary>
+    public int Transitions { get; private set; }
+
+    /// <summary>Consumes <paramref name="text"/> up to (not including) <paramref name="to"/> and returns the state there.</summary>
+    public LexState Advance(ReadOnlySpan<byte> text, int to)
+    {
+        if (kind is SourceKind.Prose or SourceKind.Plain || to <= _position)
+        {
+            _position = Math.Max(_position, to);
+            return State;
+        }
+
+        while (_position < to)
+        {
+            var rest = text[_position..to];
+            switch (State)
+            {
+                case LexState.Code:
+                {
+                    var i = rest.IndexOfAny(kind == SourceKind.CLike ? CLikeCode : HashCode);
+                    if (i < 0)
+                    {
+                        _position = to;
+                        break;
+                    }
+
+                    var p = _position + i;
+                    var b = text[p];
+                    var next = p + 1 < text.Length ? text[p + 1] : (byte)0;
+                    if (b == '/')
+                    {
+                        if (next is (byte)'/' or (byte)'*')
+                        {
+                            _block = next == '*';
+                            Enter(LexState.Comment);
+                            _position = p + 2;
+                        }
+                        else
+                        {
+                            _position = p + 1;
+                        }
+                    }
+                    else if (b == '#')
+                    {
+                        _block = false;
+                        Enter(LexState.Comment);
+                        _position = p + 1;
+                    }
+                    else
+                    {
+                        _quote = b;
+                        _triple = kind == SourceKind.Hash && next == b && p + 2 < text.Length && text[p + 2] == b;
+                        Enter(LexState.String);
+                        _position = p + (_triple ? 3 : 1);
+                    }
+
+                    break;
+                }
+
+                case LexState.Comment:
+                {
+                    if (_block)
+                    {
+                        // Positions handed in are never inside "*/" (they point at non-ASCII bytes or the end).
+                        if (_blockEnd < _position)
+                        {
+                            var i = text[_position..].IndexOf("*/"u8);
+                            _blockEnd = i < 0 ? int.MaxValue : _position + i;
+                        }
+
+                        if (_blockEnd >= to)
+                        {
+                            _position = to;
+                            break;
+                        }
+
+                        _position = _blockEnd + 2;
+                    }
+                    else
+                    {
+                        var i = rest.IndexOf((byte)'\n');
+                        if (i < 0)
+                        {
+                            _position = to;
+                            break;
+                        }
+
+                        _position += i + 1;
+                    }
+
+                    Enter(LexState.Code);
+                    break;
+                }
+
+                case LexState.String:
+                {
+                    var i = rest.IndexOfAny(StringStops);
+                    if (i < 0)
+                    {
+                        _position = to;
+                        break;
+                    }
+
+                    var p = _position + i;
+                    var b = text[p];
+                    if (b == '\\')
+                    {
+                        _position = p + 2;
+                    }
+                    else if (b == '\n')
+                    {
+                        _position = p + 1;
+                        if (_quote != '`' && !_triple)
+                        {
+                            Enter(LexState.Code);
+                        }
+                    }
+                    else if (b == _quote)
+                    {
+                        if (_triple)
+                        {
+                            if (p + 2 < text.Length && text[p + 1] == b && text[p + 2] == b)
+                            {
+                                _position = p + 3;
+                                Enter(LexState.Code);
+                            }
+                            else
+                            {
+                                _position = p + 1;
+                            }
+                        }
+                        else
+                        {
+                            _position = p + 1;
+                            Enter(LexState.Code);
+                        }
+                    }
+                    else
+                    {
+                        _position = p + 1;
+                    }
+
+                    break;
+                }
+
+                default:
+                    _position = to;
+                    break;
+            }
+        }
+
+        return State;
+    }
+
+    private void Enter(LexState state)
+    {
+        State = state;
+        Transitions++;
+    }
+}

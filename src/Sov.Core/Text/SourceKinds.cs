@@ -1,0 +1,32 @@
+namespace Sov.Core.Text;
+
+/// <summary>Picks a <see cref="SourceKind"/> from a file name.</summary>
+public static class SourceKinds
+{
+    public static SourceKind FromPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        switch (name)
+        {
+            case ".cursorrules" or ".windsurfrules" or ".clinerules" or "agents.md" or "claude.md" or "gemini.md" or "qwen.md":
+                return SourceKind.Prose;
+            case "makefile" or "dockerfile" or "gemfile" or "rakefile" or ".bashrc" or ".profile" or ".zshrc" or ".gitignore":
+                return SourceKind.Hash;
+        }
+
+        return Path.GetExtension(name) switch
+        {
+            ".md" or ".markdown" or ".mdc" or ".txt" or ".rst" or ".adoc" or ".org" or ".xml" or ".html" or ".htm"
+                or ".svg" or ".xaml" or ".resx" or ".xlf" or ".po" => SourceKind.Prose,
+            ".cs" or ".js" or ".mjs" or ".cjs" or ".ts" or ".mts" or ".cts" or ".jsx" or ".tsx" or ".go" or ".rs"
+                or ".c" or ".h" or ".cc" or ".cpp" or ".hpp" or ".cxx" or ".java" or ".kt" or ".kts" or ".swift"
+                or ".scala" or ".dart" or ".php" or ".css" or ".scss" or ".json" or ".jsonc" or ".proto" or ".fs"
+                or ".zig" or ".sol" or ".groovy" or ".gradle" => SourceKind.CLike,
+            ".py" or ".pyi" or ".sh" or ".bash" or ".zsh" or ".fish" or ".rb" or ".pl" or ".pm" or ".r" or ".yaml"
+                or ".yml" or ".toml" or ".ini" or ".cfg" or ".conf" or ".ps1" or ".psm1" or ".nix" or ".cmake"
+                or ".tf" or ".mk" or ".jl" or ".ex" or ".exs" => SourceKind.Hash,
+            _ => SourceKind.Plain,
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using Sov.Core.Tools.Search;
+
+namespace Sov.Core.Tools.BuiltIn;
+
+/// <summary><c>glob {pattern, path?}</c>: files matching a glob, .gitignore-aware, relative to the workspace, capped.</summary>
+public sealed class GlobTool : ITool
+{
+    public const int MaxResults = 300;
+
+    public string Name => "glob";
+
+    public string Description => "Find files by glob pattern such as **/*.cs (skips .gitignore'd files).";
+
+    public ToolSchema Schema { get; } = new(
+        new ToolParameter("pattern", ToolParameterType.String, "", Required: true),
+        new ToolParameter("path", ToolParameterType.String, "folder to search (default: workspace)"));
+
+    public bool IsReadOnly => true;
+
+    public Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(context);
+        var pattern = arguments.RequireString("pattern");
+        var start = context.Workspace.Resolve(arguments.GetString("path") ?? ".");
+        if (!Directory.Exists(start))
+        {
+            return Task.FromResult(ToolResult.Error($"No such folder: {arguments.GetString("path")}"));
+        }
+
+        var startRelative = context.Workspace.Relative(start);
+        var glob = new GlobPattern(pattern, matchBasenameWhenNoSlash: true);
+        var sb = new StringBuilder();
+        var count = 0;
+        foreach (var file in FileWalker.Files(context.Workspace.Root, startRelative, cancellationToken))
+        {
+            var local = startRelative == "." ? file : file[(startRelative.Length + 1)..];
+            if (!glob.IsMatch(local))
+            {
+                continue;
+            }
+
+            if (++count > MaxResults)
+            {
+                sb.Append("[more matches not shown; narrow the pattern]\n");
+                break;
+            }
+
+            sb.Append(file).Append('\n');
+        }
+
+        return Task.FromResult(ToolResult.Ok(count == 0 ? "(no files match)" : sb.ToString()));
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text;
+
+namespace Sov.Core.Tools.BuiltIn;
+
+/// <summary><c>list_dir {path}</c>: the entries of one folder, folders first with a trailing '/', capped.</summary>
+public sealed class ListDirTool : ITool
+{
+    public const int MaxEntries = 500;
+
+    public string Name => "list_dir";
+
+    public string Description => "List a folder's entries; folders end with '/'.";
+
+    public ToolSchema Schema { get; } = new(new ToolParameter("path", ToolParameterType.String, "", Required: true));
+
+    public bool IsReadOnly => true;
+
+    public Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(context);
+        var path = arguments.GetString("path") ?? ".";
+        var full = context.Workspace.Resolve(path);
+        if (!Directory.Exists(full))
+        {
+            return Task.FromResult(ToolResult.Error(File.Exists(full) ? $"{path} is a file; use read_file." : $"No such folder: {path}"));
+        }
+
+        var entries = new DirectoryInfo(full).GetFileSystemInfos()
+            .Select(e => e is DirectoryInfo ? e.Name + "/" : e.Name)
+            .OrderBy(n => n.EndsWith('/') ? 0 : 1)
+            .ThenBy(n => n, StringComparer.Ordinal)
+            .ToList();
+        if (entries.Count == 0)
+        {
+            return Task.FromResult(ToolResult.Ok("(empty folder)"));
+        }
+
+        var sb = new StringBuilder();
+        foreach (var entry in entries.Take(MaxEntries))
+        {
+            sb.Append(entry).Append('\n');
+        }
+
+        if (entries.Count > MaxEntries)
+        {
+            sb.Append("[").Append(entries.Count - MaxEntries).Append(" more entries not shown]\n");
+        }
+
+        return Task.FromResult(ToolResult.Ok(sb.ToString()));
+    }
+}

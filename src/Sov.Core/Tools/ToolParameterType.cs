@@ -1,0 +1,12 @@
+namespace Sov.Core.Tools;
+
+/// <summary>JSON schema types a tool parameter may have; arrays and objects pass through uncoerced.</summary>
+public enum ToolParameterType
+{
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Array,
+    Object,
+}

@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Sov.TestKit.Model;
+
+/// <summary>
+/// A scripted OpenAI-compatible model server: real Kestrel on 127.0.0.1 with an ephemeral port, real
+/// SSE. Each chat-completions request takes the next <see cref="ScriptedResponse"/> from the queue
+/// (or <see cref="Fallback"/> when it is empty) and every request is recorded exactly as it arrived.
+/// </summary>
+public sealed class ScriptedModelServer : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<ScriptedResponse> _script = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly WebApplication _app;
+    private readonly Lock _waitersLock = new();
+    private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
+
+    private ScriptedModelServer(WebApplication app, Uri origin)
+    {
+        _app = app;
+        Origin = origin;
+    }
+
+    /// <summary>http://127.0.0.1:PORT</summary>
+    public Uri Origin { get; }
+
+    /// <summary>http://127.0.0.1:PORT/v1, what --endpoint takes.</summary>
+    public Uri BaseUrl => new(Origin, "/v1");
+
+    /// <summary>The answer when the script is used up.</summary>
+    public ScriptedResponse Fallback { get; set; } = ScriptedResponse.Text("Hello! How can I help?", 1);
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Chat-completions requests only, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> ChatRequests => [.. _requests.Where(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal))];
+
+    /// <summary>Completes once at least <paramref name="count"/> chat-completions requests have arrived.</summary>
+    public Task WhenChatRequests(int count)
+    {
+        lock (_waitersLock)
+        {
+            if (ChatRequests.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, done));
+            return done.Task;
+        }
+    }
+
+    public ScriptedModelServer Enqueue(params ScriptedResponse[] responses)
+    {
+        foreach (var response in responses)
+        {
+            _script.Enqueue(response);
+        }
+
+        return this;
+    }
+
+    public static async Task<ScriptedModelServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        ScriptedModelServer? server = null;
+        app.Run(context => server!.HandleAsync(context));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server = new ScriptedModelServer(app, new Uri(address));
+        return server;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        _requests.Enqueue(new RecordedRequest(
+            context.Request.Method,
+            context.Request.Path.Value ?? "",
+            body,
+            Encoding.UTF8.GetByteCount(body),
+            context.Request.Headers.Authorization.FirstOrDefault()));
+
+        var path = context.Request.Path.Value ?? "";
+        if (HttpMethods.IsGet(context.Request.Method) && path.EndsWith("/models", StringComparison.Ordinal))
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"object":"list","data":[{"id":"scripted-model","object":"model"}]}""", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        if (!HttpMethods.IsPost(context.Request.Method) || !path.EndsWith("/chat/completions", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        lock (_waitersLock)
+        {
+            var arrived = ChatRequests.Count;
+            foreach (var waiter in _waiters.Where(w => w.Count <= arrived).ToList())
+            {
+                waiter.Done.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+
+        var response = _script.TryDequeue(out var next) ? next : Fallback;
+        await PlayAsync(context, response).ConfigureAwait(false);
+    }
+
+    private static async Task PlayAsync(HttpContext context, ScriptedResponse response)
+    {
+        var ct = context.RequestAborted;
+        if (response.FirstByteDelay > TimeSpan.Zero)
+        {
+            try
+            {
+                // The fault being simulated is the delay itself (a slow prefill), not synchronisation.
+                await Task.Delay(response.FirstByteDelay, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        if (response.Status != 200)
+        {
+            context.Response.StatusCode = response.Status;
+            if (response.RetryAfter is not null)
+            {
+                context.Response.Headers.RetryAfter = response.RetryAfter;
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(response.ErrorBody ?? "{}", ct).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        try
+        {
+            foreach (var data in response.Events)
+            {
+                await WriteEventAsync(context, data, ct).ConfigureAwait(false);
+            }
+
+            if (response.FaultGate is { } gate)
+            {
+                await gate.WaitAsync(ct).ConfigureAwait(false);
+            }
+
+            switch (response.Fault)
+            {
+                case ScriptedFault.ResetMidStream:
+                    await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+                    context.Abort();
+                    return;
+                case ScriptedFault.TruncatedSse:
+                    await context.Response.WriteAsync("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"and th", ct).ConfigureAwait(false);
+                    return;
+                case ScriptedFault.EndlessStream:
+                    var chunk = "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + new string('a', 16 * 1024) + "\"}}]}";
+                    while (!ct.IsCancellationRequested)
+                    {
+                        await WriteEventAsync(context, chunk, ct).ConfigureAwait(false);
+                    }
+
+                    return;
+            }
+
+            await WriteEventAsync(context, response.FinishEvent(), ct).ConfigureAwait(false);
+            await WriteEventAsync(context, "[DONE]", ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client went away (the endless stream ends this way).
+        }
+    }
+
+    private static async Task WriteEventAsync(HttpContext context, string data, CancellationToken ct)
+    {
+        await context.Response.WriteAsync("data: " + data + "\n\n", ct).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+
+namespace Sov.TestKit.Model;
+
+/// <summary>
+/// One scripted answer to one chat-completions request: SSE events (text, reasoning, native tool calls
+/// split across chunks, usage) or an HTTP error, optionally with a fault. Built fluently:
+/// <c>ScriptedResponse.Text("hi")</c>, <c>new ScriptedResponse().ToolCall("c1", "read_file", "{\"path\":\"a\"}")</c>.
+/// </summary>
+public sealed class ScriptedResponse
+{
+    private readonly List<string> _events = [];
+
+    public IReadOnlyList<string> Events => _events;
+
+    public int Status { get; private set; } = 200;
+
+    public string? RetryAfter { get; private set; }
+
+    public string? ErrorBody { get; private set; }
+
+    public ScriptedFault Fault { get; private set; }
+
+    public TimeSpan FirstByteDelay { get; private set; }
+
+    public string? FinishReason { get; private set; } = "stop";
+
+    public static ScriptedResponse Text(string text, int pieces = 3) => new ScriptedResponse().AddText(text, pieces);
+
+    public static ScriptedResponse Error(int status, string message = "scripted failure", string? retryAfter = null) =>
+        new() { Status = status, ErrorBody = JsonSerializer.Serialize(new { error = new { message, type = "scripted" } }), RetryAfter = retryAfter };
+
+    /// <summary>Adds text split into about <paramref name="pieces"/> deltas.</summary>
+    public ScriptedResponse AddText(string text, int pieces = 3)
+    {
+        foreach (var piece in Split(text, pieces))
+        {
+            _events.Add(Chunk(new { content = piece }));
+        }
+
+        return this;
+    }
+
+    public ScriptedResponse AddReasoning(string text, string field = "reasoning_content")
+    {
+        foreach (var piece in Split(text, 2))
+        {
+            _events.Add(JsonSerializer.Serialize(new { choices = new[] { new { index = 0, delta = new Dictionary<string, string> { [field] = piece } } } }));
+        }
+
+        return this;
+    }
+
+    /// <summary>A native tool call whose arguments arrive in <paramref name="pieces"/> chunks (the name only in the first).</summary>
+    public ScriptedResponse ToolCall(string id, string name, string arguments, int pieces = 3, int index = 0)
+    {
+        var parts = Split(arguments, pieces).ToList();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            object call = i == 0
+                ? new { index, id, type = "function", function = new { name, arguments = parts[i] } }
+                : new { index, function = new { arguments = parts[i] } };
+            _events.Add(Chunk(new { tool_calls = new[] { call } }));
+        }
+
+        FinishReason = "tool_calls";
+        return this;
+    }
+
+    public ScriptedResponse Usage(int prompt, int completion)
+    {
+        _events.Add(JsonSerializer.Serialize(new { choices = Array.Empty<object>(), usage = new { prompt_tokens = prompt, completion_tokens = completion, total_tokens = prompt + completion } }));
+        return this;
+    }
+
+    /// <summary>
+    /// Misbehave after the events. With <paramref name="gate"/>, the server first waits for it, so a test can
+    /// make sure the client has read the events before the fault (Kestrel drops unsent output on abort).
+    /// </summary>
+    public ScriptedResponse WithFault(ScriptedFault fault, Task? gate = null)
+    {
+        Fault = fault;
+        FaultGate = gate;
+        return this;
+    }
+
+    public Task? FaultGate { get; private set; }
+
+    public ScriptedResponse WithFirstByteDelay(TimeSpan delay)
+    {
+        FirstByteDelay = delay;
+        return this;
+    }
+
+    /// <summary>The closing chunk carrying finish_reason.</summary>
+    internal string FinishEvent() =>
+        JsonSerializer.Serialize(new { choices = new[] { new { index = 0, delta = new { }, finish_reason = FinishReason } } });
+
+    private static string Chunk(object delta) =>
+        JsonSerializer.Serialize(new { id = "chatcmpl-scripted", @object = "chat.completion.chunk", model = "scripted-model", choices = new[] { new { index = 0, delta } } });
+
+    private static IEnumerable<string> Split(string text, int pieces)
+    {
+        if (text.Length == 0 || pieces <= 1)
+        {
+            yield return text;
+            yield break;
+        }
+
+        var size = (int)Math.Ceiling(text.Length / (double)pieces);
+        for (var i = 0; i < text.Length; i += size)
+        {
+            yield return text.Substring(i, Math.Min(size, text.Length - i));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Sov.Core.Agent;
+using Sov.Core.Agent.Events;
+using Sov.Core.Agent.Permission;
+using Sov.Core.Agent.Submissions;
+using Sov.Core.Files;
+using Sov.Core.Tools;
+using Sov.Tests.Models;
+
+namespace Sov.Tests.Agent;
+
+/// <summary>An agent session over a temporary workspace, the real model client and the scripted server.</summary>
+internal sealed class AgentHarness : IAsyncDisposable
+{
+    private AgentHarness(ModelClientFixture model, DirectoryInfo workspace, AgentSession session)
+    {
+        Model = model;
+        Workspace = workspace;
+        Session = session;
+    }
+
+    public ModelClientFixture Model { get; }
+
+    public DirectoryInfo Workspace { get; }
+
+    public AgentSession Session { get; }
+
+    public static async Task<AgentHarness> StartAsync(ToolRegistry? tools = null, IPermissionGate? gate = null, AgentOptions? options = null)
+    {
+        var model = await ModelClientFixture.StartAsync();
+        var workspace = Directory.CreateTempSubdirectory("sov-agent-");
+        var session = new AgentSession(
+            model.Client,
+            tools ?? ToolRegistry.ReadOnlyBuiltIns(),
+            new ToolContext(new Workspace(workspace.FullName)),
+            gate ?? new HeadlessPermissionGate(),
+            options ?? new AgentOptions { Instructions = "test prompt" });
+        return new AgentHarness(model, workspace, session);
+    }
+
+    public void WriteFile(string relative, string content)
+    {
+        var path = Path.Combine(Workspace.FullName, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+    }
+
+    /// <summary>Submits a turn and collects its events up to and including TurnCompleted.</summary>
+    public async Task<List<AgentEvent>> RunAsync(string prompt, Action<AgentEvent, AgentSession>? onEvent = null)
+    {
+        Session.Submit(new UserTurn(prompt));
+        var events = new List<AgentEvent>();
+        await foreach (var e in Session.Events.ReadAllAsync(TestContext.Current.CancellationToken))
+        {
+            events.Add(e);
+            onEvent?.Invoke(e, Session);
+            if (e is TurnCompleted)
+            {
+                break;
+            }
+        }
+
+        return events;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Session.DisposeAsync();
+        await Model.DisposeAsync();
+        Workspace.Delete(recursive: true);
+    }
+}

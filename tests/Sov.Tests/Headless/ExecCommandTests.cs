@@ -1,0 +1,59 @@
+using Sov.Cli;
+using Sov.Core;
+using Sov.TestKit.Model;
+
+namespace Sov.Tests.Headless;
+
+/// <summary><c>sov exec</c> and <c>sov prompt</c> through the front door, in process, against the scripted server.</summary>
+public sealed class ExecCommandTests
+{
+    private sealed class Env(string home) : IEnvironment
+    {
+        public string? Get(string name) => name == "SOV_HOME" ? home : null;
+    }
+
+    private static CliContext Context(StringWriter output, StringWriter error) =>
+        new(new Env(Directory.CreateTempSubdirectory("sov-home-").FullName), output, error);
+
+    [Fact]
+    public async Task CancellingInterruptsTheTurnAndExits130()
+    {
+        await using var server = await ScriptedModelServer.StartAsync(TestContext.Current.CancellationToken);
+        server.Enqueue(ScriptedResponse.Text("never").WithFirstByteDelay(TimeSpan.FromMinutes(5)));
+        var workspace = Directory.CreateTempSubdirectory("sov-ws-");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        using var cancel = new CancellationTokenSource();
+
+        var run = SovApp.RunAsync(
+            ["exec", "--endpoint", server.BaseUrl.ToString(), "--model", "m", "-C", workspace.FullName, "hi"],
+            Context(output, error),
+            cancel.Token);
+        await server.WhenChatRequests(1).WaitAsync(TestContext.Current.CancellationToken);
+        await cancel.CancelAsync();
+
+        Assert.Equal(ExitCodes.Interrupted, await run);
+        Assert.Contains("interrupted", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", output.ToString());
+    }
+
+    [Fact]
+    public async Task PromptShowPrintsTheTemplateVerbatim()
+    {
+        var output = new StringWriter();
+        var exit = await SovApp.RunAsync(["prompt", "show"], Context(output, new StringWriter()), TestContext.Current.CancellationToken);
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Equal(Sov.Core.Prompts.SystemPrompt.Template, output.ToString());
+    }
+
+    [Fact]
+    public async Task ABadEndpointIsTwoLinesAndExitThree()
+    {
+        var error = new StringWriter();
+        var exit = await SovApp.RunAsync(["exec", "--endpoint", "ftp://x", "hi"], Context(new StringWriter(), error), TestContext.Current.CancellationToken);
+        Assert.Equal(ExitCodes.Environment, exit);
+        var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("ftp://x", lines[0], StringComparison.Ordinal);
+    }
+}
