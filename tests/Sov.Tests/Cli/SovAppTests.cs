@@ -22,7 +22,7 @@ public sealed class SovAppTests
     [Fact]
     public async Task UsageErrorsExitTwoWithOneLineSayingWhatWasWrong()
     {
-        var (exit, _, err) = await Run("scan", "--bogus");
+        var (exit, _, err) = await Run("--bogus");
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("--bogus", err, StringComparison.Ordinal);
         Assert.Contains("sov --help", err, StringComparison.Ordinal);

@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using Sov.Borders.Environment;
+using Sov.Borders.Network;
+using Sov.Cli.Audit;
+using Sov.Core.Audit.Records;
+using Sov.Core.Agent;
+using Sov.Core.Config;
+using Sov.Core.Files;
+using Sov.Core.Models;
+using Sov.Core.Prompts;
+using Sov.Core.Tools;
+
+namespace Sov.Cli.Session;
+
+/// <summary>
+/// Everything an agent session needs, put together the same way for every front door (headless
+/// <c>sov exec</c> and the interactive terminal): settings by precedence, the endpoint (configured, or
+/// found on loopback), the key from the named variable only, an HttpClient from the egress gate, the
+/// model client, the tools, the system prompt. The caller adds its permission gate and runs the session.
+/// The session's journal opens first, before anything crosses a border; every HttpClient reports to it
+/// and redacts through it, and disposing seals it (<see cref="SessionJournal"/>).
+/// </summary>
+internal sealed partial class PreparedAgent : IDisposable
+{
+    private PreparedAgent(SovSettings settings, Workspace workspace, Uri baseUrl, string model, HttpClient http,
+        OpenAiCompatibleChatClient client, ToolRegistry tools, AgentOptions options, SessionJournal journal)
+    {
+        Journal = journal;
+        Settings = settings;
+        Workspace = workspace;
+        BaseUrl = baseUrl;
+        Model = model;
+        Http = http;
+        Client = client;
+        Tools = tools;
+        Options = options;
+    }
+
+    public SovSettings Settings { get; }
+    public Workspace Workspace { get; }
+    public Uri BaseUrl { get; }
+    public string Model { get; }
+    public HttpClient Http { get; }
+    public OpenAiCompatibleChatClient Client { get; }
+    public ToolRegistry Tools { get; }
+    public AgentOptions Options { get; }
+    public SessionJournal Journal { get; }
+
+    public static async Task<PreparedAgent> PrepareAsync(CliContext context, SettingsOverrides flags, string workspaceRoot,
+        CancellationToken cancellationToken, string kind = "exec", string permissionMode = "headless")
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var workspace = new Workspace(workspaceRoot);
+        var settings = ConfigLoader.Load(context.Paths, context.Environment, workspace.Root, flags);
+        var borders = BorderConfig.Load(context.Paths.ConfigFile);
+        var journal = SessionJournal.Start(context, borders, SessionJournal.Info(context, kind, workspace.Root,
+            settings.Model ?? "(first the server lists)", settings.Endpoint ?? "(discovered on loopback)", permissionMode));
+        EgressOptions Egress(IEnumerable<Uri> origins, string purpose) => new([.. origins])
+        {
+            Proxy = borders.Proxy,
+            CaFile = borders.CaFile,
+            Redactor = journal.Redactor,
+            Observer = journal.Observer,
+            Purpose = purpose,
+        };
+
+        HttpClient? http = null;
+        try
+        {
+            var (baseUrl, discoveredModels) = await ResolveEndpointAsync(settings, Egress, cancellationToken).ConfigureAwait(false);
+            var apiKey = ReadApiKey(context, settings.ApiKeyEnv);
+            http = HttpClients.Create(Egress([new Uri(baseUrl.GetLeftPart(UriPartial.Authority))], "model"));
+            var model = settings.Model
+                ?? discoveredModels?.FirstOrDefault()
+                ?? (await ModelCatalog.TryListAsync(http, baseUrl, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false))?.FirstOrDefault()
+                ?? throw new ConfigException(
+                    $"No model name is configured and {baseUrl}/models lists none.",
+                    "Pass --model NAME (the name your server serves), or set model in config.toml.");
+            if (settings.Model is null || settings.Endpoint is null)
+            {
+                journal.Journal.Append(new ModelSelectedRecord(baseUrl.ToString(), model));
+            }
+
+            var endpoint = new ModelEndpoint(baseUrl, model, apiKey);
+            var clientOptions = new ModelClientOptions
+            {
+                FirstByteTimeout = settings.FirstByteTimeoutSeconds is { } fb ? TimeSpan.FromSeconds(fb) : new ModelClientOptions().FirstByteTimeout,
+                IdleTimeout = settings.IdleTimeoutSeconds is { } idle ? TimeSpan.FromSeconds(idle) : new ModelClientOptions().IdleTimeout,
+            };
+            var client = new OpenAiCompatibleChatClient(http, endpoint, clientOptions);
+            var tools = ToolRegistry.ReadOnlyBuiltIns();
+            var environment = new EnvironmentContext(
+                workspace.Root,
+                EnvironmentContext.CurrentOsFamily(),
+                DateOnly.FromDateTime(DateTime.UtcNow),
+                SystemPrompt.ReadAgentsMd(workspace.Root));
+            var options = new AgentOptions
+            {
+                Instructions = SystemPrompt.Build(environment, settings.Instructions),
+                MaxTurns = settings.MaxTurns ?? new AgentOptions().MaxTurns,
+            };
+            return new PreparedAgent(settings, workspace, baseUrl, model, http, client, tools, options, journal);
+        }
+        catch
+        {
+            http?.Dispose();
+            journal.Dispose(); // sealed "failed": the session ended before it began
+            throw;
+        }
+    }
+
+    private static async Task<(Uri BaseUrl, IReadOnlyList<string>? Models)> ResolveEndpointAsync(
+        SovSettings settings, Func<IEnumerable<Uri>, string, EgressOptions> egress, CancellationToken cancellationToken)
+    {
+        if (settings.Endpoint is { } configured)
+        {
+            return (ModelEndpoint.ParseBaseUrl(configured), null);
+        }
+
+        using var probe = HttpClients.Create(egress(EndpointDiscovery.Candidates.Select(c => new Uri(c.BaseUrl.GetLeftPart(UriPartial.Authority))), "discovery"));
+        var found = await EndpointDiscovery.DiscoverAsync(probe, TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+        return found is { } f
+            ? (f.BaseUrl, f.Models)
+            : throw new ConfigException(
+                "No model endpoint is configured, and none answers on loopback (Ollama 11434, vLLM 8000, llama.cpp 8080, LM Studio 1234).",
+                "Start one ('ollama serve', 'vllm serve MODEL', 'llama-server -m MODEL.gguf'), or pass --endpoint URL.");
+    }
+
+    private static string? ReadApiKey(CliContext context, string? variable)
+    {
+        if (variable is null)
+        {
+            return null;
+        }
+
+        if (!VariableName().IsMatch(variable))
+        {
+            throw new ConfigException(
+                $"'{variable}' is not an environment variable name.",
+                "Pass the NAME of the variable holding the key, e.g. --api-key-env VLLM_API_KEY (never the key itself).");
+        }
+
+        var environment = context.Environment is AllowedEnvironment allowed ? allowed.With(variable) : context.Environment;
+        return environment.Get(variable) ?? throw new ConfigException(
+            $"The variable {variable} named by --api-key-env is unset or empty.",
+            $"Export {variable} with the API key, or drop --api-key-env if the server needs no key.");
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex VariableName();
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Http.Dispose();
+        Journal.Dispose();
+    }
+}
