@@ -4,7 +4,7 @@ from collections import defaultdict
 
 label, status, port, log, requests = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 head = re.compile(r"^(?:\[pid\s+)?(\d+)\]?\s+(\w+)\((.*)\)\s+=\s+(-?\d+)")
-sock = re.compile(r"<(TCP|UDP|TCPv6|UDPv6):\[(?:[^\]]*?)->(.*?)\]>")
+sock = re.compile(r"<(TCP|UDP|TCPv6|UDPv6):\[(.+?)->(.+?)\]>")
 inet4 = re.compile(r'sin_port=htons\((\d+)\), sin_addr=inet_addr\("([^"]+)"\)')
 inet6 = re.compile(r'sin6_port=htons\((\d+)\).*?inet_pton\(AF_INET6, "([^"]+)"')
 unix = re.compile(r'sa_family=AF_UNIX, sun_path=(@?"[^"]*")')
@@ -57,7 +57,7 @@ with open(log, errors="replace") as f:
         s = sock.search(args)
         dest = None
         if s:
-            host, _, p = s.group(2).rpartition(":")
+            host, _, p = s.group(3).rpartition(":")
             dest = f"{norm(host)}:{p}"
         a = inet4.search(args) or inet6.search(args)
         if a:
