@@ -121,4 +121,41 @@ public sealed class AuditSessionTests
         ws.Delete(true);
         Directory.Delete(home, true);
     }
+
+    [Fact]
+    public async Task NoSessionRunsUnjournaled()
+    {
+        await using var server = await ScriptedModelServer.StartAsync(Ct);
+        var ws = Workspace();
+        var home = Directory.CreateTempSubdirectory("sov-audit-home-").FullName;
+        File.WriteAllText(Path.Combine(home, "journal"), "a file where the journal folder should be");
+
+        var result = await SovRun.RunAsync(ExecArgs(server), sovHome: home, workingDirectory: ws.FullName, cancellationToken: Ct);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("Cannot write the journal", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+        ws.Delete(true);
+        Directory.Delete(home, true);
+    }
+
+    [Fact]
+    public async Task ASessionThatFailsIsSealedFailed()
+    {
+        await using var server = await ScriptedModelServer.StartAsync(Ct);
+        server.Enqueue(ScriptedResponse.Error(400, "bad request"));
+        var ws = Workspace();
+        var home = Directory.CreateTempSubdirectory("sov-audit-home-").FullName;
+
+        var result = await SovRun.RunAsync(ExecArgs(server), sovHome: home, workingDirectory: ws.FullName, cancellationToken: Ct);
+
+        Assert.NotEqual(0, result.ExitCode);
+        var records = Journal(home);
+        Assert.Equal("failed", records[^1].GetProperty("reason").GetString());
+        Assert.Contains(records, r => r.GetProperty("type").GetString() == "egress_response" && r.GetProperty("status").GetInt32() == 400);
+        var verify = await SovRun.RunAsync(["audit", "verify"], sovHome: home, cancellationToken: Ct);
+        Assert.Equal(0, verify.ExitCode);
+        ws.Delete(true);
+        Directory.Delete(home, true);
+    }
 }
