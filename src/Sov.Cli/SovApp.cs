@@ -25,7 +25,7 @@ public static class SovApp
         root.Subcommands.Add(PrivacyCommand.Create(context));
         root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(UndoCommand.Create(context));
-        root.SetAction(_ => InteractiveCommand.Run(context));
+        InteractiveCommand.Configure(root, context);
         return root;
     }
 
@@ -49,6 +49,11 @@ public static class SovApp
         try
         {
             var config = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+            if (parsed.CommandResult.Command is RootCommand)
+            {
+                config.ProcessTerminationTimeout = null; // the interactive session handles Ctrl-C itself: it interrupts a turn
+            }
+
             return await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)

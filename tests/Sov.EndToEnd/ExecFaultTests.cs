@@ -130,4 +130,27 @@ public sealed class ExecFaultTests
         Assert.Contains("http://127.0.0.1:9/v1", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("ollama serve", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MaxTurnsReachedFailsTheTaskWithExitOne()
+    {
+        await using var h = await ExecHarness.StartAsync();
+        h.Server.Fallback = new ScriptedResponse().ToolCall("c", "list_dir", """{"path":"."}""");
+        var result = await h.ExecAsync(["--max-turns", "2", "loop forever"]);
+        NoCrash(result);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, h.Server.ChatRequests.Count);
+        Assert.Contains("--max-turns", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AContextLengthErrorIsReportedAsSuch()
+    {
+        await using var h = await ExecHarness.StartAsync();
+        h.Server.Enqueue(ScriptedResponse.Error(400, "This model's maximum context length is 4096 tokens."));
+        var result = await h.ExecAsync(["hi"]);
+        NoCrash(result);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("context window", result.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -182,4 +182,19 @@ public sealed class ExecTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("\"model\":\"from-profile\"", Assert.Single(h.Server.ChatRequests).Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task HiddenUnicodeAndEscapesFromTheModelAreRevealedOnTheTerminal()
+    {
+        // A hostile model must not clear the screen or reorder text with a bidi override in our output.
+        await using var h = await ExecHarness.StartAsync();
+        h.Server.Enqueue(ScriptedResponse.Text("Hi\u001b[2J there \u202Eevil\u202C"));
+
+        var result = await h.ExecAsync(["hi"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain('\u001b', result.Stdout);
+        Assert.DoesNotContain('\u202E', result.Stdout);
+        Assert.Contains("evil", result.Stdout, StringComparison.Ordinal);
+    }
 }

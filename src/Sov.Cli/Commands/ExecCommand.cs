@@ -34,7 +34,7 @@ internal static class ExecCommand
             var text = parsed.GetValue(prompt) ?? parsed.GetValue(promptOption);
             if (context.Input is { } input)
             {
-                var piped = await input.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+                var piped = await ReadPipedAsync(context, input, waitForever: string.IsNullOrWhiteSpace(text), cancellationToken).ConfigureAwait(false);
                 if (!string.IsNullOrWhiteSpace(piped))
                 {
                     text = string.IsNullOrWhiteSpace(text) ? piped.Trim() : text + "\n\n" + piped.Trim();
@@ -76,6 +76,36 @@ internal static class ExecCommand
             return await ExecRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>How long a task given as an argument waits for piped stdin to start (an open pipe that never writes must not hang CI).</summary>
+    public static readonly TimeSpan StdinStartWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Piped stdin, read to its end once it starts. When the task came as an argument and stdin stays
+    /// silent (e.g. ssh or a CI runner holding an open pipe), it is ignored after <see cref="StdinStartWait"/>
+    /// with a warning instead of hanging.
+    /// </summary>
+    private static async Task<string?> ReadPipedAsync(CliContext context, TextReader input, bool waitForever, CancellationToken cancellationToken)
+    {
+        var first = Task.Run(input.Peek, CancellationToken.None);
+        if (!waitForever)
+        {
+            var started = await Task.WhenAny(first, Task.Delay(StdinStartWait, cancellationToken)).ConfigureAwait(false);
+            if (started != first)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await context.Error.WriteLineAsync($"sov: warning: stdin is a pipe that sent nothing in {StdinStartWait.TotalSeconds:0} s; ignoring it (use < /dev/null to skip the wait).").ConfigureAwait(false);
+                return null;
+            }
+        }
+
+        if (await first.WaitAsync(cancellationToken).ConfigureAwait(false) < 0)
+        {
+            return null;
+        }
+
+        return await Task.Run(input.ReadToEnd, CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>sov -p PROMPT …</c> is <c>sov exec -p PROMPT …</c>.</summary>

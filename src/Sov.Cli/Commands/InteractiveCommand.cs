@@ -1,23 +1,94 @@
+using System.CommandLine;
+using Sov.Cli.Interactive;
+using Sov.Cli.Terminal;
+using Sov.Cli.Terminal.Input;
 using Sov.Core;
+using Sov.Core.Config;
 
 namespace Sov.Cli.Commands;
 
-/// <summary><c>sov</c> with no subcommand: the interactive session (not built yet: says what it will do).</summary>
+/// <summary>
+/// <c>sov</c> with no subcommand: the interactive session in the current folder. On a terminal it uses
+/// the line editor and colour (unless NO_COLOR); with text piped in, each line is a submission and the
+/// output is plain text; with nothing at all on stdin it says what it would do.
+/// </summary>
 internal static class InteractiveCommand
 {
-    public static int Run(CliContext context)
+    private static readonly Option<bool> Continue = new("--continue", "-c") { Description = "Resume the last session in this workspace" };
+    private static readonly Option<string?> Resume = new("--resume", "-r")
     {
-        context.Out.WriteLine($"""
-            Sovereign {VersionInfo.Version}: a terminal coding agent for self-hosted models.
+        Description = "Resume a session by ID (without an ID: list this workspace's sessions and resume the newest)",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
 
-            Running 'sov' in a folder will open an interactive session there: you chat with your own
-            model (vLLM, SGLang, llama.cpp, Ollama, LM Studio) and it reads, edits and runs code
-            under your rules. Nothing leaves this machine except to the hosts you name, shell commands
-            run in a bubblewrap sandbox, hidden Unicode is caught both ways, and every crossing is
-            written to a hash-chained journal.
+    private static readonly Option<string?> Endpoint = new("--endpoint") { Description = "OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1" };
+    private static readonly Option<string?> Model = new("--model") { Description = "Model name as the server knows it" };
+    private static readonly Option<string?> ApiKeyEnv = new("--api-key-env") { Description = "Name of the environment variable holding the API key" };
+    private static readonly Option<string?> Profile = new("--profile") { Description = "A [profiles.NAME] table of config.toml" };
+    private static readonly Option<string> Mode = new("--mode")
+    {
+        Description = "Permission mode: read-only, ask (default), auto-edit, full-auto",
+        DefaultValueFactory = _ => "ask",
+    };
 
-            This build has the foundation only. Try 'sov --help' for the commands being built.
-            """);
-        return ExitCodes.Ok;
+    public static void Configure(RootCommand root, CliContext context)
+    {
+        Mode.AcceptOnlyFromAmong("read-only", "ask", "auto-edit", "full-auto");
+        foreach (var option in new Option[] { Continue, Resume, Endpoint, Model, ApiKeyEnv, Profile, Mode })
+        {
+            root.Options.Add(option);
+        }
+
+        root.SetAction((parsed, cancellationToken) => RunAsync(context, parsed, cancellationToken));
+    }
+
+    private static async Task<int> RunAsync(CliContext context, ParseResult parsed, CancellationToken cancellationToken)
+    {
+        var terminal = context.Input is null && !Console.IsOutputRedirected;
+        var color = terminal && context.Environment.Get("NO_COLOR") is null && context.Environment.Get("TERM") is not "dumb";
+        var surface = new TerminalSurface(context.Out, color, () => terminal ? SafeWidth() : 100);
+        IPromptInput input;
+        if (terminal)
+        {
+            var history = new InputHistory(InputHistory.FileFor(context.Paths.HistoryDir, Directory.GetCurrentDirectory()));
+            input = new EditorInput(new LineEditor(new ConsoleKeySource(), surface, history));
+        }
+        else if (context.Input is { } piped && piped.Peek() >= 0)
+        {
+            input = new PipedInput(piped, context.Out);
+        }
+        else
+        {
+            surface.WriteLine($"Sovereign {VersionInfo.Version}: a terminal coding agent for self-hosted models.");
+            surface.WriteLine("Run 'sov' on a terminal for an interactive session, or 'sov exec \"TASK\"' in scripts; 'sov --help' lists every command.");
+            return ExitCodes.Ok;
+        }
+
+        var options = new InteractiveOptions(
+            new SettingsOverrides
+            {
+                Endpoint = parsed.GetValue(Endpoint),
+                Model = parsed.GetValue(Model),
+                ApiKeyEnv = parsed.GetValue(ApiKeyEnv),
+                Profile = parsed.GetValue(Profile),
+            },
+            parsed.GetValue(Continue),
+            parsed.GetResult(Resume) is not null,
+            parsed.GetValue(Resume),
+            parsed.GetValue(Mode) ?? "ask",
+            Directory.GetCurrentDirectory());
+        return await InteractiveSession.RunAsync(context, surface, input, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static int SafeWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 80;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Sov.Core.Agent.Events;
+using Sov.Core.Text;
 
 namespace Sov.Cli.Headless;
 
@@ -33,7 +34,7 @@ internal sealed class TextPrinter(TextWriter output, TextWriter error) : IEventP
                 error.WriteLine("sov: interrupted.");
                 break;
             case TurnCompleted t when t.FinalText.Length > 0:
-                output.WriteLine(t.FinalText.TrimEnd());
+                output.WriteLine(TextBorder.Reveal(t.FinalText.TrimEnd()));
                 break;
         }
     }
@@ -46,7 +47,7 @@ internal sealed class TextPrinter(TextWriter output, TextWriter error) : IEventP
 
     private static string Shorten(string text, int max)
     {
-        var line = text.ReplaceLineEndings(" ");
+        var line = TextBorder.Reveal(text.ReplaceLineEndings(" "));
         return line.Length > max ? line[..max] + "..." : line;
     }
 }

@@ -46,6 +46,9 @@ internal sealed partial class PreparedAgent : IDisposable
     public AgentOptions Options { get; }
     public SessionJournal Journal { get; }
 
+    /// <summary>The AGENTS.md chain that went into the prompt, with any hidden characters found in it.</summary>
+    public ProjectInstructions Instructions { get; private init; } = new(null, [], []);
+
     public static async Task<PreparedAgent> PrepareAsync(CliContext context, SettingsOverrides flags, string workspaceRoot,
         CancellationToken cancellationToken, string kind = "exec", string permissionMode = "headless")
     {
@@ -89,17 +92,18 @@ internal sealed partial class PreparedAgent : IDisposable
             };
             var client = new OpenAiCompatibleChatClient(http, endpoint, clientOptions);
             var tools = ToolRegistry.ReadOnlyBuiltIns();
+            var instructions = ProjectInstructions.Load(context.Paths.ConfigDir, workspace.Root);
             var environment = new EnvironmentContext(
                 workspace.Root,
                 EnvironmentContext.CurrentOsFamily(),
                 DateOnly.FromDateTime(DateTime.UtcNow),
-                SystemPrompt.ReadAgentsMd(workspace.Root));
+                instructions.Text);
             var options = new AgentOptions
             {
                 Instructions = SystemPrompt.Build(environment, settings.Instructions),
                 MaxTurns = settings.MaxTurns ?? new AgentOptions().MaxTurns,
             };
-            return new PreparedAgent(settings, workspace, baseUrl, model, http, client, tools, options, journal);
+            return new PreparedAgent(settings, workspace, baseUrl, model, http, client, tools, options, journal) { Instructions = instructions };
         }
         catch
         {

@@ -38,7 +38,9 @@ public sealed class AgentSession : IAsyncDisposable
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _tools = tools;
         _options = options ?? new AgentOptions();
-        _runner = new ToolRunner(tools, toolContext, permissions) { AskAsync = AskAsync, Emit = Emit };
+        ArgumentNullException.ThrowIfNull(toolContext);
+        var context = toolContext with { OnFileChanged = (path, change) => Emit(new FileChanged(path, change)) };
+        _runner = new ToolRunner(tools, context, permissions) { AskAsync = AskAsync, Emit = Emit };
         _chatOptions = new ChatOptions
         {
             Instructions = _options.Instructions,
@@ -53,6 +55,22 @@ public sealed class AgentSession : IAsyncDisposable
 
     /// <summary>Completes when no turn is running.</summary>
     public Task WhenIdle => _current;
+
+    /// <summary>Replaces the conversation (resume, /clear, /compact); only between turns.</summary>
+    public void Reset(IEnumerable<ChatMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        lock (_gate)
+        {
+            if (!_current.IsCompleted)
+            {
+                throw new InvalidOperationException("A turn is running; the conversation cannot be replaced now.");
+            }
+
+            _history.Clear();
+            _history.AddRange(messages);
+        }
+    }
 
     public void Submit(Submission submission)
     {
@@ -215,7 +233,7 @@ public sealed class AgentSession : IAsyncDisposable
 
     private async Task<IReadOnlyList<FunctionResultContent>> RunToolsAsync(IReadOnlyList<FunctionCallContent> calls, CancellationToken cancellationToken)
     {
-        var outputs = new Tools.ToolResult[calls.Count];
+        var outputs = new ToolOutput[calls.Count];
         if (calls.All(_runner.IsReadOnly))
         {
             await Task.WhenAll(calls.Select(async (call, i) => outputs[i] = await _runner.RunAsync(call, cancellationToken).ConfigureAwait(false)))
@@ -232,7 +250,7 @@ public sealed class AgentSession : IAsyncDisposable
         var results = new List<FunctionResultContent>(calls.Count);
         for (var i = 0; i < calls.Count; i++)
         {
-            Emit(new Events.ToolResult(calls[i].CallId, calls[i].Name, outputs[i].Text, outputs[i].IsError));
+            Emit(new ToolResult(calls[i].CallId, calls[i].Name, outputs[i].Text, outputs[i].IsError));
             results.Add(new FunctionResultContent(calls[i].CallId, outputs[i].IsError ? "Error: " + outputs[i].Text : outputs[i].Text));
         }
 

@@ -4,8 +4,8 @@ using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Permission;
 using Sov.Core.Files;
 using Sov.Core.Models;
+using Sov.Core.Text;
 using Sov.Core.Tools;
-using ToolOutput = Sov.Core.Tools.ToolResult;
 
 namespace Sov.Core.Agent;
 
@@ -22,7 +22,18 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
 
     public bool IsReadOnly(FunctionCallContent call) => tools.Find(call.Name)?.IsReadOnly == true;
 
+    /// <summary>
+    /// Runs the call; the output crosses the text border on its way to the model: hidden Unicode
+    /// and control sequences in files or tool output are revealed, never passed on invisibly.
+    /// </summary>
     public async Task<ToolOutput> RunAsync(FunctionCallContent call, CancellationToken cancellationToken)
+    {
+        var output = await RunUncheckedAsync(call, cancellationToken).ConfigureAwait(false);
+        var revealed = TextBorder.Reveal(output.Text);
+        return ReferenceEquals(revealed, output.Text) ? output : output with { Text = revealed };
+    }
+
+    private async Task<ToolOutput> RunUncheckedAsync(FunctionCallContent call, CancellationToken cancellationToken)
     {
         var tool = tools.Find(call.Name);
         if (tool is null)

@@ -33,6 +33,9 @@ public sealed class JournalEventSink(Journal journal, string model)
         }
     }
 
+    /// <summary>The person answered an approval request (front ends call this when they submit Approve or Deny).</summary>
+    public void RecordAnswer(string callId, string name, bool approved) => journal.Append(new ApprovalRecord(callId, name, approved));
+
     private void Findings(string direction, string source, string text)
     {
         foreach (var group in TextBorder.Inspect(text).GroupBy(f => f.Category).OrderBy(g => g.Key))

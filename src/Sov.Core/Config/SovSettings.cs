@@ -22,6 +22,9 @@ public sealed record SovSettings
     /// <summary>Extra instructions appended to the system prompt (user config, then project config).</summary>
     public string? Instructions { get; init; }
 
+    /// <summary>The model's context window in tokens (<c>context_window</c>); defaults by model family otherwise.</summary>
+    public int? ContextWindow { get; init; }
+
     /// <summary>The profile used, if any.</summary>
     public string? Profile { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Sov.Core.Text;
 
 namespace Sov.Core.Prompts;
 
@@ -24,12 +25,13 @@ public static class SystemPrompt
         sb.Append("- Date (UTC): ").Append(context.UtcDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n');
         if (!string.IsNullOrWhiteSpace(instructions))
         {
-            sb.Append("\n# Instructions from config\n").Append(instructions.Trim()).Append('\n');
+            sb.Append("\n# Instructions from config\n").Append(TextBorder.Reveal(instructions.Trim())).Append('\n');
         }
 
         if (!string.IsNullOrWhiteSpace(context.AgentsMd))
         {
-            var agents = context.AgentsMd.Trim();
+            // AGENTS.md comes from the repository: hidden instructions in it are revealed, not obeyed unseen.
+            var agents = TextBorder.Reveal(context.AgentsMd.Trim());
             if (agents.Length > MaxAgentsMdChars)
             {
                 agents = agents[..MaxAgentsMdChars] + "\n[AGENTS.md truncated]";

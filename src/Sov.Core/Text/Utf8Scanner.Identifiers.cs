@@ -36,6 +36,7 @@ internal ref partial struct Utf8Scanner
         }
 
         _tokenEnd = end;
+        start = SkipEscapePrefix(start, end);
         var token = _text[start..end];
         var firstScript = 0;
         var mixedAt = -1;
@@ -64,19 +65,50 @@ internal ref partial struct Utf8Scanner
             q += Math.Max(1, len);
         }
 
+        var inCode = _options.Kind != SourceKind.Prose && _lexer.Advance(_text, p) == LexState.Code;
         if (mixedAt >= 0 && !(allowedCjk && CjkCombinationAllowed(token)))
         {
+            // An identifier in code is medium; a word in a comment, string or prose is medium only when it looks
+            // entirely like ASCII (pаypаl), so "μm" or "kΩ" in a string stays low.
+            var loud = inCode || System.Text.Ascii.IsValid(Skeleton(token));
             var word = Encoding.UTF8.GetString(token);
             var column = Column(mixedAt);
-            _findings.Add(new TextFinding(_line, column, mixedCp, TextCategory.MixedScript, Severity.Medium, "mixed-script-identifier",
-                $"\"{SafeText.Clip(word)}\" mixes {UnicodeData.ScriptName(firstScript)} and {UnicodeData.ScriptName(mixedScript)} letters: a homoglyph name (CVE-2021-42694)",
+            _findings.Add(new TextFinding(_line, column, mixedCp, TextCategory.MixedScript, loud ? Severity.Medium : Severity.Low,
+                inCode ? "mixed-script-identifier" : "mixed-script-word",
+                $"\"{SafeText.Clip(word)}\" mixes {UnicodeData.ScriptName(firstScript)} and {UnicodeData.ScriptName(mixedScript)} letters" + (loud ? ": a homoglyph name (CVE-2021-42694)" : string.Empty),
                 mixedAt, Utf8Text.Next(_text, mixedAt, out var l) >= 0 ? l : 1, FixAction.None));
         }
 
-        if (_options.Kind != SourceKind.Prose && _lexer.Advance(_text, p) == LexState.Code)
+        if (_options.Kind == SourceKind.Prose || inCode)
         {
-            RecordIdentifier(start, end);
+            RecordIdentifier(start, end, requireAsciiSkeleton: _options.Kind == SourceKind.Prose);
         }
+    }
+
+    /// <summary>A word right after a backslash starts with an escape (<c>\u0345ι</c>, <c>\nПривет</c>): skip the escape.</summary>
+    private readonly int SkipEscapePrefix(int start, int end)
+    {
+        if (start == 0 || _text[start - 1] != '\\' || start >= end)
+        {
+            return start;
+        }
+
+        var letter = _text[start];
+        var skip = letter switch
+        {
+            (byte)'u' => 5,
+            (byte)'U' => 9,
+            (byte)'x' => 3,
+            _ => 1,
+        };
+        var limit = Math.Min(end, start + skip);
+        var p = start + 1;
+        while (p < limit && char.IsAsciiHexDigit((char)_text[p]))
+        {
+            p++;
+        }
+
+        return letter is (byte)'u' or (byte)'U' or (byte)'x' ? p : start + 1;
     }
 
     /// <summary>Latin may mix with Han+Kana, Han+Bopomofo or Han+Hangul, but Kana and Hangul do not mix with each other.</summary>
@@ -101,10 +133,19 @@ internal ref partial struct Utf8Scanner
         return (kana ? 1 : 0) + (hangul ? 1 : 0) + (bopomofo ? 1 : 0) <= 1;
     }
 
-    private void RecordIdentifier(int start, int end)
+    /// <summary>
+    /// In prose only words that look entirely like ASCII (every letter confusable with ASCII, such as Cyrillic
+    /// "рор") are recorded, so ordinary non-Latin prose never collides with English words.
+    /// </summary>
+    private void RecordIdentifier(int start, int end, bool requireAsciiSkeleton)
     {
         var token = _text[start..end];
         var skeleton = Skeleton(token);
+        if (requireAsciiSkeleton && !System.Text.Ascii.IsValid(skeleton))
+        {
+            return;
+        }
+
         _identifiers ??= new Dictionary<string, IdentifierEntry>(StringComparer.Ordinal);
         var text = Encoding.UTF8.GetString(token);
         var firstNonAscii = start + token.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);

@@ -183,6 +183,11 @@ internal ref partial struct Utf8Scanner
             Add(p, length, cp, TextCategory.Invisible, Severity.Medium, "deprecated-format",
                 $"{CodePoints.Format(cp)} is a deprecated invisible format character", FixAction.Remove);
         }
+        else if (cp == 0xAD && (_options.Kind == SourceKind.Prose || _lexer.Advance(_text, p) != LexState.Code))
+        {
+            Add(p, length, cp, TextCategory.Invisible, Severity.Low, "soft-hyphen",
+                "soft hyphen (a hyphenation hint) in prose, a comment or a string", FixAction.Remove);
+        }
         else if (InWord(p, length))
         {
             Add(p, length, cp, TextCategory.Invisible, Severity.Medium, "invisible-in-word",

@@ -4,7 +4,7 @@ namespace Sov.Core.Tools;
 /// A tool the model may call. Other rooms add their own (write_file, edit_file, shell, todo) by
 /// implementing this and registering it in a <see cref="ToolRegistry"/>. Arguments arrive already
 /// coerced by <see cref="Schema"/>; a failure the model should see is returned as
-/// <see cref="ToolResult.Error"/> or thrown as <see cref="ToolException"/>.
+/// <see cref="ToolOutput.Error"/> or thrown as <see cref="ToolException"/>.
 /// </summary>
 public interface ITool
 {
@@ -20,5 +20,5 @@ public interface ITool
     /// <summary>True when the tool never changes anything; only read-only tools run without the permission hook.</summary>
     bool IsReadOnly { get; }
 
-    Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken);
+    Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken);
 }

@@ -2,8 +2,15 @@ using Sov.Core.Files;
 
 namespace Sov.Core.Tools;
 
-/// <summary>What a running tool may use: the workspace (the file border) and nothing else yet.</summary>
-public sealed class ToolContext(Workspace workspace)
+/// <summary>
+/// What a running tool may use: the workspace (the file border), and a way to report a file it changed
+/// (the agent session turns that into a <c>FileChanged</c> event for the front ends and the journal).
+/// </summary>
+public sealed record ToolContext(Workspace Workspace)
 {
-    public Workspace Workspace { get; } = workspace;
+    /// <summary>Set by the agent session; tools call <see cref="ReportFileChanged"/> rather than this.</summary>
+    public Action<string, string>? OnFileChanged { get; init; }
+
+    /// <summary>Tell the front ends that <paramref name="path"/> (workspace-relative) was "created", "modified" or "deleted".</summary>
+    public void ReportFileChanged(string path, string change) => OnFileChanged?.Invoke(path, change);
 }

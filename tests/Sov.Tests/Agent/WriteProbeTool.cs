@@ -15,9 +15,9 @@ internal sealed class WriteProbeTool : ITool
 
     public bool IsReadOnly => false;
 
-    public Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
+    public Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         Runs++;
-        return Task.FromResult(ToolResult.Ok("written"));
+        return Task.FromResult(ToolOutput.Ok("written"));
     }
 }

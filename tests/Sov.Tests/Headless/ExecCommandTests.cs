@@ -56,4 +56,38 @@ public sealed class ExecCommandTests
         Assert.Equal(2, lines.Length);
         Assert.Contains("ftp://x", lines[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ASilentOpenStdinDoesNotHangATaskGivenAsAnArgument()
+    {
+        await using var server = await ScriptedModelServer.StartAsync(TestContext.Current.CancellationToken);
+        var workspace = Directory.CreateTempSubdirectory("sov-ws-");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        using var silent = new SilentReader();
+        var context = new CliContext(new Env(Directory.CreateTempSubdirectory("sov-home-").FullName), output, error) { Input = silent };
+
+        var exit = await SovApp.RunAsync(["exec", "--endpoint", server.BaseUrl.ToString(), "--model", "m", "-C", workspace.FullName, "say hello"],
+            context, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("sent nothing", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Hello", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PipedStdinIsTheTaskWhenNoArgumentIsGiven()
+    {
+        await using var server = await ScriptedModelServer.StartAsync(TestContext.Current.CancellationToken);
+        var workspace = Directory.CreateTempSubdirectory("sov-ws-");
+        var context = new CliContext(new Env(Directory.CreateTempSubdirectory("sov-home-").FullName), new StringWriter(), new StringWriter())
+        {
+            Input = new StringReader("explain the build\n"),
+        };
+
+        var exit = await SovApp.RunAsync(["exec", "--endpoint", server.BaseUrl.ToString(), "--model", "m", "-C", workspace.FullName], context, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("explain the build", Assert.Single(server.ChatRequests).Body, StringComparison.Ordinal);
+    }
 }

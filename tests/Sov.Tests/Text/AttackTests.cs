@@ -119,6 +119,10 @@ public sealed class AttackTests
     public void MixedScriptIdentifierIsMedium() =>
         AssertFinding("var p\u0430yp\u0430l = 1;\n", TextCategory.MixedScript, Severity.Medium);
 
+    [Fact] // Homoglyph word in a rules file: looks entirely like ASCII, so loud even in prose.
+    public void MixedScriptLookalikeWordInProseIsMedium() =>
+        AssertFinding("Fetch updates from p\u0430yp\u0430l.example only.\n", TextCategory.MixedScript, Severity.Medium, SourceKind.Prose);
+
     [Fact] // A whole-Cyrillic identifier that collides with a Latin one by TR39 skeleton.
     public void SkeletonCollisionIsMedium() =>
         AssertFinding("int \u0440\u043E\u0440 = 1;\nint pop = 2;\n", TextCategory.Confusable, Severity.Medium);

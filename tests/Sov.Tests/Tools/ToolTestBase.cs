@@ -24,7 +24,7 @@ public abstract class ToolTestBase : IDisposable
         File.WriteAllText(path, content);
     }
 
-    protected async Task<ToolResult> RunAsync(ITool tool, string json)
+    protected async Task<ToolOutput> RunAsync(ITool tool, string json)
     {
         using var doc = JsonDocument.Parse(json);
         return await tool.ExecuteAsync(ArgumentCoercer.Coerce(tool.Schema, doc.RootElement), Context, TestContext.Current.CancellationToken);

@@ -18,7 +18,7 @@ public sealed class GlobTool : ITool
 
     public bool IsReadOnly => true;
 
-    public Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
+    public Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(context);
@@ -26,7 +26,7 @@ public sealed class GlobTool : ITool
         var start = context.Workspace.Resolve(arguments.GetString("path") ?? ".");
         if (!Directory.Exists(start))
         {
-            return Task.FromResult(ToolResult.Error($"No such folder: {arguments.GetString("path")}"));
+            return Task.FromResult(ToolOutput.Error($"No such folder: {arguments.GetString("path")}"));
         }
 
         var startRelative = context.Workspace.Relative(start);
@@ -50,6 +50,6 @@ public sealed class GlobTool : ITool
             sb.Append(file).Append('\n');
         }
 
-        return Task.FromResult(ToolResult.Ok(count == 0 ? "(no files match)" : sb.ToString()));
+        return Task.FromResult(ToolOutput.Ok(count == 0 ? "(no files match)" : sb.ToString()));
     }
 }

@@ -23,7 +23,7 @@ public sealed class GrepTool : ITool
 
     public bool IsReadOnly => true;
 
-    public async Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
+    public async Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(context);
@@ -34,7 +34,7 @@ public sealed class GrepTool : ITool
         }
         catch (ArgumentException e)
         {
-            return ToolResult.Error($"Invalid regular expression: {e.Message}");
+            return ToolOutput.Error($"Invalid regular expression: {e.Message}");
         }
 
         var start = context.Workspace.Resolve(arguments.GetString("path") ?? ".");
@@ -50,7 +50,7 @@ public sealed class GrepTool : ITool
         }
         else
         {
-            return ToolResult.Error($"No such file or folder: {arguments.GetString("path")}");
+            return ToolOutput.Error($"No such file or folder: {arguments.GetString("path")}");
         }
 
         var sb = new StringBuilder();
@@ -80,7 +80,7 @@ public sealed class GrepTool : ITool
                 }
                 catch (RegexMatchTimeoutException)
                 {
-                    return ToolResult.Error("The regular expression took too long; simplify it.");
+                    return ToolOutput.Error("The regular expression took too long; simplify it.");
                 }
 
                 if (!hit)
@@ -91,7 +91,7 @@ public sealed class GrepTool : ITool
                 if (++matches > MaxMatches)
                 {
                     sb.Append("[more matches not shown; narrow the pattern or path]\n");
-                    return ToolResult.Ok(sb.ToString());
+                    return ToolOutput.Ok(sb.ToString());
                 }
 
                 var shown = line.Length > MaxLineLength ? line[..MaxLineLength] + "..." : line;
@@ -99,6 +99,6 @@ public sealed class GrepTool : ITool
             }
         }
 
-        return ToolResult.Ok(matches == 0 ? "(no matches)" : sb.ToString());
+        return ToolOutput.Ok(matches == 0 ? "(no matches)" : sb.ToString());
     }
 }

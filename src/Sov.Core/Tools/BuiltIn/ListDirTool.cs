@@ -15,7 +15,7 @@ public sealed class ListDirTool : ITool
 
     public bool IsReadOnly => true;
 
-    public Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
+    public Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(context);
@@ -23,7 +23,7 @@ public sealed class ListDirTool : ITool
         var full = context.Workspace.Resolve(path);
         if (!Directory.Exists(full))
         {
-            return Task.FromResult(ToolResult.Error(File.Exists(full) ? $"{path} is a file; use read_file." : $"No such folder: {path}"));
+            return Task.FromResult(ToolOutput.Error(File.Exists(full) ? $"{path} is a file; use read_file." : $"No such folder: {path}"));
         }
 
         var entries = new DirectoryInfo(full).GetFileSystemInfos()
@@ -33,7 +33,7 @@ public sealed class ListDirTool : ITool
             .ToList();
         if (entries.Count == 0)
         {
-            return Task.FromResult(ToolResult.Ok("(empty folder)"));
+            return Task.FromResult(ToolOutput.Ok("(empty folder)"));
         }
 
         var sb = new StringBuilder();
@@ -47,6 +47,6 @@ public sealed class ListDirTool : ITool
             sb.Append("[").Append(entries.Count - MaxEntries).Append(" more entries not shown]\n");
         }
 
-        return Task.FromResult(ToolResult.Ok(sb.ToString()));
+        return Task.FromResult(ToolOutput.Ok(sb.ToString()));
     }
 }

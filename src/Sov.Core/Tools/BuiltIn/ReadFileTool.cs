@@ -22,7 +22,7 @@ public sealed class ReadFileTool : ITool
 
     public bool IsReadOnly => true;
 
-    public async Task<ToolResult> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
+    public async Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(context);
@@ -30,17 +30,17 @@ public sealed class ReadFileTool : ITool
         var full = context.Workspace.Resolve(path);
         if (Directory.Exists(full))
         {
-            return ToolResult.Error($"{path} is a folder; use list_dir.");
+            return ToolOutput.Error($"{path} is a folder; use list_dir.");
         }
 
         if (!File.Exists(full))
         {
-            return ToolResult.Error($"No such file: {path}");
+            return ToolOutput.Error($"No such file: {path}");
         }
 
         if (TextFile.LooksBinary(full))
         {
-            return ToolResult.Error($"{path} is a binary file; read_file shows text only.");
+            return ToolOutput.Error($"{path} is a binary file; read_file shows text only.");
         }
 
         var offset = Math.Max(1, arguments.GetInteger("offset") ?? 1);
@@ -75,7 +75,7 @@ public sealed class ReadFileTool : ITool
 
         if (shown == 0)
         {
-            return ToolResult.Ok(number == 0 ? "(empty file)" : $"(the file has {number} lines; offset {offset} is past the end)");
+            return ToolOutput.Ok(number == 0 ? "(empty file)" : $"(the file has {number} lines; offset {offset} is past the end)");
         }
 
         if (truncated)
@@ -83,6 +83,6 @@ public sealed class ReadFileTool : ITool
             sb.Append("[more lines follow; read again with offset=").Append(number.ToString(CultureInfo.InvariantCulture)).Append(']');
         }
 
-        return ToolResult.Ok(sb.ToString());
+        return ToolOutput.Ok(sb.ToString());
     }
 }

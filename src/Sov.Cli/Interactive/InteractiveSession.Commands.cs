@@ -1,0 +1,131 @@
+using Sov.Cli.Terminal;
+using Sov.Core.Sessions;
+using Sov.Core.Text;
+
+namespace Sov.Cli.Interactive;
+
+/// <summary>The slash commands of the interactive session.</summary>
+internal sealed partial class InteractiveSession
+{
+    private static readonly string[] Modes = ["read-only", "ask", "auto-edit", "full-auto"];
+
+    /// <summary>Runs one slash command; returns an exit code when the session should end.</summary>
+    private async Task<int?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
+    {
+        switch (command.Name)
+        {
+            case "quit" or "exit" or "q":
+                return Goodbye();
+            case "help":
+                foreach (var (name, help) in SlashCommand.BuiltIns)
+                {
+                    _surface.Write($"  /{name,-10}", Style.Accent);
+                    _surface.WriteLine(help);
+                }
+
+                foreach (var (name, origin) in _custom.Names)
+                {
+                    _surface.Write($"  /{name,-10}", Style.Accent);
+                    _surface.WriteLine($"custom command ({origin})");
+                }
+
+                break;
+            case "model":
+                _surface.WriteLine($"model {_agent.Model} at {_agent.BaseUrl}, context window {Tokens(_window)} tokens");
+                if (command.Arguments.Length > 0)
+                {
+                    _surface.WriteLine($"To switch, restart with: sov --continue --model {command.Arguments} (the conversation carries over).", Style.Dim);
+                }
+
+                break;
+            case "mode":
+                if (command.Arguments.Length == 0)
+                {
+                    _surface.WriteLine($"mode {_gate.Mode} (choices: {string.Join(", ", Modes)})");
+                }
+                else if (Modes.Contains(command.Arguments))
+                {
+                    _gate.Mode = command.Arguments;
+                    _surface.WriteLine($"mode is now {_gate.Mode}");
+                }
+                else
+                {
+                    _surface.WriteLine($"Unknown mode '{command.Arguments}'. Choose one of: {string.Join(", ", Modes)}.", Style.Warning);
+                }
+
+                break;
+            case "compact":
+                await CompactAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            case "clear":
+                _session.Reset([]);
+                _file.Reset([]);
+                _saved = 0;
+                _view.Reset();
+                _surface.WriteLine("Started a fresh conversation (the session file keeps the earlier one).", Style.Dim);
+                break;
+            case "cost":
+                _surface.WriteLine($"session {Tokens(_view.SessionTokens)} tokens; context {Tokens(_view.LastInputTokens ?? 0)} of {Tokens(_window)} ({Percent()}). Self-hosted: no bill.");
+                break;
+            case "reasoning":
+                _surface.WriteLine(_view.LastReasoning.Length == 0 ? "(no reasoning in the last turn)" : _view.LastReasoning.Trim(), Style.Dim);
+                break;
+            case "resume":
+                Resume(command.Arguments);
+                break;
+            case "undo":
+                _surface.WriteLine("Run 'sov undo' to restore the files the last turn changed.", Style.Dim);
+                break;
+            case "audit":
+                _surface.WriteLine("Run 'sov audit head' and 'sov audit verify' to see and check the journal.", Style.Dim);
+                break;
+            case "privacy":
+                _surface.WriteLine($"This session may contact only {new Uri(_agent.BaseUrl.GetLeftPart(UriPartial.Authority))}; 'sov privacy' says what is read and sent.");
+                break;
+            default:
+                if (_custom.Expand(command) is { } expanded)
+                {
+                    await RunTurnAsync(TextBorder.Reveal(expanded), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    _surface.WriteLine($"Unknown command /{command.Name}. /help lists commands.", Style.Warning);
+                }
+
+                break;
+        }
+
+        return null;
+    }
+
+    private void Resume(string id)
+    {
+        var sessions = SessionFile.List(_context.Paths.SessionsDir, _agent.Workspace.Root);
+        if (id.Length == 0)
+        {
+            foreach (var s in sessions.Take(10))
+            {
+                _surface.WriteLine($"  {s.Id}  {s.Messages,4} messages  {s.FirstPrompt}");
+            }
+
+            _surface.WriteLine("/resume ID switches to one of them.", Style.Dim);
+            return;
+        }
+
+        var found = sessions.FirstOrDefault(s => s.Id == id);
+        if (found is null)
+        {
+            _surface.WriteLine($"No session {id} in this workspace. /resume lists them.", Style.Warning);
+            return;
+        }
+
+        Save();
+        var (_, _, history) = SessionFile.Load(found.Path);
+        _session.Reset(history);
+        _file.Dispose();
+        _file = SessionFile.OpenForAppend(found.Path);
+        _saved = history.Count;
+        _view.Reset();
+        _surface.WriteLine($"Resumed {found.Id}: {history.Count} messages.", Style.Dim);
+    }
+}

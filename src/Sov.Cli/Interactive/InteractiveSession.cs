@@ -1,0 +1,303 @@
+using Microsoft.Extensions.AI;
+using Sov.Cli.Session;
+using Sov.Cli.Terminal;
+using Sov.Core;
+using Sov.Core.Agent;
+using Sov.Core.Agent.Events;
+using Sov.Core.Agent.Submissions;
+using Sov.Core.Audit;
+using Sov.Core.Config;
+using Sov.Core.Sessions;
+using Sov.Core.Tools;
+
+namespace Sov.Cli.Interactive;
+
+/// <summary>
+/// The interactive session: the prompt, turns streamed into scrollback, approvals, slash commands,
+/// the session file written as each turn ends, compaction near the context limit.
+/// </summary>
+internal sealed partial class InteractiveSession
+{
+    private const string Prompt = "› ";
+    private readonly CliContext _context;
+    private readonly TerminalSurface _surface;
+    private readonly IPromptInput _input;
+    private readonly PreparedAgent _agent;
+    private readonly AgentSession _session;
+    private readonly InteractivePermissionGate _gate;
+    private readonly JournalEventSink _journal;
+    private readonly TurnView _view;
+    private readonly CustomCommands _custom;
+    private readonly int _window;
+    private SessionFile _file;
+    private int _saved;
+    private bool _lastWasInterrupt;
+
+    private InteractiveSession(CliContext context, TerminalSurface surface, IPromptInput input, PreparedAgent agent, string mode, SessionFile file)
+    {
+        _context = context;
+        _surface = surface;
+        _input = input;
+        _agent = agent;
+        _file = file;
+        _gate = new InteractivePermissionGate(mode);
+        _journal = new JournalEventSink(agent.Journal.Journal, agent.Model);
+        var journaled = new JournalingPermissionGate(_gate, agent.Journal.Journal, agent.Journal.Redactor, "mode");
+        _session = new AgentSession(agent.Client, agent.Tools, new ToolContext(agent.Workspace), journaled, agent.Options);
+        _view = new TurnView(surface, agent.Workspace);
+        _custom = new CustomCommands(context.Paths.UserCommandsDir, Path.Combine(agent.Workspace.Root, ".sov", "commands"));
+        _window = ContextWindow.For(agent.Model, agent.Settings.ContextWindow);
+    }
+
+    public static async Task<int> RunAsync(CliContext context, TerminalSurface surface, IPromptInput input, InteractiveOptions options, CancellationToken cancellationToken)
+    {
+        PreparedAgent agent;
+        try
+        {
+            agent = await PreparedAgent.PrepareAsync(context, options.Flags, options.WorkspaceRoot, cancellationToken,
+                kind: "interactive", permissionMode: options.Mode).ConfigureAwait(false);
+        }
+        catch (ConfigException e) when (e.Message.StartsWith("No model endpoint is configured", StringComparison.Ordinal))
+        {
+            FirstRun.Print(surface, e);
+            return ExitCodes.Ok;
+        }
+
+        using (agent)
+        {
+            var (file, history) = OpenSession(context, agent, options, surface);
+            var interactive = new InteractiveSession(context, surface, input, agent, options.Mode, file);
+            await using (interactive._session.ConfigureAwait(false))
+            {
+                using (file)
+                {
+                    if (history.Count > 0)
+                    {
+                        interactive._session.Reset(history);
+                        interactive._saved = history.Count;
+                    }
+
+                    var exit = await interactive.LoopAsync(cancellationToken).ConfigureAwait(false);
+                    agent.Journal.Finish(exit);
+                    return exit;
+                }
+            }
+        }
+    }
+
+    private async Task<int> LoopAsync(CancellationToken cancellationToken)
+    {
+        Banner();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var read = _input.Read(Prompt);
+            switch (read.Outcome)
+            {
+                case Terminal.Input.EditorOutcome.EndOfInput:
+                    return Goodbye();
+                case Terminal.Input.EditorOutcome.Interrupt:
+                    if (_lastWasInterrupt)
+                    {
+                        return Goodbye();
+                    }
+
+                    _lastWasInterrupt = true;
+                    _surface.WriteLine("(Ctrl-C again to exit, or Ctrl-D)", Style.Dim);
+                    continue;
+            }
+
+            _lastWasInterrupt = false;
+            var text = read.Text.Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (SlashCommand.TryParse(text, out var command))
+            {
+                var outcome = await HandleAsync(command, cancellationToken).ConfigureAwait(false);
+                if (outcome is { } exit)
+                {
+                    return exit;
+                }
+
+                continue;
+            }
+
+            await RunTurnAsync(text, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Interrupted;
+    }
+
+    private async Task RunTurnAsync(string text, CancellationToken cancellationToken)
+    {
+        _view.Begin();
+        var interrupted = false;
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            e.Cancel = true;
+            interrupted = true;
+            _session.Submit(new Interrupt());
+        }
+
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            _session.Submit(new UserTurn(text));
+            await foreach (var e in _session.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                _view.Show(e);
+                _journal.Record(e);
+                if (e is ApprovalRequested ask)
+                {
+                    Console.CancelKeyPress -= OnCancel;
+                    try
+                    {
+                        var answer = new ApprovalPrompt(_surface, _input, _gate).Ask(ask);
+                        _journal.RecordAnswer(ask.CallId, ask.Name, answer is Approve);
+                        _session.Submit(answer);
+                    }
+                    finally
+                    {
+                        Console.CancelKeyPress += OnCancel;
+                    }
+                }
+
+                if (e is TurnCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+
+        _lastWasInterrupt = interrupted;
+        Save();
+        Status();
+        if (ContextWindow.ShouldCompact(_view.LastInputTokens, _window))
+        {
+            _surface.WriteLine($"Context is {Percent()} full: compacting the conversation.", Style.Dim);
+            await CompactAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CompactAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var compacted = await Compactor.CompactAsync(_agent.Client, _session.History, _agent.Options.Instructions, cancellationToken).ConfigureAwait(false);
+            _session.Reset(compacted);
+            _file.Reset(compacted);
+            _saved = compacted.Count;
+            _view.Reset();
+            _surface.WriteLine("Compacted: the conversation is now a summary (the session file keeps everything).", Style.Dim);
+        }
+        catch (Exception e) when (e is SovException or InvalidOperationException or HttpRequestException)
+        {
+            _surface.WriteLine("⚠ Could not compact: " + e.Message, Style.Warning);
+        }
+    }
+
+    /// <summary>Appends the messages of the turn that just ended to the session file, fsynced.</summary>
+    private void Save()
+    {
+        var history = _session.History;
+        if (history.Count > _saved)
+        {
+            _file.Append(history.Skip(_saved).ToList());
+            _saved = history.Count;
+        }
+    }
+
+    private void Banner()
+    {
+        _surface.WriteLine($"Sovereign {VersionInfo.Version}", Style.Accent);
+        _surface.WriteLine($"model {_agent.Model} at {_agent.BaseUrl} · mode {_gate.Mode}", Style.Dim);
+        _surface.WriteLine($"workspace {_agent.Workspace.Root} · session {_file.Id}", Style.Dim);
+        foreach (var source in _agent.Instructions.Sources)
+        {
+            _surface.WriteLine($"instructions from {source}", Style.Dim);
+        }
+
+        foreach (var (file, finding) in _agent.Instructions.Findings)
+        {
+            _surface.WriteLine(
+                $"⚠ hidden characters in {file}:{finding.Line}:{finding.Column}: {finding.CodePointText} {finding.Category} ({finding.Severity}) — {finding.Message}",
+                Style.Warning);
+        }
+
+        if (_agent.Instructions.Findings.Count > 0)
+        {
+            _surface.WriteLine("  They reach the model only as visible markers, never hidden.", Style.Warning);
+        }
+
+        foreach (var warning in _agent.Settings.Warnings)
+        {
+            _surface.WriteLine("⚠ " + warning, Style.Warning);
+        }
+
+        _surface.WriteLine("/help for commands · Enter sends, Alt+Enter or \\ adds a line · Ctrl-C interrupts · Ctrl-D exits", Style.Dim);
+    }
+
+    private void Status() =>
+        _surface.WriteLine($"─ {_agent.Model} · {_gate.Mode} · context {Tokens(_view.LastInputTokens ?? 0)}/{Tokens(_window)} ({Percent()}) · session {Tokens(_view.SessionTokens)} tokens", Style.Dim);
+
+    private string Percent() => $"{100.0 * (_view.LastInputTokens ?? 0) / _window:0}%";
+
+    private static string Tokens(long n) => n >= 1000 ? $"{n / 1000.0:0.#}k" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private int Goodbye()
+    {
+        Save();
+        _surface.WriteLine($"Session saved: {_file.Id} (resume with: sov --resume {_file.Id})", Style.Dim);
+        return ExitCodes.Ok;
+    }
+
+    private static (SessionFile File, List<ChatMessage> History) OpenSession(CliContext context, PreparedAgent agent, InteractiveOptions options, TerminalSurface surface)
+    {
+        var dir = context.Paths.SessionsDir;
+        string? path = null;
+        if (options.ResumeId is { } id)
+        {
+            path = Path.Combine(dir, Path.GetFileName(id) + ".jsonl");
+            if (!File.Exists(path))
+            {
+                throw new ConfigException($"No session {id} in {dir}.", "Run 'sov --resume' to list the sessions of this workspace.");
+            }
+        }
+        else if (options.Continue || options.ResumeGiven)
+        {
+            var sessions = SessionFile.List(dir, agent.Workspace.Root);
+            if (sessions.Count == 0)
+            {
+                surface.WriteLine("No earlier session in this workspace: starting a new one.", Style.Dim);
+            }
+            else
+            {
+                if (options.ResumeGiven)
+                {
+                    surface.WriteLine("Sessions in this workspace (newest first):", Style.Dim);
+                    foreach (var s in sessions.Take(10))
+                    {
+                        surface.WriteLine($"  {s.Id}  {s.Messages,4} messages  {s.FirstPrompt}");
+                    }
+                }
+
+                path = sessions[0].Path;
+            }
+        }
+
+        if (path is null)
+        {
+            return (SessionFile.Create(dir, agent.Workspace.Root, agent.Model, DateTimeOffset.UtcNow), []);
+        }
+
+        var (_, _, history) = SessionFile.Load(path);
+        surface.WriteLine($"Resumed {Path.GetFileNameWithoutExtension(path)}: {history.Count} messages.", Style.Dim);
+        return (SessionFile.OpenForAppend(path), history);
+    }
+}

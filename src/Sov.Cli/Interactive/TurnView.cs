@@ -1,0 +1,172 @@
+using System.Text;
+using System.Text.Json;
+using Sov.Cli.Terminal;
+using Sov.Cli.Terminal.Render;
+using Sov.Core.Agent.Events;
+using Sov.Core.Files;
+
+namespace Sov.Cli.Interactive;
+
+/// <summary>
+/// Renders one turn's events into scrollback: assistant Markdown streamed line by line, reasoning dimmed
+/// and collapsed to its first line (the full text kept for /reasoning), each tool call as one compact
+/// line with a result summary, and file changes as coloured diffs.
+/// </summary>
+internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
+{
+    private readonly MarkdownStream _markdown = new(surface);
+    private readonly StringBuilder _reasoning = new();
+    private bool _reasoningShown;
+
+    public string LastReasoning { get; private set; } = "";
+
+    public long? LastInputTokens { get; private set; }
+
+    public long SessionTokens { get; set; }
+
+    /// <summary>The conversation was replaced: its context use is unknown until the next request.</summary>
+    public void Reset() => LastInputTokens = null;
+
+    public void Begin()
+    {
+        _reasoning.Clear();
+        _reasoningShown = false;
+    }
+
+    public void Show(AgentEvent e)
+    {
+        switch (e)
+        {
+            case ReasoningDelta r:
+                _reasoning.Append(r.Text);
+                if (!_reasoningShown && _reasoning.ToString().Trim() is { Length: > 0 } started && started.Contains('\n', StringComparison.Ordinal))
+                {
+                    _reasoningShown = true;
+                    surface.WriteLine("✻ " + FirstLine(started) + " …", Style.Dim);
+                }
+
+                break;
+            case AssistantDelta d:
+                _markdown.Append(d.Text);
+                break;
+            case ToolCallRequested call:
+                _markdown.Flush();
+                surface.WriteLine($"⏺ {call.Name}({Summarise(call.Arguments)})", Style.Tool);
+                PreviewChange(call);
+                break;
+            case ToolResult result:
+                surface.WriteLine($"  ⎿ {ResultSummary(result)}", result.IsError ? Style.Warning : Style.Dim);
+                break;
+            case FileChanged changed:
+                surface.WriteLine($"  ✎ {changed.Change} {changed.Path}", Style.Dim);
+                break;
+            case Usage usage:
+                LastInputTokens = usage.InputTokens ?? LastInputTokens;
+                SessionTokens += usage.TotalTokens ?? (usage.InputTokens ?? 0) + (usage.OutputTokens ?? 0);
+                break;
+            case Warning w:
+                _markdown.Flush();
+                surface.WriteLine("⚠ " + w.Message, Style.Warning);
+                break;
+            case Error err:
+                _markdown.Flush();
+                surface.WriteLine("✗ " + err.Message, Style.Error);
+                surface.WriteLine("  " + err.Remedy, Style.Dim);
+                break;
+            case TurnCompleted done:
+                _markdown.Flush();
+                LastReasoning = _reasoning.ToString();
+                if (!_reasoningShown && LastReasoning.Trim().Length > 0)
+                {
+                    surface.WriteLine("✻ " + FirstLine(LastReasoning.Trim()) + " … (/reasoning shows it all)", Style.Dim);
+                }
+
+                if (done.Outcome == Sov.Core.Agent.Events.TurnOutcome.Interrupted)
+                {
+                    surface.WriteLine("⏹ interrupted", Style.Warning);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>For edit_file and write_file, the diff of what the call will do, read from the file as it is now.</summary>
+    public void PreviewChange(ToolCallRequested call)
+    {
+        if (call.Name is not ("edit_file" or "write_file"))
+        {
+            return;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(call.Arguments);
+            var args = doc.RootElement;
+            var path = args.GetProperty("path").GetString() ?? "";
+            var full = workspace.Resolve(path);
+            var before = File.Exists(full) ? File.ReadAllText(full) : null;
+            string? after = call.Name == "write_file"
+                ? args.GetProperty("content").GetString()
+                : Edit(before, args);
+            if (after is not null)
+            {
+                DiffView.Write(surface, workspace.Relative(full), before, after);
+            }
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or WorkspaceException or IOException or UnauthorizedAccessException)
+        {
+            // The tool itself reports what is wrong with these arguments.
+        }
+    }
+
+    private static string? Edit(string? before, JsonElement args)
+    {
+        var oldText = args.GetProperty("old_string").GetString() ?? "";
+        var newText = args.GetProperty("new_string").GetString() ?? "";
+        var all = args.TryGetProperty("replace_all", out var r) && r.ValueKind == JsonValueKind.True;
+        if (before is null || oldText.Length == 0)
+        {
+            return null;
+        }
+
+        var at = before.IndexOf(oldText, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        return all ? before.Replace(oldText, newText, StringComparison.Ordinal) : before[..at] + newText + before[(at + oldText.Length)..];
+    }
+
+    private static string Summarise(string arguments)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(arguments);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Clip(arguments, 60);
+            }
+
+            var parts = doc.RootElement.EnumerateObject()
+                .Where(p => p.Name is not ("content" or "old_string" or "new_string"))
+                .Select(p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
+            return Clip(string.Join(", ", parts), 80);
+        }
+        catch (JsonException)
+        {
+            return Clip(arguments, 60);
+        }
+    }
+
+    private static string ResultSummary(ToolResult result)
+    {
+        var lines = result.Output.Split('\n');
+        var first = Clip(lines[0].Trim(), 70);
+        return lines.Length > 1 ? $"{first} (+{lines.Length - 1} lines)" : first;
+    }
+
+    private static string FirstLine(string text) => Clip(text.Split('\n')[0].Trim(), 70);
+
+    private static string Clip(string text, int max) => text.Length <= max ? text.Replace('\n', ' ') : text[..max].Replace('\n', ' ') + "…";
+}

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Sov.Cli.Terminal.Input;
+
+/// <summary>
+/// Submissions typed in one workspace, oldest first, persisted as JSON-lines (one JSON string per line)
+/// under the history folder, one file per workspace (named by a hash of its path). Up and Down walk it.
+/// </summary>
+public sealed class InputHistory
+{
+    private const int Keep = 1000;
+    private readonly List<string> _entries = [];
+    private readonly string? _file;
+
+    public InputHistory(string? file = null)
+    {
+        _file = file;
+        if (file is not null && File.Exists(file))
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                try
+                {
+                    if (JsonSerializer.Deserialize(line, CliJson.Default.String) is { Length: > 0 } entry)
+                    {
+                        _entries.Add(entry);
+                    }
+                }
+                catch (JsonException)
+                {
+                    // A torn last line after a crash: skip it, keep the rest.
+                }
+            }
+
+            if (_entries.Count > Keep)
+            {
+                _entries.RemoveRange(0, _entries.Count - Keep);
+            }
+        }
+    }
+
+    public static string FileFor(string historyDir, string workspaceRoot)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(workspaceRoot)))[..16];
+        return Path.Combine(historyDir, hash + ".jsonl");
+    }
+
+    public int Count => _entries.Count;
+
+    public string this[int index] => _entries[index];
+
+    public void Add(string entry)
+    {
+        if (string.IsNullOrWhiteSpace(entry) || (_entries.Count > 0 && _entries[^1] == entry))
+        {
+            return;
+        }
+
+        _entries.Add(entry);
+        if (_file is null)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+        File.AppendAllText(_file, JsonSerializer.Serialize(entry, CliJson.Default.String) + "\n");
+    }
+}

@@ -1,0 +1,64 @@
+namespace Sov.Cli.Terminal;
+
+/// <summary>
+/// Where the interactive UI writes: normal scrollback (no alternate screen), colour only when allowed,
+/// a width for wrapping. Every string written through <see cref="Write"/> is made inert first
+/// (<see cref="TerminalSafe"/>): the only escape sequences that reach the terminal are the SGR codes
+/// produced here.
+/// </summary>
+public sealed class TerminalSurface(TextWriter writer, bool color, Func<int> width)
+{
+    public bool Color { get; } = color;
+
+    public TextWriter Writer { get; } = writer;
+
+    /// <summary>Usable columns, never below 20.</summary>
+    public int Width => Math.Max(20, width());
+
+    public void Write(string text, Style style = Style.Plain)
+    {
+        var safe = TerminalSafe.Reveal(text);
+        if (!Color || style == Style.Plain)
+        {
+            Writer.Write(safe);
+            return;
+        }
+
+        Writer.Write(Sgr(style));
+        Writer.Write(safe);
+        Writer.Write("\e[0m");
+    }
+
+    public void WriteLine(string text = "", Style style = Style.Plain)
+    {
+        Write(text, style);
+        Writer.Write('\n');
+        Writer.Flush();
+    }
+
+    /// <summary>Raw control output (cursor moves) from our own code; never model or tool text.</summary>
+    internal void Control(string sequence)
+    {
+        if (Color)
+        {
+            Writer.Write(sequence);
+        }
+    }
+
+    private static string Sgr(Style style) => style switch
+    {
+        Style.Bold => "\e[1m",
+        Style.Dim => "\e[2m",
+        Style.Italic => "\e[3m",
+        Style.Code => "\e[36m",
+        Style.Heading => "\e[1;4m",
+        Style.Added => "\e[32m",
+        Style.Removed => "\e[31m",
+        Style.Hunk => "\e[35m",
+        Style.Warning => "\e[33m",
+        Style.Error => "\e[1;31m",
+        Style.Tool => "\e[34m",
+        Style.Accent => "\e[1;36m",
+        _ => "",
+    };
+}

@@ -1,9 +1,0 @@
-namespace Sov.Core.Tools;
-
-/// <summary>What a tool sends back to the model: text, flagged when it is an error the model should react to.</summary>
-public sealed record ToolResult(string Text, bool IsError)
-{
-    public static ToolResult Ok(string text) => new(text, false);
-
-    public static ToolResult Error(string text) => new(text, true);
-}
