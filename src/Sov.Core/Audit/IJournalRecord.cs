@@ -13,4 +13,12 @@ public interface IJournalRecord
     string Type { get; }
 
     void WriteFields(Utf8JsonWriter writer);
+
+    /// <summary>
+    /// True (the default) when the record precedes or decides an action and must be on disk before
+    /// <see cref="Journal.Append"/> returns. Records of what already happened (a response's size, token
+    /// usage, a tool's result, a finding) return false: they are written at once but fsynced with the next
+    /// record that must be, or the seal (see <see cref="Journal"/>, "Durability").
+    /// </summary>
+    bool SyncBeforeReturn => true;
 }

@@ -7,11 +7,15 @@ namespace Sov.Core.Audit;
 
 /// <summary>
 /// One session's append-only, hash-chained journal (see <see cref="ChainHash"/> for the line layout).
-/// <para>Durability: every <see cref="Append"/> writes the whole line and fsyncs the file
-/// (<c>Flush(flushToDisk: true)</c>) before it returns, and callers append before the action they record
-/// completes (a request is journaled before it is sent). No batching: the bound on what a crash can lose
-/// is zero acknowledged records. A crash can leave at most one partial last line, which
-/// <c>sov audit verify</c> reports and <c>--repair</c> keeps aside and seals over, saying so.</para>
+/// <para>Durability: every <see cref="Append"/> writes the whole line to the file before it returns (so
+/// a killed process loses nothing), and callers append before the action they record completes (a
+/// request is journaled before it is sent, a tool call before it runs). A record that precedes or decides
+/// an action (<see cref="IJournalRecord.SyncBeforeReturn"/>, the default) is also fsynced before Append
+/// returns. Records of what already happened (responses, usage, tool results, findings, redactions, which
+/// the request record right after them fsyncs) are fsynced with the next such record or the seal: the
+/// bound on what a power loss can take is those trailing after-the-fact records, never the record of an
+/// action. A crash can leave at most one partial last line, which <c>sov audit verify</c> reports and
+/// <c>--repair</c> keeps aside and seals over, saying so.</para>
 /// Thread-safe: appends from the gate and the agent loop are serialised.
 /// </summary>
 public sealed class Journal : IDisposable
@@ -93,7 +97,10 @@ public sealed class Journal : IDisposable
 
             var line = ChainHash.Line(buffer.WrittenSpan, out var hash);
             _file.Write(line);
-            _file.Flush(flushToDisk: true);
+            if (record.SyncBeforeReturn)
+            {
+                _file.Flush(flushToDisk: true);
+            }
             _seq = seq;
             _prev = hash;
             if (record is SealRecord)

@@ -8,6 +8,8 @@ public sealed record EgressResponseRecord(long Request, int? Status, long BytesI
 {
     public string Type => "egress_response";
 
+    public bool SyncBeforeReturn => false;
+
     public void WriteFields(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);

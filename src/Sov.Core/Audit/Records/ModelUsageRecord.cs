@@ -7,6 +7,8 @@ public sealed record ModelUsageRecord(string Model, long? InputTokens, long? Out
 {
     public string Type => "model_usage";
 
+    public bool SyncBeforeReturn => false;
+
     public void WriteFields(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);

@@ -8,6 +8,8 @@ public sealed record RedactionRecord(long Request, IReadOnlyList<Redaction> Reda
 {
     public string Type => "redaction";
 
+    public bool SyncBeforeReturn => false;
+
     public void WriteFields(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);

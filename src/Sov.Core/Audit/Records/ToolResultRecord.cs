@@ -7,6 +7,8 @@ public sealed record ToolResultRecord(string CallId, string Name, bool Ok, long 
 {
     public string Type => "tool_result";
 
+    public bool SyncBeforeReturn => false;
+
     public void WriteFields(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);

@@ -8,6 +8,8 @@ public sealed record UnicodeFindingRecord(string Direction, string Source, strin
 {
     public string Type => "unicode_finding";
 
+    public bool SyncBeforeReturn => false;
+
     public void WriteFields(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
