@@ -19,6 +19,14 @@ internal static class ScanCommand
             Description = "Files and folders to scan (default: the current folder)",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        paths.Validators.Add(result =>
+        {
+            // An unknown option would otherwise be taken for a path; a file named "-x" can be given as "./-x".
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+            {
+                result.AddError($"Unrecognized option '{token.Value}'.");
+            }
+        });
         var format = new Option<string>("--format")
         {
             Description = "Output format: text, json or sarif",

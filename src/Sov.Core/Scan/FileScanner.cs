@@ -21,6 +21,108 @@ internal static class FileScanner
     /// </summary>
     public static FileScanResult Scan(ScanTarget target, ScanOptions options, byte[] chunk)
     {
+        var fd = NativeRead.Open(target.FullPath);
+        if (fd >= 0)
+        {
+            try
+            {
+                if (ScanNative(fd, target, options, chunk) is { } result)
+                {
+                    return result;
+                }
+            }
+            finally
+            {
+                NativeRead.Close(fd);
+            }
+        }
+
+        return ScanManaged(target, options, chunk);
+    }
+
+    /// <summary>The fast path: open/read/close, streaming clean files through the chunk buffer. Null means "use the managed path".</summary>
+    private static FileScanResult? ScanNative(int fd, ScanTarget target, ScanOptions options, byte[] chunk)
+    {
+        var n = NativeRead.Read(fd, chunk);
+        if (n < 0)
+        {
+            return null; // a directory, a permission problem...: let .NET say what it is
+        }
+
+        var first = chunk.AsSpan(0, n);
+        var utf16 = DetectEncoding(first) != FileEncoding.Utf8;
+        if (!utf16 && first[..Math.Min(n, BinaryProbe)].Contains((byte)0))
+        {
+            return new FileScanResult(target.DisplayPath, n, true, [], null, false, false);
+        }
+
+        long total = n;
+        var needWhole = utf16 || options.IncludeInfo || TextClassifier.IndexOfSuspect(first) >= 0;
+        if (!needWhole)
+        {
+            while (true)
+            {
+                n = NativeRead.Read(fd, chunk);
+                if (n < 0)
+                {
+                    return null;
+                }
+
+                if (n == 0)
+                {
+                    return new FileScanResult(target.DisplayPath, total, false, [], null, false, false);
+                }
+
+                total += n;
+                if (TextClassifier.IndexOfSuspect(chunk.AsSpan(0, n)) >= 0)
+                {
+                    break; // this file needs a look: start over with the whole of it
+                }
+            }
+
+            return null;
+        }
+
+        // The whole file: what was read so far, then the rest.
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(n * 2, 4096));
+        try
+        {
+            first.CopyTo(buffer);
+            var length = n;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+
+                var r = NativeRead.Read(fd, buffer.AsSpan(length));
+                if (r < 0)
+                {
+                    return null;
+                }
+
+                if (r == 0)
+                {
+                    break;
+                }
+
+                length += r;
+            }
+
+            return ScanBytes(target, buffer.AsSpan(0, length), options);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static FileScanResult ScanManaged(ScanTarget target, ScanOptions options, byte[] chunk)
+    {
         byte[]? rented = null;
         try
         {

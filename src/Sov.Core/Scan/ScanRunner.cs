@@ -22,7 +22,7 @@ public static class ScanRunner
             roots.Add((full, Path.TrimEndingDirectorySeparator(path) is { Length: > 0 } display ? display : path));
         }
 
-        var channel = Channel.CreateBounded<ScanTarget>(new BoundedChannelOptions(4096) { SingleReader = false, SingleWriter = false });
+        var channel = Channel.CreateBounded<ScanTarget[]>(new BoundedChannelOptions(256) { SingleReader = false, SingleWriter = false });
         var walker = new TreeWalker(options, channel.Writer);
         var walk = Task.Run(async () =>
         {
@@ -48,10 +48,13 @@ public static class ScanRunner
             var reader = channel.Reader;
             while (true)
             {
-                while (reader.TryRead(out var target))
+                while (reader.TryRead(out var batch))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    mine.Add(FileScanner.Scan(target, options, chunk));
+                    foreach (var target in batch)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        mine.Add(FileScanner.Scan(target, options, chunk));
+                    }
                 }
 
                 if (!reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())

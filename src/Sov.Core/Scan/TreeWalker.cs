@@ -6,10 +6,13 @@ namespace Sov.Core.Scan;
 /// <summary>
 /// Walks the named paths and writes every file to scan into a channel. Directories are read in parallel
 /// (one task per directory, bounded by the thread pool); .gitignore files are honoured unless told not to;
-/// <c>.git</c> folders and symlinks met while walking are skipped; files named explicitly are always scanned.
+/// <c>.git</c> folders and symlinked folders met while walking are skipped; files named explicitly are always
+/// scanned. Files go out in batches (one per folder, at most <see cref="BatchSize"/>) to keep hand-offs rare.
 /// </summary>
-internal sealed class TreeWalker(ScanOptions options, ChannelWriter<ScanTarget> output)
+internal sealed class TreeWalker(ScanOptions options, ChannelWriter<ScanTarget[]> output)
 {
+    private const int BatchSize = 128;
+
     private static readonly EnumerationOptions Enumeration = new()
     {
         AttributesToSkip = 0,
@@ -40,7 +43,7 @@ internal sealed class TreeWalker(ScanOptions options, ChannelWriter<ScanTarget> 
         {
             if (File.Exists(full))
             {
-                await output.WriteAsync(new ScanTarget(full, display), cancellationToken).ConfigureAwait(false);
+                await output.WriteAsync([new ScanTarget(full, display)], cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -107,6 +110,7 @@ internal sealed class TreeWalker(ScanOptions options, ChannelWriter<ScanTarget> 
             stack = ignores.Enter(directory, hasGit, hasGitIgnore);
         }
 
+        var batch = new List<ScanTarget>();
         foreach (var entry in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -127,8 +131,18 @@ internal sealed class TreeWalker(ScanOptions options, ChannelWriter<ScanTarget> 
             }
             else
             {
-                await output.WriteAsync(new ScanTarget(entry.FullPath, childDisplay), cancellationToken).ConfigureAwait(false);
+                batch.Add(new ScanTarget(entry.FullPath, childDisplay));
+                if (batch.Count == BatchSize)
+                {
+                    await output.WriteAsync([.. batch], cancellationToken).ConfigureAwait(false);
+                    batch.Clear();
+                }
             }
+        }
+
+        if (batch.Count > 0)
+        {
+            await output.WriteAsync([.. batch], cancellationToken).ConfigureAwait(false);
         }
     }
 

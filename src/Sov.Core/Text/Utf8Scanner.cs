@@ -16,6 +16,9 @@ internal ref partial struct Utf8Scanner
     private int _lineStart;
     private int _counted;
     private int _tokenEnd;
+    private int _columnLineStart;
+    private int _columnOffset;
+    private int _column = 1;
     private int _rtlLine;
     private bool _rtlLineHas;
     private List<BidiOpen>? _bidi;
@@ -290,9 +293,27 @@ internal ref partial struct Utf8Scanner
         _counted = p;
     }
 
-    private readonly int Column(int p) => 1 + Utf8Text.CountCodePoints(_text[_lineStart..p]);
+    /// <summary>
+    /// The 1-based code-point column of <paramref name="p"/> on the current line, counted on from the last
+    /// column asked for, so a long minified line with many findings stays linear.
+    /// </summary>
+    private int Column(int p)
+    {
+        if (_columnLineStart != _lineStart || p < _lineStart)
+        {
+            _columnLineStart = _lineStart;
+            _columnOffset = _lineStart;
+            _column = 1;
+        }
 
-    private readonly void Add(int p, int length, int cp, TextCategory category, Severity severity, string rule, string message, FixAction fix)
+        _column += p >= _columnOffset
+            ? Utf8Text.CountCodePoints(_text[_columnOffset..p])
+            : -Utf8Text.CountCodePoints(_text[p.._columnOffset]);
+        _columnOffset = p;
+        return _column;
+    }
+
+    private void Add(int p, int length, int cp, TextCategory category, Severity severity, string rule, string message, FixAction fix)
     {
         if (severity == Severity.Info && !_options.IncludeInfo)
         {

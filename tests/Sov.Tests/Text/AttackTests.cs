@@ -94,6 +94,13 @@ public sealed class AttackTests
         AssertFinding("if\u00A0(x) { }\n", TextCategory.Whitespace, Severity.Medium);
 
     [Fact]
+    public void ColumnsCountCodePointsAcrossManyFindingsOnOneLine()
+    {
+        var findings = Classify.Text("\u00E9\u00A0b\u00A0\U0001F600\u00A0d\nx\u00A0\n");
+        Assert.Equal(["1:2", "1:4", "1:6", "2:2"], findings.Where(f => f.Category == TextCategory.Whitespace).Select(f => $"{f.Line}:{f.Column}").ToArray());
+    }
+
+    [Fact]
     public void LineSeparatorInCodeIsMedium() =>
         AssertFinding("var a = 1;\u2028var b = 2;\n", TextCategory.Whitespace, Severity.Medium);
 
