@@ -3,7 +3,7 @@ using System.Globalization;
 using Sov.TestKit.Model;
 
 // Usage: ExecBench SOV_BINARY RUNS
-// Prints: median_ms fastest_ms slowest_ms first_request_bytes
+// Prints: median_ms fastest_ms slowest_ms first_request_bytes median_cpu_ms (user+system of the sov process)
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: ExecBench SOV_BINARY RUNS");
@@ -16,6 +16,7 @@ await using var server = await ScriptedModelServer.StartAsync();
 var workspace = Directory.CreateTempSubdirectory("sov-bench-ws-");
 var home = Directory.CreateTempSubdirectory("sov-bench-home-");
 var walls = new List<double>();
+var cpus = new List<double>();
 int? firstRequestBytes = null;
 try
 {
@@ -36,6 +37,7 @@ try
         start.Environment["PATH"] = "/usr/bin:/bin";
         start.Environment["SOV_HOME"] = home.FullName;
         var before = server.ChatRequests.Count;
+        var cpuBefore = Sov.Bench.ChildCpu.Milliseconds();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -53,6 +55,7 @@ try
         if (i >= 2)
         {
             walls.Add(clock.Elapsed.TotalMilliseconds);
+            cpus.Add(Sov.Bench.ChildCpu.Milliseconds() - cpuBefore);
         }
     }
 }
@@ -63,6 +66,7 @@ finally
 }
 
 walls.Sort();
-var median = walls.Count % 2 == 1 ? walls[walls.Count / 2] : (walls[(walls.Count / 2) - 1] + walls[walls.Count / 2]) / 2;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{median:0.0} {walls[0]:0.0} {walls[^1]:0.0} {firstRequestBytes}"));
+cpus.Sort();
+static double Median(List<double> xs) => xs.Count % 2 == 1 ? xs[xs.Count / 2] : (xs[(xs.Count / 2) - 1] + xs[xs.Count / 2]) / 2;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Median(walls):0.0} {walls[0]:0.0} {walls[^1]:0.0} {firstRequestBytes} {Median(cpus):0.0}"));
 return 0;

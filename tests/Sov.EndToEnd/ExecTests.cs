@@ -197,4 +197,21 @@ public sealed class ExecTests
         Assert.DoesNotContain('\u202E', result.Stdout);
         Assert.Contains("evil", result.Stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("stream-json")]
+    public async Task AFailureBeforeTheSessionIsStillWellFormedOnStdout(string format)
+    {
+        await using var h = await ExecHarness.StartAsync();
+
+        var result = await h.ExecAsync(["--output-format", format, "--api-key-env", "UNSET_KEY_VAR", "hi"]);
+
+        Assert.Equal(3, result.ExitCode);
+        var last = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        using var doc = JsonDocument.Parse(last);
+        Assert.Equal(3, doc.RootElement.GetProperty("exit_code").GetInt32());
+        Assert.Contains("UNSET_KEY_VAR", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("UNSET_KEY_VAR", result.Stderr, StringComparison.Ordinal);
+    }
 }

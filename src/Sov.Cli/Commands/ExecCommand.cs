@@ -73,7 +73,15 @@ internal static class ExecCommand
                     Profile = parsed.GetValue(profile),
                 },
                 root);
-            return await ExecRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ExecRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SovException e) when (request.Format != OutputFormat.Text)
+            {
+                PreSessionFailure.Print(context.Out, request.Format, e);
+                throw;
+            }
         });
         return command;
     }

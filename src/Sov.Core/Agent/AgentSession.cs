@@ -170,6 +170,14 @@ public sealed class AgentSession : IAsyncDisposable
             Emit(new Error(e.Message, e.Remedy, e.ExitCode));
             return Complete(number, TurnOutcome.Failed, finalText, requests);
         }
+#pragma warning disable CA1031 // A bug must end the turn with an Error event, never leave front ends waiting for TurnCompleted.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            RepairHistory(historyMark);
+            Emit(new Error($"internal error: {e.GetType().Name}: {e.Message}", "Please report it with the stream-json output of the run.", ExitCodes.Failed));
+            return Complete(number, TurnOutcome.Failed, finalText, requests);
+        }
     }
 
     private async Task<AssistantStep> AskModelAsync(CancellationToken cancellationToken)

@@ -84,5 +84,11 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
         {
             return ToolOutput.Error(e.Message);
         }
+#pragma warning disable CA1031 // Tools are extensible: a bug in one is reported to the model, it does not end the session.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return ToolOutput.Error($"{tool.Name} failed unexpectedly ({e.GetType().Name}: {e.Message}).");
+        }
     }
 }

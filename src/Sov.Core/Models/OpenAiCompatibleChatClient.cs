@@ -51,7 +51,11 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                await foreach (var update in ReadStreamAsync(new SseReader(stream), cancellationToken).ConfigureAwait(false))
+                // A server or proxy that ignores "stream": true answers with one JSON completion instead.
+                var reader = response.Content.Headers.ContentType?.MediaType == "application/json"
+                    ? new SseReader(new SingleEventStream(stream))
+                    : new SseReader(stream);
+                await foreach (var update in ReadStreamAsync(reader, cancellationToken).ConfigureAwait(false))
                 {
                     yield return update;
                 }

@@ -36,8 +36,7 @@ public sealed class InteractiveTests
 
         await t.SendKeys("C-d");
         await t.WaitForTextAsync("Session saved");
-        await t.WaitForAsync(_ => t.IsDeadAsync().GetAwaiter().GetResult(), what: "sov to exit");
-        Assert.Equal(0, await t.ExitStatusAsync());
+        Assert.Equal(0, await t.WaitForExitAsync());
     }
 
     [Fact]

@@ -152,6 +152,13 @@ public sealed class ScriptedModelServer : IAsyncDisposable
             return;
         }
 
+        if (response.JsonBody is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(response.JsonBody, ct).ConfigureAwait(false);
+            return;
+        }
+
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         try

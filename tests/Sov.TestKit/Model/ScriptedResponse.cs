@@ -30,6 +30,27 @@ public sealed class ScriptedResponse
     public static ScriptedResponse Error(int status, string message = "scripted failure", string? retryAfter = null) =>
         new() { Status = status, ErrorBody = JsonSerializer.Serialize(new { error = new { message, type = "scripted" } }), RetryAfter = retryAfter };
 
+    /// <summary>A server that ignores "stream": true and answers with one JSON completion.</summary>
+    public static ScriptedResponse NonStreaming(string? content, string? toolName = null, string? toolArguments = null)
+    {
+        object message = toolName is null
+            ? new { role = "assistant", content }
+            : new { role = "assistant", content, tool_calls = new[] { new { id = "call_ns", type = "function", function = new { name = toolName, arguments = toolArguments ?? "{}" } } } };
+        return new ScriptedResponse
+        {
+            JsonBody = JsonSerializer.Serialize(new
+            {
+                id = "chatcmpl-ns",
+                @object = "chat.completion",
+                choices = new[] { new { index = 0, message, finish_reason = toolName is null ? "stop" : "tool_calls" } },
+                usage = new { prompt_tokens = 10, completion_tokens = 2, total_tokens = 12 },
+            }),
+        };
+    }
+
+    /// <summary>When set, the whole answer is this JSON body (application/json), not a stream.</summary>
+    public string? JsonBody { get; private set; }
+
     /// <summary>Adds text split into about <paramref name="pieces"/> deltas.</summary>
     public ScriptedResponse AddText(string text, int pieces = 3)
     {

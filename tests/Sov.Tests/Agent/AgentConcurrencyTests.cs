@@ -53,4 +53,17 @@ public sealed class AgentConcurrencyTests
 
         Assert.Contains(new FileChanged("src/a.cs", "modified"), events);
     }
+
+    [Fact]
+    public async Task ABugInAToolIsAToolErrorNotACrash()
+    {
+        // An invalid character class makes the glob's regex throw ArgumentException inside the tool.
+        await using var h = await AgentHarness.StartAsync();
+        h.Model.Server.Enqueue(new ScriptedResponse().ToolCall("c1", "glob", """{"pattern":"[z-a]"}"""), ScriptedResponse.Text("ok"));
+
+        var events = await h.RunAsync("go");
+
+        Assert.Equal(TurnOutcome.Completed, Assert.IsType<TurnCompleted>(events[^1]).Outcome);
+        Assert.Contains(events, e => e is ToolResult { IsError: true });
+    }
 }

@@ -171,4 +171,16 @@ public sealed class OpenAiCompatibleChatClientTests
         Assert.Equal(3, e.ExitCode);
         Assert.Contains("ollama serve", e.Remedy, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ANonStreamedJsonAnswerIsAcceptedToo()
+    {
+        await using var f = await ModelClientFixture.StartAsync();
+        f.Server.Enqueue(ScriptedResponse.NonStreaming("plain answer"), ScriptedResponse.NonStreaming(null, "read_file", """{"path":"a"}"""));
+
+        Assert.Equal("plain answer", Text(await CollectAsync(f.Client)));
+        var call = Assert.Single((await CollectAsync(f.Client)).OfType<FunctionCallContent>());
+        Assert.Equal("read_file", call.Name);
+        Assert.Equal("""{"path":"a"}""", RawArguments.Get(call));
+    }
 }
