@@ -2,6 +2,7 @@
 # Installs what Sovereign needs on Debian/Ubuntu and puts the Native AOT `sov` binary on PATH.
 #   apt packages: clang + zlib1g-dev (Native AOT linking), bubblewrap (the shell sandbox),
 #                 tmux (terminal tests), ripgrep (the scan benchmark's comparison)
+#                 strace (the network observer in tests and bench/egress-trace)
 #   binary:       $PREFIX/bin/sov (PREFIX defaults to /usr/local)
 # Needs the .NET 10 SDK on PATH. Re-running it is safe. Set SOV_SKIP_APT=1 to skip apt.
 set -euo pipefail
@@ -9,7 +10,7 @@ cd "$(dirname "$0")"
 prefix=${PREFIX:-/usr/local}
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(clang zlib1g-dev bubblewrap tmux ripgrep)
+packages=(clang zlib1g-dev bubblewrap tmux ripgrep strace)
 if [ "${SOV_SKIP_APT:-0}" != 1 ]; then
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -1,33 +1,93 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Sov.Core.Audit;
+using Sov.Core.Secrets;
 
 namespace Sov.Borders.Network;
 
 /// <summary>
 /// The network border: the one handler every HTTP request passes. A request leaves only when its
 /// scheme, host and port are exactly one of the configured origins; anything else is refused here,
-/// before any name is resolved. (Journal records, byte counts and secret redaction join it later.)
+/// before any name is resolved, and reported to the observer (journaled). A request that may leave has
+/// its body redacted (secrets become <c>[REDACTED:kind:hash8]</c>), and the exact bytes that will leave are
+/// reported (stored and journaled) before they are sent; bytes in are counted as the response is read.
 /// </summary>
 public sealed class EgressGate : DelegatingHandler
 {
     private readonly FrozenSet<string> _origins;
+    private readonly IEgressObserver? _observer;
+    private readonly Redactor? _redactor;
+    private readonly string _purpose;
 
     public EgressGate(IEnumerable<Uri> allowedOrigins)
+        : this(allowedOrigins, null, null, "model")
+    {
+    }
+
+    public EgressGate(IEnumerable<Uri> allowedOrigins, IEgressObserver? observer, Redactor? redactor, string purpose)
     {
         ArgumentNullException.ThrowIfNull(allowedOrigins);
         _origins = allowedOrigins.Select(Origin).ToFrozenSet(StringComparer.Ordinal);
+        _observer = observer;
+        _redactor = redactor;
+        _purpose = purpose;
     }
 
     public bool Allows(Uri uri) => uri.IsAbsoluteUri && _origins.Contains(Origin(uri));
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.RequestUri is null || !Allows(request.RequestUri))
         {
-            throw new EgressRefusedException(request.RequestUri);
+            var refused = new EgressRefusedException(request.RequestUri);
+            _observer?.Refused(request.Method.Method, Destination(request.RequestUri), "not a configured endpoint");
+            throw refused;
         }
 
-        return base.SendAsync(request, cancellationToken);
+        var uri = request.RequestUri;
+        byte[] body = [];
+        IReadOnlyList<Redaction> redactions = [];
+        var hasBody = request.Content is not null;
+        if (request.Content is { } content)
+        {
+            body = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (_redactor is not null)
+            {
+                var cleaned = _redactor.RedactBody(body);
+                body = cleaned.Bytes;
+                redactions = cleaned.Redactions;
+            }
+
+            request.Content = Replace(content, new ByteArrayContent(body), disposeOld: true);
+        }
+
+        var id = _observer?.Sending(_purpose, request.Method.Method, Origin(uri), uri.AbsolutePath, body, hasBody, redactions) ?? 0;
+        var clock = Stopwatch.StartNew();
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (_observer is not null)
+        {
+            _observer.Completed(id, null, 0, clock.Elapsed, $"{e.GetType().Name}: {e.Message}");
+            throw;
+        }
+
+        if (_observer is null)
+        {
+            return response;
+        }
+
+        var status = (int)response.StatusCode;
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var observer = _observer;
+        response.Content = Replace(response.Content,
+            new StreamContent(new CountingStream(stream, n => observer.Completed(id, status, n, clock.Elapsed, null))),
+            disposeOld: false); // the old content owns the stream we now wrap
+        return response;
     }
 
     /// <summary>Scheme, host and port, lower-cased, with the default port made explicit.</summary>
@@ -35,5 +95,26 @@ public sealed class EgressGate : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(uri);
         return $"{uri.Scheme.ToLowerInvariant()}://{uri.IdnHost.ToLowerInvariant()}:{uri.Port}";
+    }
+
+    private static string Destination(Uri? uri) =>
+        uri is null ? "(no address)" : uri.IsAbsoluteUri ? Origin(uri) + uri.AbsolutePath : uri.OriginalString;
+
+    private static HttpContent Replace(HttpContent old, HttpContent replacement, bool disposeOld)
+    {
+        foreach (var header in old.Headers)
+        {
+            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                replacement.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        if (disposeOld)
+        {
+            old.Dispose();
+        }
+
+        return replacement;
     }
 }

@@ -4,8 +4,10 @@ using Sov.Core.Agent;
 using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Permission;
 using Sov.Core.Agent.Submissions;
+using Sov.Core.Audit;
 using Sov.Core.Config;
 using Sov.Core.Files;
+using Sov.Core.Permissions;
 using Sov.Core.Tools;
 using Sov.Cli.Session;
 
@@ -43,7 +45,10 @@ internal static class ExecRunner
             printer.Print(new Warning(warning));
         }
 
-        var session = new AgentSession(client, tools, new ToolContext(workspace), borders.Gate, options);
+        // The journal sees every tool call as it is decided, and the event stream as its fourth consumer (audit room).
+        var permissions = new JournalingPermissionGate(borders.Gate, agent.Journal.Journal, agent.Journal.Redactor, borders.Gate.Policy.Mode.Name());
+        var sink = new JournalEventSink(agent.Journal.Journal, model);
+        var session = new AgentSession(client, tools, new ToolContext(workspace), permissions, options);
         await using (session.ConfigureAwait(false))
         {
             using var onCancel = cancellationToken.Register(() => session.Submit(new Interrupt()));
@@ -52,6 +57,7 @@ internal static class ExecRunner
             await foreach (var agentEvent in session.Events.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 printer.Print(agentEvent);
+                sink.Record(agentEvent);
                 if (agentEvent is Error error)
                 {
                     exitCode = error.ExitCode;
@@ -72,6 +78,7 @@ internal static class ExecRunner
 
             borders.Services.Undo.EndTurn();
             printer.Finish(exitCode);
+            agent.Journal.Finish(exitCode);
             return exitCode;
         }
     }

@@ -77,7 +77,10 @@ internal sealed partial class InteractiveSession
                 _surface.WriteLine("Run 'sov undo' to restore the files the last turn changed.", Style.Dim);
                 break;
             case "audit":
-                _surface.WriteLine("Run 'sov audit head' and 'sov audit verify' to see and check the journal.", Style.Dim);
+                var head = _agent.Journal.Journal.Head;
+                var check = Sov.Core.Audit.JournalVerifier.Verify(_agent.Journal.Journal.FilePath);
+                _surface.WriteLine($"Journal {head.Session}: {head.Seq} records, head {head.Hash}, chain "
+                    + (check.Intact ? "intact" : $"BROKEN at seq {check.FirstBadSeq}") + " (sealed when the session ends; 'sov audit verify' checks it then).", Style.Dim);
                 break;
             case "privacy":
                 _surface.WriteLine($"This session may contact only {new Uri(_agent.BaseUrl.GetLeftPart(UriPartial.Authority))}; 'sov privacy' says what is read and sent.");

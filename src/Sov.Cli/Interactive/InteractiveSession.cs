@@ -5,6 +5,7 @@ using Sov.Core;
 using Sov.Core.Agent;
 using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Submissions;
+using Sov.Core.Audit;
 using Sov.Core.Config;
 using Sov.Core.Sessions;
 using Sov.Core.Tools;
@@ -24,6 +25,7 @@ internal sealed partial class InteractiveSession
     private readonly PreparedAgent _agent;
     private readonly AgentSession _session;
     private readonly InteractivePermissionGate _gate;
+    private readonly JournalEventSink _journal;
     private readonly TurnView _view;
     private readonly CustomCommands _custom;
     private readonly int _window;
@@ -39,7 +41,9 @@ internal sealed partial class InteractiveSession
         _agent = agent;
         _file = file;
         _gate = new InteractivePermissionGate(mode);
-        _session = new AgentSession(agent.Client, agent.Tools, new ToolContext(agent.Workspace), _gate, agent.Options);
+        _journal = new JournalEventSink(agent.Journal.Journal, agent.Model);
+        var journaled = new JournalingPermissionGate(_gate, agent.Journal.Journal, agent.Journal.Redactor, "mode");
+        _session = new AgentSession(agent.Client, agent.Tools, new ToolContext(agent.Workspace), journaled, agent.Options);
         _view = new TurnView(surface, agent.Workspace);
         _custom = new CustomCommands(context.Paths.UserCommandsDir, Path.Combine(agent.Workspace.Root, ".sov", "commands"));
         _window = ContextWindow.For(agent.Model, agent.Settings.ContextWindow);
@@ -50,7 +54,8 @@ internal sealed partial class InteractiveSession
         PreparedAgent agent;
         try
         {
-            agent = await PreparedAgent.PrepareAsync(context, options.Flags, options.WorkspaceRoot, cancellationToken).ConfigureAwait(false);
+            agent = await PreparedAgent.PrepareAsync(context, options.Flags, options.WorkspaceRoot, cancellationToken,
+                kind: "interactive", permissionMode: options.Mode).ConfigureAwait(false);
         }
         catch (ConfigException e) when (e.Message.StartsWith("No model endpoint is configured", StringComparison.Ordinal))
         {
@@ -72,7 +77,9 @@ internal sealed partial class InteractiveSession
                         interactive._saved = history.Count;
                     }
 
-                    return await interactive.LoopAsync(cancellationToken).ConfigureAwait(false);
+                    var exit = await interactive.LoopAsync(cancellationToken).ConfigureAwait(false);
+                    agent.Journal.Finish(exit);
+                    return exit;
                 }
             }
         }
@@ -141,12 +148,15 @@ internal sealed partial class InteractiveSession
             await foreach (var e in _session.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 _view.Show(e);
+                _journal.Record(e);
                 if (e is ApprovalRequested ask)
                 {
                     Console.CancelKeyPress -= OnCancel;
                     try
                     {
-                        _session.Submit(new ApprovalPrompt(_surface, _input, _gate).Ask(ask));
+                        var answer = new ApprovalPrompt(_surface, _input, _gate).Ask(ask);
+                        _journal.RecordAnswer(ask.CallId, ask.Name, answer is Approve);
+                        _session.Submit(answer);
                     }
                     finally
                     {

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Sov.Borders.Environment;
 using Sov.Borders.Network;
+using Sov.Cli.Audit;
+using Sov.Core.Audit.Records;
 using Sov.Core.Agent;
 using Sov.Core.Config;
 using Sov.Core.Files;
@@ -15,12 +17,15 @@ namespace Sov.Cli.Session;
 /// <c>sov exec</c> and the interactive terminal): settings by precedence, the endpoint (configured, or
 /// found on loopback), the key from the named variable only, an HttpClient from the egress gate, the
 /// model client, the tools, the system prompt. The caller adds its permission gate and runs the session.
+/// The session's journal opens first, before anything crosses a border; every HttpClient reports to it
+/// and redacts through it, and disposing seals it (<see cref="SessionJournal"/>).
 /// </summary>
 internal sealed partial class PreparedAgent : IDisposable
 {
     private PreparedAgent(SovSettings settings, Workspace workspace, Uri baseUrl, string model, HttpClient http,
-        OpenAiCompatibleChatClient client, ToolRegistry tools, AgentOptions options)
+        OpenAiCompatibleChatClient client, ToolRegistry tools, AgentOptions options, SessionJournal journal)
     {
+        Journal = journal;
         Settings = settings;
         Workspace = workspace;
         BaseUrl = baseUrl;
@@ -39,26 +44,45 @@ internal sealed partial class PreparedAgent : IDisposable
     public OpenAiCompatibleChatClient Client { get; }
     public ToolRegistry Tools { get; }
     public AgentOptions Options { get; }
+    public SessionJournal Journal { get; }
 
     /// <summary>The AGENTS.md chain that went into the prompt, with any hidden characters found in it.</summary>
     public ProjectInstructions Instructions { get; private init; } = new(null, [], []);
 
-    public static async Task<PreparedAgent> PrepareAsync(CliContext context, SettingsOverrides flags, string workspaceRoot, CancellationToken cancellationToken)
+    public static async Task<PreparedAgent> PrepareAsync(CliContext context, SettingsOverrides flags, string workspaceRoot,
+        CancellationToken cancellationToken, string kind = "exec", string permissionMode = "headless")
     {
         ArgumentNullException.ThrowIfNull(context);
         var workspace = new Workspace(workspaceRoot);
         var settings = ConfigLoader.Load(context.Paths, context.Environment, workspace.Root, flags);
-        var (baseUrl, discoveredModels) = await ResolveEndpointAsync(settings, cancellationToken).ConfigureAwait(false);
-        var apiKey = ReadApiKey(context, settings.ApiKeyEnv);
-        var http = HttpClients.Create([new Uri(baseUrl.GetLeftPart(UriPartial.Authority))]);
+        var borders = BorderConfig.Load(context.Paths.ConfigFile);
+        var journal = SessionJournal.Start(context, borders, SessionJournal.Info(context, kind, workspace.Root,
+            settings.Model ?? "(first the server lists)", settings.Endpoint ?? "(discovered on loopback)", permissionMode));
+        EgressOptions Egress(IEnumerable<Uri> origins, string purpose) => new([.. origins])
+        {
+            Proxy = borders.Proxy,
+            CaFile = borders.CaFile,
+            Redactor = journal.Redactor,
+            Observer = journal.Observer,
+            Purpose = purpose,
+        };
+
+        HttpClient? http = null;
         try
         {
+            var (baseUrl, discoveredModels) = await ResolveEndpointAsync(settings, Egress, cancellationToken).ConfigureAwait(false);
+            var apiKey = ReadApiKey(context, settings.ApiKeyEnv);
+            http = HttpClients.Create(Egress([new Uri(baseUrl.GetLeftPart(UriPartial.Authority))], "model"));
             var model = settings.Model
                 ?? discoveredModels?.FirstOrDefault()
                 ?? (await ModelCatalog.TryListAsync(http, baseUrl, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false))?.FirstOrDefault()
                 ?? throw new ConfigException(
                     $"No model name is configured and {baseUrl}/models lists none.",
                     "Pass --model NAME (the name your server serves), or set model in config.toml.");
+            if (settings.Model is null || settings.Endpoint is null)
+            {
+                journal.Journal.Append(new ModelSelectedRecord(baseUrl.ToString(), model));
+            }
 
             var endpoint = new ModelEndpoint(baseUrl, model, apiKey);
             var clientOptions = new ModelClientOptions
@@ -79,23 +103,25 @@ internal sealed partial class PreparedAgent : IDisposable
                 Instructions = SystemPrompt.Build(environment, settings.Instructions),
                 MaxTurns = settings.MaxTurns ?? new AgentOptions().MaxTurns,
             };
-            return new PreparedAgent(settings, workspace, baseUrl, model, http, client, tools, options) { Instructions = instructions };
+            return new PreparedAgent(settings, workspace, baseUrl, model, http, client, tools, options, journal) { Instructions = instructions };
         }
         catch
         {
-            http.Dispose();
+            http?.Dispose();
+            journal.Dispose(); // sealed "failed": the session ended before it began
             throw;
         }
     }
 
-    private static async Task<(Uri BaseUrl, IReadOnlyList<string>? Models)> ResolveEndpointAsync(SovSettings settings, CancellationToken cancellationToken)
+    private static async Task<(Uri BaseUrl, IReadOnlyList<string>? Models)> ResolveEndpointAsync(
+        SovSettings settings, Func<IEnumerable<Uri>, string, EgressOptions> egress, CancellationToken cancellationToken)
     {
         if (settings.Endpoint is { } configured)
         {
             return (ModelEndpoint.ParseBaseUrl(configured), null);
         }
 
-        using var probe = HttpClients.Create(EndpointDiscovery.Candidates.Select(c => new Uri(c.BaseUrl.GetLeftPart(UriPartial.Authority))));
+        using var probe = HttpClients.Create(egress(EndpointDiscovery.Candidates.Select(c => new Uri(c.BaseUrl.GetLeftPart(UriPartial.Authority))), "discovery"));
         var found = await EndpointDiscovery.DiscoverAsync(probe, TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
         return found is { } f
             ? (f.BaseUrl, f.Models)
@@ -131,5 +157,6 @@ internal sealed partial class PreparedAgent : IDisposable
     {
         Client.Dispose();
         Http.Dispose();
+        Journal.Dispose();
     }
 }

@@ -1,0 +1,49 @@
+using Sov.Core;
+using Sov.Core.Audit;
+
+namespace Sov.Cli.Audit;
+
+/// <summary>
+/// <c>sov audit verify [SESSION|--all] [--repair]</c>: one line per session, <c>ok</c>, <c>UNSEALED</c> or
+/// <c>BROKEN</c> with the first bad seq; exit 0 only when every chain is intact and sealed.
+/// </summary>
+internal static class AuditVerify
+{
+    public static int Run(CliContext context, string? session, bool all, bool repair)
+    {
+        var dir = context.Paths.JournalDir;
+        var bad = 0;
+        foreach (var id in JournalSelection.Resolve(dir, session, all))
+        {
+            var path = JournalFiles.PathOf(dir, id);
+            var result = JournalVerifier.Verify(path);
+            if (repair && result.Repairable)
+            {
+                var before = result;
+                result = JournalRepair.Repair(path);
+                context.Out.WriteLine($"repaired {id}: it was unsealed after seq {before.Records}; sealed at seq {result.Records} with reason 'repaired'");
+            }
+
+            if (result.Ok)
+            {
+                context.Out.WriteLine($"ok       {id}  {result.Records} records, sealed, head {result.HeadHash}");
+                continue;
+            }
+
+            bad++;
+            var label = result.Intact ? "UNSEALED" : "BROKEN  ";
+            context.Out.WriteLine($"{label} {id}  first bad seq {result.FirstBadSeq}: {result.Problem}");
+        }
+
+        if (bad > 0)
+        {
+            context.Error.WriteLine($"sov audit verify: {bad} journal(s) failed verification.");
+            context.Error.WriteLine(repair
+                ? "  A broken chain means the file was changed after it was written; it is not repaired. Compare with your anchored 'sov audit head'."
+                : "  A session that crashed can be sealed with --repair; a broken chain means the file was changed after it was written.");
+            return ExitCodes.Failed;
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,79 @@
+using Sov.Borders.Environment;
+using Sov.Borders.Network;
+using Sov.Core.Config;
+using Sov.Core.Files;
+using Sov.Core.Models;
+using Sov.Core.Prompts;
+
+namespace Sov.Cli.Audit;
+
+/// <summary>
+/// <c>sov privacy</c>: what Sovereign reads from this machine (environment variable names, files outside the
+/// workspace), which hosts it may contact under the current configuration, and exactly what environment
+/// context goes into the prompt. Derived from the same code the borders and the prompt use.
+/// </summary>
+internal static class PrivacyReport
+{
+    public static int Run(CliContext context)
+    {
+        var paths = context.Paths;
+        var workspace = new Workspace(Directory.GetCurrentDirectory());
+        var settings = ConfigLoader.Load(paths, context.Environment, workspace.Root);
+        var borders = BorderConfig.Load(paths.ConfigFile);
+        var o = context.Out;
+        o.WriteLine("Environment variables Sovereign reads (no others; the list is Sov.Borders/Environment/AllowedEnvironment.cs):");
+        o.WriteLine("  " + string.Join(", ", AllowedEnvironment.FixedNames.Order(StringComparer.Ordinal)) + ", and SOV_* settings");
+        if (settings.ApiKeyEnv is { } keyVariable)
+        {
+            o.WriteLine($"  {keyVariable}: named by you (api_key_env) for the endpoint's API key, sent only in its Authorization header");
+        }
+
+        o.WriteLine("  Never read: proxy variables (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY), time zone, host name, user name, kernel version.");
+        o.WriteLine();
+        o.WriteLine("Files outside the workspace:");
+        o.WriteLine($"  read     {paths.ConfigFile} (your config)");
+        if (borders.CaFile is not null)
+        {
+            o.WriteLine($"  read     {borders.CaFile} (network.ca_file)");
+        }
+
+        o.WriteLine($"  written  {paths.JournalDir} (the journal and the exact request bodies)");
+        o.WriteLine();
+        o.WriteLine("Hosts Sovereign may contact under this configuration (exact scheme, host and port):");
+        if (settings.Endpoint is { } endpoint)
+        {
+            o.WriteLine($"  {EgressGate.Origin(ModelEndpoint.ParseBaseUrl(endpoint))}  model endpoint ({settings.Sources.GetValueOrDefault("endpoint", "config")})");
+        }
+        else
+        {
+            foreach (var (server, url) in EndpointDiscovery.Candidates)
+            {
+                o.WriteLine($"  {EgressGate.Origin(url)}  {server} on loopback (no endpoint configured: sov exec probes these)");
+            }
+        }
+
+        if (borders.ExportEndpoint is not null)
+        {
+            o.WriteLine($"  {EgressGate.Origin(borders.ExportEndpoint)}  OpenTelemetry collector, only for 'sov audit export --format otlp'");
+        }
+
+        o.WriteLine(borders.Proxy is null
+            ? "  proxy: none (network.proxy is not set; proxy variables are ignored)"
+            : $"  proxy: {EgressGate.Origin(borders.Proxy)} (network.proxy): requests to the hosts above travel through it");
+        o.WriteLine("  Anything else is refused before any name is resolved, and journaled.");
+        o.WriteLine();
+        o.WriteLine("Before a request body leaves, secrets in it are replaced with [REDACTED:kind:hash8]" +
+            (borders.Redaction.Allow.Count == 0 ? "." : $" ({borders.Redaction.Allow.Count} allow-listed value(s) pass)."));
+        o.WriteLine();
+        o.WriteLine("Environment context in the system prompt, exactly (after the fixed text 'sov prompt show' prints):");
+        var environment = new EnvironmentContext(workspace.Root, EnvironmentContext.CurrentOsFamily(),
+            DateOnly.FromDateTime(DateTime.UtcNow), SystemPrompt.ReadAgentsMd(workspace.Root));
+        var full = SystemPrompt.Build(environment, settings.Instructions);
+        foreach (var line in full[SystemPrompt.Template.TrimEnd().Length..].Trim('\n').Split('\n'))
+        {
+            o.WriteLine("  | " + line);
+        }
+
+        return Core.ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,57 @@
+using Sov.Core;
+using Sov.Core.Audit;
+using Sov.Core.Config;
+using Sov.Core.Secrets;
+using CoreSessionInfo = Sov.Core.Audit.SessionInfo;
+
+namespace Sov.Cli.Audit;
+
+/// <summary>
+/// One command's journal: opened with its <c>session</c> record before anything crosses a border, sealed
+/// with the reason its exit code means (<c>completed</c>, <c>interrupted</c>, <c>failed</c>); an exception that
+/// ends the command first seals it <c>failed</c>. Also carries the redactor built from the person's allow-list.
+/// </summary>
+internal sealed class SessionJournal : IDisposable
+{
+    private SessionJournal(Journal journal, Redactor redactor)
+    {
+        Journal = journal;
+        Redactor = redactor;
+        Observer = new JournalEgressObserver(journal);
+    }
+
+    public Journal Journal { get; }
+    public Redactor Redactor { get; }
+    public JournalEgressObserver Observer { get; }
+
+    public static SessionJournal Start(CliContext context, BorderConfig borders, CoreSessionInfo info)
+    {
+        try
+        {
+            return new SessionJournal(Journal.Start(context.Paths.JournalDir, info), new Redactor(borders.Redaction));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"Cannot write the journal in {context.Paths.JournalDir}: {e.Message}",
+                "Sovereign does not run unjournaled: make that folder writable, or set SOV_HOME to one that is.");
+        }
+    }
+
+    public static CoreSessionInfo Info(CliContext context, string kind, string workspace, string model, string endpoint, string mode) =>
+        new(VersionInfo.Version, ConfigDigest.Of(context.Paths.ConfigFile), workspace, model, endpoint, mode, kind);
+
+    public void Finish(int exitCode) => Journal.Seal(exitCode switch
+    {
+        ExitCodes.Ok => "completed",
+        ExitCodes.Interrupted => "interrupted",
+        _ => "failed",
+    });
+
+    public void Dispose()
+    {
+        if (!Journal.IsSealed)
+        {
+            Journal.Seal("failed");
+        }
+    }
+}

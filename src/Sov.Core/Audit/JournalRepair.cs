@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using Sov.Core.Audit.Records;
+
+namespace Sov.Core.Audit;
+
+/// <summary>
+/// Seals a session that crashed, never silently: the seal's reason is <c>repaired</c> and its note says the
+/// session ended without one. A partial last line is kept aside in <c>SESSION.jsonl.partial-HASH8</c> and
+/// described (size, SHA-256) in the seal before it is cut from the journal. A journal whose chain is
+/// broken anywhere else is not repairable: tampering is reported, not papered over.
+/// </summary>
+public static class JournalRepair
+{
+    public const string Note = "the session ended without a seal (crashed or killed); sealed by 'sov audit verify --repair'";
+
+    /// <summary>Seals the journal if it is intact but unsealed; returns the verification after the repair.</summary>
+    public static JournalVerification Repair(string path, TimeProvider? clock = null)
+    {
+        var before = JournalVerifier.Verify(path);
+        if (!before.Repairable)
+        {
+            return before;
+        }
+
+        long? tailBytes = null;
+        string? tailSha = null;
+        if (before.PartialTailBytes > 0)
+        {
+            var all = File.ReadAllBytes(path);
+            var keep = all.Length - (int)before.PartialTailBytes;
+            var tail = all.AsSpan(keep);
+            tailSha = Convert.ToHexStringLower(SHA256.HashData(tail));
+            tailBytes = tail.Length;
+            File.WriteAllBytes($"{path}.partial-{tailSha[..8]}", tail.ToArray());
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
+            file.SetLength(keep);
+            file.Flush(flushToDisk: true);
+        }
+
+        using (var journal = Journal.Resume(path, before.Records, before.HeadHash, clock ?? TimeProvider.System))
+        {
+            journal.Append(new SealRecord("repaired", before.Records + 1, Note, tailBytes, tailSha));
+        }
+
+        return JournalVerifier.Verify(path);
+    }
+}

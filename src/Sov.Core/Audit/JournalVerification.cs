@@ -1,0 +1,22 @@
+namespace Sov.Core.Audit;
+
+/// <summary>
+/// The verdict on one session's journal. <see cref="Ok"/> only when every link holds and the last record
+/// is a seal. Otherwise <see cref="FirstBadSeq"/> is the first sequence number that is wrong or missing
+/// (for an unsealed journal: the seq where the seal should have been) and <see cref="Problem"/> says why.
+/// </summary>
+public sealed record JournalVerification(
+    string Session,
+    long Records,
+    bool Intact,
+    bool Sealed,
+    long? FirstBadSeq,
+    string? Problem,
+    string HeadHash,
+    long PartialTailBytes)
+{
+    public bool Ok => Intact && Sealed;
+
+    /// <summary>Intact up to a missing seal (perhaps with one partial last line): what --repair may seal.</summary>
+    public bool Repairable => Intact && !Sealed && Records > 0;
+}

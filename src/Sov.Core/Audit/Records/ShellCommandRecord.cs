@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace Sov.Core.Audit.Records;
+
+/// <summary>A command run through the process border: argv, sandbox profile, exit code, duration.</summary>
+public sealed record ShellCommandRecord(IReadOnlyList<string> Argv, string SandboxProfile, int? ExitCode, long DurationMs)
+    : IJournalRecord
+{
+    public string Type => "shell_command";
+
+    public void WriteFields(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartArray("argv");
+        foreach (var a in Argv)
+        {
+            writer.WriteStringValue(a);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("sandbox_profile", SandboxProfile);
+        if (ExitCode is { } code)
+        {
+            writer.WriteNumber("exit_code", code);
+        }
+        else
+        {
+            writer.WriteNull("exit_code");
+        }
+
+        writer.WriteNumber("duration_ms", DurationMs);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace Sov.Core.Audit.Records;
+
+/// <summary>
+/// A tool call and who decided it: <see cref="DecidedBy"/> is <c>rule</c>, <c>person</c> or <c>mode</c>.
+/// <see cref="Arguments"/> is the model's argument JSON, passed through the redactor before it is written.
+/// </summary>
+public sealed record ToolCallRecord(string CallId, string Name, string Arguments, string Decision, string DecidedBy)
+    : IJournalRecord
+{
+    public string Type => "tool_call";
+
+    public void WriteFields(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteString("call_id", CallId);
+        writer.WriteString("name", Name);
+        writer.WriteString("arguments", Arguments);
+        writer.WriteString("decision", Decision);
+        writer.WriteString("decided_by", DecidedBy);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Sov.Core.Agent.Events;
+using Sov.Core.Audit;
+
+namespace Sov.Tests.Audit;
+
+public sealed class JournalEventSinkTests
+{
+    [Fact]
+    public void ToolResultsUsageAndHiddenUnicodeBothWaysAreJournaled()
+    {
+        var dir = Directory.CreateTempSubdirectory("sov-sink-").FullName;
+        string path;
+        using (var journal = Journal.Start(dir, JournalFixture.Info))
+        {
+            path = journal.FilePath;
+            var sink = new JournalEventSink(journal, "qwen3-coder");
+            // Attack pinned: a file carrying a right-to-left override (Trojan Source) read by a tool, and a
+            // model answer smuggling text in Unicode tag characters.
+            sink.Record(new ToolResult("c1", "read_file", "if (isAdmin \u202E } \u2066 {", false));
+            sink.Record(new Usage(1000, 20, 1020));
+            sink.Record(new TurnCompleted(1, TurnOutcome.Completed, "done\U000E0041\U000E0042", 2));
+            sink.Record(new AssistantDelta("ignored: the answer is checked whole at the end"));
+        }
+
+        var records = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var types = records.Select(r => r.GetProperty("type").GetString()).ToList();
+        Assert.Equal(["session", "tool_result", "unicode_finding", "model_usage", "unicode_finding", "seal"], types);
+        Assert.Equal("to_model", records[2].GetProperty("direction").GetString());
+        Assert.Equal("tool:read_file", records[2].GetProperty("source").GetString());
+        Assert.Equal("bidi", records[2].GetProperty("kind").GetString());
+        Assert.Equal("from_model", records[4].GetProperty("direction").GetString());
+        Assert.Equal("tag", records[4].GetProperty("kind").GetString());
+        Assert.Equal(1000, records[3].GetProperty("input_tokens").GetInt64());
+        Assert.True(JournalVerifier.Verify(path).Ok);
+        Directory.Delete(dir, true);
+    }
+}
