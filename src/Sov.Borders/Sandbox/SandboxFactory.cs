@@ -15,13 +15,21 @@ public static class SandboxFactory
         return new SandboxSettings(workspaceRoot, home, environment, bwrap);
     }
 
-    /// <summary>The sandboxed shell when bubblewrap works here, otherwise the unsandboxed one (every command then asks, marked UNSANDBOXED).</summary>
-    public static async Task<(IShellRunner Shell, SandboxStatus Status)> CreateAsync(SandboxSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sandboxed shell when bubblewrap is installed, otherwise the unsandboxed one (every command then
+    /// asks, marked UNSANDBOXED). Starting a session does not run anything: if bubblewrap is installed but
+    /// fails, commands fail (closed); <c>sov doctor</c> runs the real probe and says why.
+    /// </summary>
+    public static Task<(IShellRunner Shell, SandboxStatus Status)> CreateAsync(SandboxSettings settings, CancellationToken cancellationToken)
     {
-        var status = await SandboxProbe.CheckAsync(settings, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(settings);
+        cancellationToken.ThrowIfCancellationRequested();
+        var status = File.Exists(settings.BubblewrapPath)
+            ? new SandboxStatus(true, $"bubblewrap at {settings.BubblewrapPath}", "")
+            : new SandboxStatus(false, $"bubblewrap not found ({settings.BubblewrapPath})", SandboxProbe.InstallHint);
         IShellRunner shell = status.Available
             ? new BubblewrapShell(settings, new ProcessRunner())
             : new UnsandboxedShell(settings, new ProcessRunner());
-        return (shell, status);
+        return Task.FromResult((shell, status));
     }
 }

@@ -7,7 +7,6 @@ using Sov.Core.Agent.Submissions;
 using Sov.Core.Audit;
 using Sov.Core.Config;
 using Sov.Core.Files;
-using Sov.Core.Permissions;
 using Sov.Core.Tools;
 using Sov.Cli.Session;
 
@@ -46,7 +45,7 @@ internal static class ExecRunner
         }
 
         // The journal sees every tool call as it is decided, and the event stream as its fourth consumer (audit room).
-        var permissions = new JournalingPermissionGate(borders.Gate, agent.Journal.Journal, agent.Journal.Redactor, borders.Gate.Policy.Mode.Name());
+        var permissions = new JournalingPermissionGate(borders.Gate, agent.Journal.Journal, agent.Journal.Redactor, "mode");
         var sink = new JournalEventSink(agent.Journal.Journal, model);
         var session = new AgentSession(client, tools, new ToolContext(workspace), permissions, options);
         await using (session.ConfigureAwait(false))
