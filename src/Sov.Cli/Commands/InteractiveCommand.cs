@@ -25,10 +25,9 @@ internal static class InteractiveCommand
     private static readonly Option<string?> Model = new("--model") { Description = "Model name as the server knows it" };
     private static readonly Option<string?> ApiKeyEnv = new("--api-key-env") { Description = "Name of the environment variable holding the API key" };
     private static readonly Option<string?> Profile = new("--profile") { Description = "A [profiles.NAME] table of config.toml" };
-    private static readonly Option<string> Mode = new("--mode")
+    private static readonly Option<string?> Mode = new("--mode")
     {
-        Description = "Permission mode: read-only, ask (default), auto-edit, full-auto",
-        DefaultValueFactory = _ => "ask",
+        Description = "Permission mode: read-only, ask (default), auto-edit, full-auto (or [permissions] mode in config.toml)",
     };
 
     public static void Configure(RootCommand root, CliContext context)
@@ -75,7 +74,7 @@ internal static class InteractiveCommand
             parsed.GetValue(Continue),
             parsed.GetResult(Resume) is not null,
             parsed.GetValue(Resume),
-            parsed.GetValue(Mode) ?? "ask",
+            parsed.GetValue(Mode),
             Directory.GetCurrentDirectory());
         return await InteractiveSession.RunAsync(context, surface, input, options, cancellationToken).ConfigureAwait(false);
     }

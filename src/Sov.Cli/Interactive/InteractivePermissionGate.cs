@@ -1,33 +1,42 @@
 using Sov.Core.Agent.Permission;
+using Sov.Core.Files;
+using Sov.Core.Permissions;
+using PermissionDecision = Sov.Core.Agent.Permission.PermissionDecision;
 
 namespace Sov.Cli.Interactive;
 
 /// <summary>
-/// With a person at the keyboard: read-only tools run, anything else asks, unless the person answered
-/// "always" for that tool (and, for the shell, that exact command) earlier in this session.
+/// With a person at the keyboard: the permission policy (mode and allow/ask/deny rules; deny wins)
+/// decides, and what it would ask about is asked, unless the person answered "always" for that tool
+/// (and, for the shell, that exact command) earlier in this session. A deny is never overridden.
 /// </summary>
-internal sealed class InteractivePermissionGate(string mode) : IPermissionGate
+internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Workspace workspace) : IPermissionGate
 {
     private readonly HashSet<string> _always = new(StringComparer.Ordinal);
+    private PolicyPermissionGate _policy = policy;
 
-    public string Mode { get; set; } = mode;
+    public PermissionMode Mode => _policy.Policy.Mode;
 
-    public ValueTask<PermissionDecision> CheckAsync(ToolCallRequest request, CancellationToken cancellationToken)
+    public async ValueTask<PermissionDecision> CheckAsync(ToolCallRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Tool.IsReadOnly)
-        {
-            return ValueTask.FromResult(PermissionDecision.Allow);
-        }
-
-        if (Mode == "read-only")
-        {
-            return ValueTask.FromResult(PermissionDecision.Deny("the session is in read-only mode"));
-        }
-
-        return ValueTask.FromResult(_always.Contains(Key(request.Tool.Name, request.RawArguments))
+        var decision = await _policy.CheckAsync(request, cancellationToken).ConfigureAwait(false);
+        return decision.Verdict == PermissionVerdict.Ask && _always.Contains(Key(request.Tool.Name, request.RawArguments))
             ? PermissionDecision.Allow
-            : PermissionDecision.Ask($"{request.Tool.Name} changes things"));
+            : decision;
+    }
+
+    /// <summary>Switches the mode for the rest of the session; full-auto needs the sandbox.</summary>
+    public string? SwitchMode(PermissionMode mode)
+    {
+        var current = _policy.Policy;
+        if (mode == PermissionMode.FullAuto && !current.SandboxAvailable)
+        {
+            return "full-auto needs the bubblewrap sandbox, which is unavailable here (sov doctor says why).";
+        }
+
+        _policy = new PolicyPermissionGate(new PermissionPolicy(mode, current.Rules, current.SandboxAvailable), workspace, headless: false);
+        return null;
     }
 
     /// <summary>"Always for this session": the rule added, as shown to the person.</summary>

@@ -1,4 +1,6 @@
 using Sov.Cli.Terminal;
+using Sov.Core.Files.Checkpoints;
+using Sov.Core.Permissions;
 using Sov.Core.Sessions;
 using Sov.Core.Text;
 
@@ -7,8 +9,6 @@ namespace Sov.Cli.Interactive;
 /// <summary>The slash commands of the interactive session.</summary>
 internal sealed partial class InteractiveSession
 {
-    private static readonly string[] Modes = ["read-only", "ask", "auto-edit", "full-auto"];
-
     /// <summary>Runs one slash command; returns an exit code when the session should end.</summary>
     private async Task<int?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
@@ -41,16 +41,16 @@ internal sealed partial class InteractiveSession
             case "mode":
                 if (command.Arguments.Length == 0)
                 {
-                    _surface.WriteLine($"mode {_gate.Mode} (choices: {string.Join(", ", Modes)})");
+                    _surface.WriteLine($"mode {_gate.Mode.Name()} (choices: {string.Join(", ", PermissionModes.Names)})");
                 }
-                else if (Modes.Contains(command.Arguments))
+                else if (PermissionModes.TryParse(command.Arguments, out var mode))
                 {
-                    _gate.Mode = command.Arguments;
-                    _surface.WriteLine($"mode is now {_gate.Mode}");
+                    var refused = _gate.SwitchMode(mode);
+                    _surface.WriteLine(refused ?? $"mode is now {_gate.Mode.Name()}", refused is null ? Style.Plain : Style.Warning);
                 }
                 else
                 {
-                    _surface.WriteLine($"Unknown mode '{command.Arguments}'. Choose one of: {string.Join(", ", Modes)}.", Style.Warning);
+                    _surface.WriteLine($"Unknown mode '{command.Arguments}'. Choose one of: {string.Join(", ", PermissionModes.Names)}.", Style.Warning);
                 }
 
                 break;
@@ -74,7 +74,7 @@ internal sealed partial class InteractiveSession
                 Resume(command.Arguments);
                 break;
             case "undo":
-                _surface.WriteLine("Run 'sov undo' to restore the files the last turn changed.", Style.Dim);
+                UndoLastTurn();
                 break;
             case "audit":
                 var head = _agent.Journal.Journal.Head;
@@ -99,6 +99,33 @@ internal sealed partial class InteractiveSession
         }
 
         return null;
+    }
+
+    private void UndoLastTurn()
+    {
+        var report = Undo.Last(_borders.Services.Undo.Store);
+        if (report is null)
+        {
+            _surface.WriteLine("Nothing to undo.", Style.Dim);
+            return;
+        }
+
+        foreach (var path in report.Restored)
+        {
+            _surface.WriteLine($"  restored  {path}");
+        }
+
+        foreach (var path in report.Removed)
+        {
+            _surface.WriteLine($"  removed   {path} (the turn created it)");
+        }
+
+        foreach (var line in report.Skipped)
+        {
+            _surface.WriteLine($"  left      {line}", Style.Warning);
+        }
+
+        _surface.WriteLine($"Undid the last turn: {report.Restored.Count} restored, {report.Removed.Count} removed, {report.Skipped.Count} left alone.", Style.Dim);
     }
 
     private void Resume(string id)

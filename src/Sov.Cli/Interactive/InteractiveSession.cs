@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Sov.Cli.Borders;
 using Sov.Cli.Session;
 using Sov.Cli.Terminal;
 using Sov.Core;
@@ -7,6 +8,7 @@ using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Audit;
 using Sov.Core.Config;
+using Sov.Core.Permissions;
 using Sov.Core.Sessions;
 using Sov.Core.Tools;
 
@@ -25,6 +27,7 @@ internal sealed partial class InteractiveSession
     private readonly PreparedAgent _agent;
     private readonly AgentSession _session;
     private readonly InteractivePermissionGate _gate;
+    private readonly SessionBorders _borders;
     private readonly JournalEventSink _journal;
     private readonly TurnView _view;
     private readonly CustomCommands _custom;
@@ -33,14 +36,21 @@ internal sealed partial class InteractiveSession
     private int _saved;
     private bool _lastWasInterrupt;
 
-    private InteractiveSession(CliContext context, TerminalSurface surface, IPromptInput input, PreparedAgent agent, string mode, SessionFile file)
+    private InteractiveSession(CliContext context, TerminalSurface surface, IPromptInput input, PreparedAgent agent, SessionBorders borders, SessionFile file)
     {
         _context = context;
         _surface = surface;
         _input = input;
         _agent = agent;
         _file = file;
-        _gate = new InteractivePermissionGate(mode);
+        _borders = borders;
+        _gate = new InteractivePermissionGate(borders.Gate, agent.Workspace);
+        foreach (var tool in borders.Services.Tools())
+        {
+            agent.Tools.Add(tool);
+        }
+
+        borders.Services.AskAsync = (question, _) => Task.FromResult(AskYesNo(question));
         _journal = new JournalEventSink(agent.Journal.Journal, agent.Model);
         var journaled = new JournalingPermissionGate(_gate, agent.Journal.Journal, agent.Journal.Redactor, "mode");
         _session = new AgentSession(agent.Client, agent.Tools, new ToolContext(agent.Workspace), journaled, agent.Options);
@@ -55,7 +65,7 @@ internal sealed partial class InteractiveSession
         try
         {
             agent = await PreparedAgent.PrepareAsync(context, options.Flags, options.WorkspaceRoot, cancellationToken,
-                kind: "interactive", permissionMode: options.Mode).ConfigureAwait(false);
+                kind: "interactive", permissionMode: options.Mode ?? "configured").ConfigureAwait(false);
         }
         catch (ConfigException e) when (e.Message.StartsWith("No model endpoint is configured", StringComparison.Ordinal))
         {
@@ -65,8 +75,9 @@ internal sealed partial class InteractiveSession
 
         using (agent)
         {
+            var borders = await SessionBorders.CreateAsync(context, agent.Workspace, options.Mode, headless: false, cancellationToken).ConfigureAwait(false);
             var (file, history) = OpenSession(context, agent, options, surface);
-            var interactive = new InteractiveSession(context, surface, input, agent, options.Mode, file);
+            var interactive = new InteractiveSession(context, surface, input, agent, borders, file);
             await using (interactive._session.ConfigureAwait(false))
             {
                 using (file)
@@ -166,6 +177,7 @@ internal sealed partial class InteractiveSession
 
                 if (e is TurnCompleted)
                 {
+                    _borders.Services.Undo.EndTurn();
                     break;
                 }
             }
@@ -216,7 +228,7 @@ internal sealed partial class InteractiveSession
     private void Banner()
     {
         _surface.WriteLine($"Sovereign {VersionInfo.Version}", Style.Accent);
-        _surface.WriteLine($"model {_agent.Model} at {_agent.BaseUrl} · mode {_gate.Mode}", Style.Dim);
+        _surface.WriteLine($"model {_agent.Model} at {_agent.BaseUrl} · mode {_gate.Mode.Name()}", Style.Dim);
         _surface.WriteLine($"workspace {_agent.Workspace.Root} · session {_file.Id}", Style.Dim);
         foreach (var source in _agent.Instructions.Sources)
         {
@@ -235,7 +247,7 @@ internal sealed partial class InteractiveSession
             _surface.WriteLine("  They reach the model only as visible markers, never hidden.", Style.Warning);
         }
 
-        foreach (var warning in _agent.Settings.Warnings)
+        foreach (var warning in _agent.Settings.Warnings.Concat(_borders.Warnings))
         {
             _surface.WriteLine("⚠ " + warning, Style.Warning);
         }
@@ -244,11 +256,19 @@ internal sealed partial class InteractiveSession
     }
 
     private void Status() =>
-        _surface.WriteLine($"─ {_agent.Model} · {_gate.Mode} · context {Tokens(_view.LastInputTokens ?? 0)}/{Tokens(_window)} ({Percent()}) · session {Tokens(_view.SessionTokens)} tokens", Style.Dim);
+        _surface.WriteLine($"─ {_agent.Model} · {_gate.Mode.Name()} · context {Tokens(_view.LastInputTokens ?? 0)}/{Tokens(_window)} ({Percent()}) · session {Tokens(_view.SessionTokens)} tokens", Style.Dim);
 
     private string Percent() => $"{100.0 * (_view.LastInputTokens ?? 0) / _window:0}%";
 
     private static string Tokens(long n) => n >= 1000 ? $"{n / 1000.0:0.#}k" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A yes/no question from a tool (hidden characters in text about to be written), asked at the prompt.</summary>
+    private bool AskYesNo(string question)
+    {
+        _surface.WriteLine("┌ " + question.Replace("\n", "\n│ ", StringComparison.Ordinal), Style.Warning);
+        var answer = _input.Read("└ allow? [y]es · [n]o: ");
+        return answer.Outcome == Terminal.Input.EditorOutcome.Submit && answer.Text.Trim().ToLowerInvariant() is "y" or "yes";
+    }
 
     private int Goodbye()
     {

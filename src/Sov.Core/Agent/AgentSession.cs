@@ -25,7 +25,7 @@ public sealed class AgentSession : IAsyncDisposable
     private readonly ToolRunner _runner;
     private readonly ChatOptions _chatOptions;
     private readonly Channel<AgentEvent> _events = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = false });
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<bool>> _approvals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<(bool Approved, string? Reason)>> _approvals = new(StringComparer.Ordinal);
     private readonly List<ChatMessage> _history = [];
     private readonly Lock _gate = new();
     private CancellationTokenSource? _turnCancellation;
@@ -102,10 +102,10 @@ public sealed class AgentSession : IAsyncDisposable
 
                 break;
             case Approve approve:
-                Answer(approve.CallId, true);
+                Answer(approve.CallId, true, null);
                 break;
             case Deny deny:
-                Answer(deny.CallId, false);
+                Answer(deny.CallId, false, deny.Reason);
                 break;
             case Compact:
                 Emit(new Warning("Compacting the conversation is not available yet."));
@@ -288,9 +288,9 @@ public sealed class AgentSession : IAsyncDisposable
         return completed;
     }
 
-    private async Task<bool> AskAsync(Permission.ToolCallRequest request, string reason, CancellationToken cancellationToken)
+    private async Task<(bool Approved, string? Reason)> AskAsync(Permission.ToolCallRequest request, string reason, CancellationToken cancellationToken)
     {
-        var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answer = new TaskCompletionSource<(bool Approved, string? Reason)>(TaskCreationOptions.RunContinuationsAsynchronously);
         _approvals[request.CallId] = answer;
         Emit(new ApprovalRequested(request.CallId, request.Tool.Name, request.RawArguments, reason));
         try
@@ -303,11 +303,11 @@ public sealed class AgentSession : IAsyncDisposable
         }
     }
 
-    private void Answer(string callId, bool approved)
+    private void Answer(string callId, bool approved, string? reason)
     {
         if (_approvals.TryGetValue(callId, out var pending))
         {
-            pending.TrySetResult(approved);
+            pending.TrySetResult((approved, reason));
         }
         else
         {

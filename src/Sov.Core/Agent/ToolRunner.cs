@@ -16,7 +16,7 @@ namespace Sov.Core.Agent;
 internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermissionGate permissions)
 {
     /// <summary>Raised for Ask verdicts; returns true when the person approved.</summary>
-    public Func<ToolCallRequest, string, CancellationToken, Task<bool>>? AskAsync { get; init; }
+    public Func<ToolCallRequest, string, CancellationToken, Task<(bool Approved, string? Reason)>>? AskAsync { get; init; }
 
     public Action<AgentEvent>? Emit { get; init; }
 
@@ -66,8 +66,10 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
         var decision = await permissions.CheckAsync(request, cancellationToken).ConfigureAwait(false);
         if (decision.Verdict == PermissionVerdict.Ask)
         {
-            var approved = AskAsync is not null && await AskAsync(request, decision.Reason, cancellationToken).ConfigureAwait(false);
-            decision = approved ? PermissionDecision.Allow : PermissionDecision.Deny(AskAsync is null ? decision.Reason : "the person declined");
+            var (approved, why) = AskAsync is null ? (false, null) : await AskAsync(request, decision.Reason, cancellationToken).ConfigureAwait(false);
+            decision = approved
+                ? PermissionDecision.Allow
+                : PermissionDecision.Deny(AskAsync is null ? decision.Reason : why is { Length: > 0 } ? $"the person declined: {why}" : "the person declined");
         }
 
         if (decision.Verdict != PermissionVerdict.Allow)

@@ -131,4 +131,52 @@ public sealed class InteractiveTests
 
         Assert.Contains("first line\\nsecond line\\nthird line", h.Server.ChatRequests[0].Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnEditIsShownAsADiffApprovedAndUndone()
+    {
+        await using var h = await TerminalHarness.StartAsync();
+        h.WriteFile("notes.txt", "one\nalpha\nthree\n");
+        h.Server.Enqueue(
+            new ScriptedResponse().ToolCall("call_1", "edit_file", "{\"path\":\"notes.txt\",\"old_string\":\"alpha\",\"new_string\":\"beta\"}"),
+            ScriptedResponse.Text("Edited the notes."));
+        var t = await h.OpenAsync();
+        var file = Path.Combine(h.Workspace.FullName, "notes.txt");
+
+        await t.TypeLineAsync("change alpha to beta");
+        var screen = await t.WaitForTextAsync("allow?");
+        Assert.Contains("edit_file needs your approval", screen, StringComparison.Ordinal);
+        Assert.Contains("-alpha", screen, StringComparison.Ordinal);
+        Assert.Contains("+beta", screen, StringComparison.Ordinal);
+        Assert.Equal("one\nalpha\nthree\n", File.ReadAllText(file)); // nothing written before the answer
+
+        await t.TypeLineAsync("y");
+        await t.WaitForTextAsync("Edited the notes.");
+        Assert.Equal("one\nbeta\nthree\n", File.ReadAllText(file));
+
+        await t.TypeLineAsync("/undo");
+        await t.WaitForTextAsync("Undid the last turn");
+        Assert.Equal("one\nalpha\nthree\n", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task ADeniedEditSendsTheReasonToTheModelAndChangesNothing()
+    {
+        await using var h = await TerminalHarness.StartAsync();
+        h.WriteFile("notes.txt", "alpha\n");
+        h.Server.Enqueue(
+            new ScriptedResponse().ToolCall("call_1", "write_file", "{\"path\":\"notes.txt\",\"content\":\"gone\\n\"}"),
+            ScriptedResponse.Text("Understood."));
+        var t = await h.OpenAsync();
+
+        await t.TypeLineAsync("overwrite the notes");
+        await t.WaitForTextAsync("allow?");
+        await t.TypeLineAsync("n");
+        await t.WaitForTextAsync("reason for the model");
+        await t.TypeLineAsync("keep my notes");
+        await t.WaitForTextAsync("Understood.");
+
+        Assert.Equal("alpha\n", File.ReadAllText(Path.Combine(h.Workspace.FullName, "notes.txt")));
+        Assert.Contains("keep my notes", h.Server.ChatRequests[^1].Body, StringComparison.Ordinal);
+    }
 }

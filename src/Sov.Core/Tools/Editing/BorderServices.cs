@@ -20,7 +20,7 @@ public sealed class BorderServices(Workspace workspace, IShellRunner shell, Undo
     public UndoRecorder Undo { get; } = undo;
 
     /// <summary>Asks the person a yes/no question (the text shown revealed); null when headless.</summary>
-    public Func<string, CancellationToken, Task<bool>>? AskAsync { get; init; }
+    public Func<string, CancellationToken, Task<bool>>? AskAsync { get; set; }
 
     /// <summary>The plan the model keeps with the todo tool, shown to the person.</summary>
     public TodoList Todos { get; } = new();
