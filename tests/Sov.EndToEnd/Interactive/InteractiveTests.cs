@@ -36,7 +36,7 @@ public sealed class InteractiveTests
 
         await t.SendKeys("C-d");
         await t.WaitForTextAsync("Session saved");
-        Assert.Equal(0, await t.WaitForExitAsync());
+        await t.WaitForTextAsync("[sov exited 0]");
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class InteractiveTests
         await first.WaitForTextAsync("The answer is 42.");
         await first.WaitForTextAsync("session ");
 
-        using (var sov = Process.GetProcessById(await first.PanePidAsync()))
+        using (var sov = Process.GetProcessById(await TerminalHarness.SovPidAsync(first)))
         {
             sov.Kill(); // SIGKILL: no chance to save anything more
         }

@@ -35,11 +35,14 @@ internal sealed class TerminalHarness : IAsyncDisposable
         File.WriteAllText(path, content);
     }
 
-    /// <summary>Starts <c>sov</c> in a new terminal and waits for its prompt.</summary>
+    /// <summary>
+    /// Starts <c>sov</c> in a new terminal and waits for its prompt. A shell runs it and prints its exit
+    /// status when it ends ("[sov exited N]"): tmux sometimes leaves an exited pane unreaped for a while.
+    /// </summary>
     public async Task<TmuxSession> OpenAsync(params string[] extra)
     {
         var terminal = await TmuxSession.StartAsync(
-            [SovBinary.Path, "--endpoint", Server.BaseUrl.ToString(), "--model", "scripted-model", .. extra],
+            ["/bin/sh", "-c", "\"$0\" \"$@\"; echo \"[sov exited $?]\"", SovBinary.Path, "--endpoint", Server.BaseUrl.ToString(), "--model", "scripted-model", .. extra],
             Workspace.FullName,
             new Dictionary<string, string>
             {
@@ -51,6 +54,14 @@ internal sealed class TerminalHarness : IAsyncDisposable
         _terminals.Add(terminal);
         await terminal.WaitForTextAsync("/help for commands");
         return terminal;
+    }
+
+    /// <summary>The sov process in <paramref name="terminal"/> (the child of the pane's shell).</summary>
+    public static async Task<int> SovPidAsync(TmuxSession terminal)
+    {
+        var shell = await terminal.PanePidAsync();
+        var children = File.ReadAllText($"/proc/{shell}/task/{shell}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return int.Parse(Assert.Single(children), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async ValueTask DisposeAsync()
