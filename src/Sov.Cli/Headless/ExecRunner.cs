@@ -33,6 +33,7 @@ internal static class ExecRunner
         var (settings, workspace, tools, options, model, baseUrl, client) =
             (agent.Settings, agent.Workspace, agent.Tools, agent.Options, agent.Model, agent.BaseUrl, agent.Client);
         var borders = await SessionBorders.CreateAsync(context, workspace, request.Flags.Mode, headless: true, cancellationToken).ConfigureAwait(false);
+        borders.Services.Record = record => agent.Journal.Journal.Append(record);
         foreach (var tool in borders.Services.Tools())
         {
             tools.Add(tool);

@@ -51,6 +51,7 @@ internal sealed partial class InteractiveSession
         }
 
         borders.Services.AskAsync = (question, _) => Task.FromResult(AskYesNo(question));
+        borders.Services.Record = record => agent.Journal.Journal.Append(record);
         _journal = new JournalEventSink(agent.Journal.Journal, agent.Model);
         var journaled = new JournalingPermissionGate(_gate, agent.Journal.Journal, agent.Journal.Redactor, "mode");
         _session = new AgentSession(agent.Client, agent.Tools, new ToolContext(agent.Workspace), journaled, agent.Options);

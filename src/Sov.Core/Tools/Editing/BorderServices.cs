@@ -1,3 +1,4 @@
+using Sov.Core.Audit;
 using Sov.Core.Files;
 using Sov.Core.Files.Checkpoints;
 using Sov.Core.Processes;
@@ -21,6 +22,9 @@ public sealed class BorderServices(Workspace workspace, IShellRunner shell, Undo
 
     /// <summary>Asks the person a yes/no question (the text shown revealed); null when headless.</summary>
     public Func<string, CancellationToken, Task<bool>>? AskAsync { get; set; }
+
+    /// <summary>Where file writes and shell commands are journaled (the session's journal); null records nothing.</summary>
+    public Action<IJournalRecord>? Record { get; set; }
 
     /// <summary>The plan the model keeps with the todo tool, shown to the person.</summary>
     public TodoList Todos { get; } = new();

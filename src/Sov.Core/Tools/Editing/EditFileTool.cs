@@ -30,6 +30,7 @@ public sealed class EditFileTool(BorderServices services) : ITool
         }
 
         services.Editor.Apply(change, services.Undo.Turn, Name);
+        services.Record?.Invoke(FileWrites.Record(change));
         context?.ReportFileChanged(change.Path.Display, "modified");
         return ToolOutput.Ok(change.Note is null ? $"{char.ToUpperInvariant(change.Message[0])}{change.Message[1..]}." : $"{change.Message}. {change.Note}");
     }

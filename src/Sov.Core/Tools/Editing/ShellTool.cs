@@ -30,6 +30,11 @@ public sealed class ShellTool(BorderServices services) : ITool
         var timeout = ShellRequest.TimeoutFrom(arguments.GetNumber("timeout_seconds"));
         var before = FileSnapshot.Take(services.Workspace);
         var result = await services.Shell.RunAsync(new ShellRequest(command, services.Workspace.Root, timeout), cancellationToken).ConfigureAwait(false);
+        services.Record?.Invoke(new Audit.Records.ShellCommandRecord(
+            ["bash", "--noprofile", "--norc", "-c", command],
+            result.Sandboxed ? "bubblewrap" : "unsandboxed",
+            result.TimedOut ? null : result.ExitCode,
+            (long)result.Duration.TotalMilliseconds));
         var changed = services.Undo.Turn.AfterShell(before);
         foreach (var path in changed)
         {

@@ -35,6 +35,26 @@ public sealed class EditingToolsTests : IDisposable
     }
 
     [Fact]
+    public async Task FileWritesAndShellCommandsAreRecordedForTheJournal()
+    {
+        var records = new List<Sov.Core.Audit.IJournalRecord>();
+        _services.Record = records.Add;
+
+        await Run("write_file", new { path = "j.txt", content = "one\n" });
+        await Run("edit_file", new { path = "j.txt", old_string = "one", new_string = "two" });
+        await Run("shell", new { command = "true" });
+
+        var writes = records.OfType<Sov.Core.Audit.Records.FileWriteRecord>().ToList();
+        Assert.Equal(2, writes.Count);
+        Assert.Null(writes[0].BeforeSha256);
+        Assert.Equal(writes[0].AfterSha256, writes[1].BeforeSha256);
+        Assert.NotEqual(writes[1].BeforeSha256, writes[1].AfterSha256);
+        var shell = Assert.Single(records.OfType<Sov.Core.Audit.Records.ShellCommandRecord>());
+        Assert.Equal(["bash", "--noprofile", "--norc", "-c", "true"], shell.Argv);
+        Assert.Equal(0, shell.ExitCode);
+    }
+
+    [Fact]
     public async Task WriteThenEditThenShellAndUndoEverything()
     {
         Assert.False((await Run("write_file", new { path = "src/a.txt", content = "one\ntwo\n" })).IsError);
