@@ -65,27 +65,6 @@ public sealed class TmuxSession : IAsyncDisposable
         return int.TryParse(s, out var code) ? code : null;
     }
 
-    /// <summary>Waits until the program in the pane has exited and tmux knows its status; returns it.</summary>
-    public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
-    {
-        var deadline = Stopwatch.StartNew();
-        var limit = timeout ?? TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            if (await IsDeadAsync().ConfigureAwait(false) && await ExitStatusAsync().ConfigureAwait(false) is { } status)
-            {
-                return status;
-            }
-
-            if (deadline.Elapsed > limit)
-            {
-                throw new TimeoutException($"Waited {limit.TotalSeconds:0}s for the program to exit. Screen:\n{await Capture().ConfigureAwait(false)}");
-            }
-
-            await Task.Delay(50).ConfigureAwait(false);
-        }
-    }
-
     public async Task<string> WaitForAsync(Func<string, bool> condition, TimeSpan? timeout = null, string what = "text")
     {
         var deadline = Stopwatch.StartNew();

@@ -18,33 +18,9 @@ public sealed class ProcessRunner
         string? standardInput = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(argv);
-        ArgumentNullException.ThrowIfNull(environment);
-        if (argv.Count == 0)
-        {
-            throw new ArgumentException("An argument vector needs at least the program.", nameof(argv));
-        }
-
-        var start = new ProcessStartInfo(argv[0])
-        {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in argv.Skip(1))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Clear();
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
+        var start = StartInfo(argv, workingDirectory, environment);
+        start.StandardOutputEncoding = Encoding.UTF8;
+        start.StandardErrorEncoding = Encoding.UTF8;
 
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
@@ -88,32 +64,8 @@ public sealed class ProcessRunner
         BoundedOutput output,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(argv);
-        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(output);
-        if (argv.Count == 0)
-        {
-            throw new ArgumentException("An argument vector needs at least the program.", nameof(argv));
-        }
-
-        var start = new ProcessStartInfo(argv[0])
-        {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in argv.Skip(1))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Clear();
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
+        var start = StartInfo(argv, workingDirectory, environment);
 
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
@@ -159,5 +111,37 @@ public sealed class ProcessRunner
         {
             output.Add(buffer.AsSpan(0, read));
         }
+    }
+
+    /// <summary>argv without a shell, all three streams redirected, and only the given environment: nothing inherited.</summary>
+    private static ProcessStartInfo StartInfo(IReadOnlyList<string> argv, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(argv);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (argv.Count == 0)
+        {
+            throw new ArgumentException("An argument vector needs at least the program.", nameof(argv));
+        }
+
+        var start = new ProcessStartInfo(argv[0])
+        {
+            WorkingDirectory = workingDirectory,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in argv.Skip(1))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Clear();
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
     }
 }
