@@ -5,28 +5,29 @@ using Sov.Core.Text;
 namespace Sov.Core.Scan;
 
 /// <summary>
-/// Scans one file: reads it into a pooled buffer, skips binaries (a NUL in the first 8 KiB, unless a
+/// Scans one file: reads it through the worker's buffers, skips binaries (a NUL in the first 8 KiB, unless a
 /// UTF-16 byte order mark says otherwise), transcodes UTF-16 to UTF-8, classifies, and fixes when asked.
 /// </summary>
 internal static class FileScanner
 {
     private const int BinaryProbe = 8192;
 
-    /// <summary>Size of the per-worker buffer clean files are streamed through.</summary>
-    public const int ChunkSize = 256 * 1024;
+    /// <summary>Files larger than this that need a whole look take the managed path (which reads them in one allocation).</summary>
+    public const long WholeLimit = 64L * 1024 * 1024;
 
     /// <summary>
-    /// Scans one file. Clean files are streamed through the worker's <paramref name="chunk"/> buffer (it stays in
-    /// cache; nothing is allocated); only a file with a suspect byte, a UTF-16 file or an <c>--all</c> scan is read whole.
+    /// Scans one file. It streams through the worker's cache-sized chunk; a file with nothing suspect is done
+    /// there, with no allocation. Only a file with something to look at is classified, from the chunk when it
+    /// fits, else read whole. <paramref name="directory"/> is an open folder to open the file in, or -1.
     /// </summary>
-    public static FileScanResult Scan(ScanTarget target, ScanOptions options, byte[] chunk)
+    public static FileScanResult Scan(in ScanTarget target, int directory, ScanOptions options, ScanBuffer buffer)
     {
-        var fd = NativeRead.Open(target.FullPath);
+        var fd = directory >= 0 ? NativeRead.OpenAt(directory, target.Name) : NativeRead.Open(target.FullPath);
         if (fd >= 0)
         {
             try
             {
-                if (ScanNative(fd, target, options, chunk) is { } result)
+                if (ScanNative(fd, target, options, buffer) is { } result)
                 {
                     return result;
                 }
@@ -37,13 +38,14 @@ internal static class FileScanner
             }
         }
 
-        return ScanManaged(target, options, chunk);
+        return ScanManaged(target, options, buffer.Chunk);
     }
 
-    /// <summary>The fast path: open/read/close, streaming clean files through the chunk buffer. Null means "use the managed path".</summary>
-    private static FileScanResult? ScanNative(int fd, ScanTarget target, ScanOptions options, byte[] chunk)
+    /// <summary>The fast path: pread through the chunk; null means "use the managed path".</summary>
+    private static FileScanResult? ScanNative(int fd, in ScanTarget target, ScanOptions options, ScanBuffer buffer)
     {
-        var n = NativeRead.Read(fd, chunk);
+        var chunk = buffer.Chunk;
+        var n = NativeRead.ReadAt(fd, chunk, 0);
         if (n < 0)
         {
             return null; // a directory, a permission problem...: let .NET say what it is
@@ -53,71 +55,71 @@ internal static class FileScanner
         var utf16 = DetectEncoding(first) != FileEncoding.Utf8;
         if (!utf16 && first[..Math.Min(n, BinaryProbe)].Contains((byte)0))
         {
-            return new FileScanResult(target.DisplayPath, n, true, [], null, false, false);
+            return FileScanResult.Binary(target, n);
         }
 
         long total = n;
-        var needWhole = utf16 || options.IncludeInfo || TextClassifier.IndexOfSuspect(first) >= 0;
-        if (!needWhole)
+        var look = utf16 || options.IncludeInfo || TextClassifier.IndexOfSuspect(first) >= 0;
+        while (!look)
         {
-            while (true)
+            var more = NativeRead.ReadAt(fd, chunk, total);
+            if (more <= 0)
             {
-                n = NativeRead.Read(fd, chunk);
-                if (n < 0)
+                return more == 0 ? FileScanResult.Clean(target, total) : null;
+            }
+
+            total += more;
+            look = TextClassifier.IndexOfSuspect(chunk.AsSpan(0, more)) >= 0;
+        }
+
+        if (total == n && n < chunk.Length)
+        {
+            // Only the first read so far, and it was short: if that was the end, the chunk holds the whole file.
+            var more = NativeRead.ReadAt(fd, chunk.AsSpan(n), n);
+            if (more < 0)
+            {
+                return null;
+            }
+
+            if (more == 0)
+            {
+                return ScanBytes(target, first, options);
+            }
+        }
+
+        return ReadWhole(fd, target, options, buffer);
+    }
+
+    /// <summary>Reads the file from its start into the worker's whole-file buffer and classifies it.</summary>
+    private static FileScanResult? ReadWhole(int fd, in ScanTarget target, ScanOptions options, ScanBuffer buffer)
+    {
+        var data = buffer.Whole;
+        var length = 0;
+        while (true)
+        {
+            if (length == data.Length)
+            {
+                var size = NativeRead.Size(fd);
+                if (size < 0 || size > WholeLimit || length >= WholeLimit)
                 {
                     return null;
                 }
 
-                if (n == 0)
-                {
-                    return new FileScanResult(target.DisplayPath, total, false, [], null, false, false);
-                }
-
-                total += n;
-                if (TextClassifier.IndexOfSuspect(chunk.AsSpan(0, n)) >= 0)
-                {
-                    break; // this file needs a look: start over with the whole of it
-                }
+                data = buffer.GrowWhole(size + ScanBuffer.ChunkSize, length);
             }
 
-            return null;
-        }
-
-        // The whole file: what was read so far, then the rest.
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(n * 2, 4096));
-        try
-        {
-            first.CopyTo(buffer);
-            var length = n;
-            while (true)
+            var n = NativeRead.ReadAt(fd, data.AsSpan(length), length);
+            if (n < 0)
             {
-                if (length == buffer.Length)
-                {
-                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
-
-                var r = NativeRead.Read(fd, buffer.AsSpan(length));
-                if (r < 0)
-                {
-                    return null;
-                }
-
-                if (r == 0)
-                {
-                    break;
-                }
-
-                length += r;
+                return null;
             }
 
-            return ScanBytes(target, buffer.AsSpan(0, length), options);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (n == 0)
+            {
+                return ScanBytes(target, data.AsSpan(0, length), options);
+            }
+
+            length += n;
         }
     }
 
@@ -130,12 +132,12 @@ internal static class FileScanner
             var length = RandomAccess.GetLength(handle);
             if (length > int.MaxValue / 2)
             {
-                return new FileScanResult(target.DisplayPath, 0, true, [], $"{target.DisplayPath}: skipped, larger than 1 GiB", false, false);
+                return new FileScanResult(target, 0, true, [], $"{target.DisplayPath}: skipped, larger than 1 GiB", false, false);
             }
 
             if (!options.IncludeInfo && StreamIsQuiet(handle, length, chunk, out var binary))
             {
-                return new FileScanResult(target.DisplayPath, length, binary, [], null, false, false);
+                return new FileScanResult(target, length, binary, [], null, false, false);
             }
 
             rented = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1));
@@ -144,7 +146,7 @@ internal static class FileScanner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileScanResult(target.DisplayPath, 0, true, [], $"{target.DisplayPath}: {e.Message}", false, false);
+            return new FileScanResult(target, 0, true, [], $"{target.DisplayPath}: {e.Message}", false, false);
         }
         finally
         {
@@ -216,15 +218,15 @@ internal static class FileScanner
         var encoding = DetectEncoding(bytes);
         if (encoding == FileEncoding.Utf8 && bytes[..Math.Min(bytes.Length, BinaryProbe)].Contains((byte)0))
         {
-            return new FileScanResult(target.DisplayPath, bytes.Length, true, [], null, false, false);
+            return new FileScanResult(target, bytes.Length, true, [], null, false, false);
         }
 
-        var kind = SourceKinds.FromPath(target.FullPath);
+        var kind = SourceKinds.FromPath(target.Name);
         var classify = new ClassifyOptions(kind, options.IncludeInfo);
         var utf8 = encoding == FileEncoding.Utf8 ? bytes : Transcode(bytes, encoding);
         if (encoding == FileEncoding.Utf8 && TextClassifier.IndexOfSuspect(utf8) < 0 && !options.IncludeInfo)
         {
-            return new FileScanResult(target.DisplayPath, bytes.Length, false, [], null, false, false);
+            return new FileScanResult(target, bytes.Length, false, [], null, false, false);
         }
 
         var findings = TextClassifier.Classify(utf8, classify);
@@ -248,7 +250,7 @@ internal static class FileScanner
             findings.RemoveAll(f => f.Severity == Severity.Info);
         }
 
-        return new FileScanResult(target.DisplayPath, bytes.Length, false, findings, null, fixedFile, unfixed);
+        return new FileScanResult(target, bytes.Length, false, findings, null, fixedFile, unfixed);
     }
 
     /// <summary>Fixes, then fixes what removing characters newly exposed (at most a few rounds).</summary>

@@ -1,9 +1,8 @@
-using System.Threading.Channels;
 using Sov.Core.Text;
 
 namespace Sov.Core.Scan;
 
-/// <summary><c>sov scan</c>'s engine: a walker feeding a channel, one worker per processor classifying files.</summary>
+/// <summary><c>sov scan</c>'s engine: one worker thread per processor, listing folders and classifying files from a shared work stack.</summary>
 public static class ScanRunner
 {
     public static async Task<ScanReport> RunAsync(ScanOptions options, string workingDirectory, CancellationToken cancellationToken)
@@ -22,65 +21,82 @@ public static class ScanRunner
             roots.Add((full, Path.TrimEndingDirectorySeparator(path) is { Length: > 0 } display ? display : path));
         }
 
-        var channel = Channel.CreateBounded<ScanTarget[]>(new BoundedChannelOptions(256) { SingleReader = false, SingleWriter = false });
-        var walker = new TreeWalker(options, channel.Writer);
-        var walk = Task.Run(async () =>
-        {
-            try
-            {
-                await walker.WalkAsync(roots, cancellationToken).ConfigureAwait(false);
-                channel.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                channel.Writer.Complete(e);
-                throw;
-            }
-        }, cancellationToken);
-
-        var results = new List<FileScanResult>();
+        var work = new WorkStack<ScanWork>();
+        var walker = new TreeWalker(options, work);
+        walker.AddRoots(roots);
+        using var stopOnCancel = cancellationToken.Register(work.Stop);
         var workers = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
-        // Workers are dedicated threads doing blocking reads, so the walker's tasks keep the thread pool to themselves.
-        var tasks = Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(() =>
-        {
-            var mine = new List<FileScanResult>();
-            var chunk = new byte[FileScanner.ChunkSize];
-            var reader = channel.Reader;
-            while (true)
-            {
-                while (reader.TryRead(out var batch))
-                {
-                    foreach (var target in batch)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        mine.Add(FileScanner.Scan(target, options, chunk));
-                    }
-                }
 
-                if (!reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
-                {
-                    break;
-                }
-            }
-
-            return mine;
-        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
-        foreach (var list in await Task.WhenAll(tasks).ConfigureAwait(false))
-        {
-            results.AddRange(list);
-        }
-
-        await walk.ConfigureAwait(false);
-        return Build(results, walker.Problems, options);
+        // Dedicated threads that list folders and read files in turn; the thread pool stays out of it (its
+        // spinning and extra runnable threads cost more than the work on a 2-core machine).
+        var tasks = Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(
+            () => Work(work, walker, options, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+        var tallies = await Task.WhenAll(tasks).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Build(tallies, walker.Problems, options);
     }
 
-    private static ScanReport Build(List<FileScanResult> results, IReadOnlyList<string> walkProblems, ScanOptions options)
+    private static Tally Work(WorkStack<ScanWork> work, TreeWalker walker, ScanOptions options, CancellationToken cancellationToken)
     {
+        var tally = new Tally();
+        var buffer = new ScanBuffer();
+        try
+        {
+            while (work.TryTake(out var item))
+            {
+                try
+                {
+                    if (item is FolderWork folder)
+                    {
+                        walker.List(folder, cancellationToken);
+                    }
+                    else
+                    {
+                        ScanFiles((FilesWork)item, options, buffer, tally, cancellationToken);
+                    }
+                }
+                finally
+                {
+                    work.Finished();
+                }
+            }
+        }
+        catch
+        {
+            work.Stop(); // one failure ends the scan for every worker
+            throw;
+        }
+
+        return tally;
+    }
+
+    private static void ScanFiles(FilesWork files, ScanOptions options, ScanBuffer buffer, Tally tally, CancellationToken cancellationToken)
+    {
+        var directory = files.Directory is null ? -1 : NativeRead.OpenDirectory(files.Directory);
+        try
+        {
+            foreach (var target in files.Files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                tally.Add(FileScanner.Scan(target, directory, options, buffer));
+            }
+        }
+        finally
+        {
+            if (directory >= 0)
+            {
+                NativeRead.Close(directory);
+            }
+        }
+    }
+
+    private static ScanReport Build(Tally[] tallies, IReadOnlyList<string> walkProblems, ScanOptions options)
+    {
+        var results = tallies.SelectMany(t => t.Notable).ToList();
         results.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
         var findings = new List<ScanFinding>();
         var problems = new List<string>(walkProblems);
-        int files = 0, skipped = 0, fixedFiles = 0;
-        long bytes = 0;
+        var fixedFiles = 0;
         var failed = false;
         foreach (var r in results)
         {
@@ -91,23 +107,52 @@ public static class ScanRunner
 
             if (r.Skipped)
             {
-                skipped++;
                 continue;
             }
 
-            files++;
-            bytes += r.Bytes;
             fixedFiles += r.Fixed ? 1 : 0;
             failed |= r.Unfixed;
+            var path = r.DisplayPath;
             foreach (var f in r.Findings)
             {
-                findings.Add(new ScanFinding(r.DisplayPath, f));
+                findings.Add(new ScanFinding(path, f));
             }
         }
 
-        return new ScanReport(findings, new ScanSummary(files, bytes, skipped, findings.Count), problems, fixedFiles, options.FailOn)
+        var summary = new ScanSummary(tallies.Sum(t => t.Files), tallies.Sum(t => t.Bytes), tallies.Sum(t => t.Skipped), findings.Count);
+        return new ScanReport(findings, summary, problems, fixedFiles, options.FailOn)
         {
             Failed = failed,
         };
+    }
+
+    /// <summary>One worker's totals, and the files the report names (clean files are only counted).</summary>
+    private sealed class Tally
+    {
+        public int Files { get; private set; }
+
+        public long Bytes { get; private set; }
+
+        public int Skipped { get; private set; }
+
+        public List<FileScanResult> Notable { get; } = [];
+
+        public void Add(in FileScanResult result)
+        {
+            if (result.Skipped)
+            {
+                Skipped++;
+            }
+            else
+            {
+                Files++;
+                Bytes += result.Bytes;
+            }
+
+            if (result.Notable)
+            {
+                Notable.Add(result);
+            }
+        }
     }
 }

@@ -1,17 +1,16 @@
 using System.IO.Enumeration;
-using System.Threading.Channels;
 
 namespace Sov.Core.Scan;
 
 /// <summary>
-/// Walks the named paths and writes every file to scan into a channel. Directories are read in parallel
-/// (one task per directory, bounded by the thread pool); .gitignore files are honoured unless told not to;
-/// <c>.git</c> folders and symlinked folders met while walking are skipped; files named explicitly are always
-/// scanned. Files go out in batches (one per folder, at most <see cref="BatchSize"/>) to keep hand-offs rare.
+/// Lists folders for the scan's workers: each listed folder pushes its subfolders and its files (in batches of
+/// at most <see cref="BatchSize"/>) onto the shared work stack. .gitignore files are honoured unless told not
+/// to; <c>.git</c> folders and symlinked folders met while walking are skipped; files named explicitly are
+/// always scanned.
 /// </summary>
-internal sealed class TreeWalker(ScanOptions options, ChannelWriter<ScanTarget[]> output)
+internal sealed class TreeWalker(ScanOptions options, WorkStack<ScanWork> work)
 {
-    private const int BatchSize = 128;
+    private const int BatchSize = 32;
 
     private static readonly EnumerationOptions Enumeration = new()
     {
@@ -22,8 +21,6 @@ internal sealed class TreeWalker(ScanOptions options, ChannelWriter<ScanTarget[]
     };
 
     private readonly List<string> _problems = [];
-    private int _pending;
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<string> Problems
     {
@@ -36,81 +33,51 @@ internal sealed class TreeWalker(ScanOptions options, ChannelWriter<ScanTarget[]
         }
     }
 
-    public async Task WalkAsync(IReadOnlyList<(string Full, string Display)> roots, CancellationToken cancellationToken)
+    /// <summary>Puts the named paths on the stack: files as one batch, folders to be listed.</summary>
+    public void AddRoots(IReadOnlyList<(string Full, string Display)> roots)
     {
-        Interlocked.Increment(ref _pending);
+        var files = new List<ScanTarget>();
         foreach (var (full, display) in roots)
         {
             if (File.Exists(full))
             {
-                await output.WriteAsync([new ScanTarget(full, display)], cancellationToken).ConfigureAwait(false);
+                files.Add(ScanTarget.Named(full, display));
             }
             else
             {
-                Spawn(full, display, options.NoIgnore ? IgnoreStack.Empty : IgnoreStack.For(full), cancellationToken);
+                work.Push(new FolderWork(full, display, options.NoIgnore ? IgnoreStack.Empty : IgnoreStack.For(full)));
             }
         }
 
-        Finish();
-        await _done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private void Spawn(string directory, string display, IgnoreStack ignores, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _pending);
-        _ = Task.Run(async () =>
+        if (files.Count > 0)
         {
-            try
-            {
-                await WalkDirectoryAsync(directory, display, ignores, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                _done.TrySetCanceled(cancellationToken);
-            }
-#pragma warning disable CA1031 // Any failure in a walker task must end the walk, not vanish.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                _done.TrySetException(e);
-            }
-            finally
-            {
-                Finish();
-            }
-        }, cancellationToken);
-    }
-
-    private void Finish()
-    {
-        if (Interlocked.Decrement(ref _pending) == 0)
-        {
-            _done.TrySetResult();
+            work.Push(new FilesWork(null, [.. files]));
         }
     }
 
-    private async Task WalkDirectoryAsync(string directory, string display, IgnoreStack ignores, CancellationToken cancellationToken)
+    /// <summary>Lists one folder, pushing its subfolders and batches of its files.</summary>
+    public void List(FolderWork folder, CancellationToken cancellationToken)
     {
         List<DirectoryEntry> entries;
         try
         {
-            entries = [.. new FileSystemEnumerable<DirectoryEntry>(directory, DirectoryEntry.From, Enumeration)];
+            entries = [.. new FileSystemEnumerable<DirectoryEntry>(folder.FullPath, DirectoryEntry.From, Enumeration)];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            AddProblem($"{display}: {e.Message}");
+            AddProblem($"{folder.Display}: {e.Message}");
             return;
         }
 
-        var stack = ignores;
+        var stack = folder.Ignores;
         if (!options.NoIgnore)
         {
             var hasGit = entries.Exists(e => e.Name == ".git");
             var hasGitIgnore = entries.Exists(e => e.Name == ".gitignore" && !e.IsDirectory);
-            stack = ignores.Enter(directory, hasGit, hasGitIgnore);
+            stack = stack.Enter(folder.FullPath, hasGit, hasGitIgnore);
         }
 
-        var batch = new List<ScanTarget>();
+        var batch = new List<ScanTarget>(Math.Min(entries.Count, BatchSize));
         foreach (var entry in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -119,22 +86,22 @@ internal sealed class TreeWalker(ScanOptions options, ChannelWriter<ScanTarget[]
                 continue;
             }
 
-            if (!options.NoIgnore && stack.IsIgnored(entry.FullPath, entry.Name, entry.IsDirectory))
+            if (!options.NoIgnore && stack.IsIgnored(entry.FullPath ?? Path.Join(folder.FullPath, entry.Name), entry.Name, entry.IsDirectory))
             {
                 continue;
             }
 
-            var childDisplay = display is "." ? entry.Name : string.Concat(display, "/", entry.Name);
             if (entry.IsDirectory)
             {
-                Spawn(entry.FullPath, childDisplay, stack, cancellationToken);
+                var display = folder.Display is "." ? entry.Name : string.Concat(folder.Display, "/", entry.Name);
+                work.Push(new FolderWork(entry.FullPath!, display, stack));
             }
             else
             {
-                batch.Add(new ScanTarget(entry.FullPath, childDisplay));
+                batch.Add(new ScanTarget(folder.FullPath, entry.Name, folder.Display));
                 if (batch.Count == BatchSize)
                 {
-                    await output.WriteAsync([.. batch], cancellationToken).ConfigureAwait(false);
+                    work.Push(new FilesWork(folder.FullPath, [.. batch]));
                     batch.Clear();
                 }
             }
@@ -142,7 +109,7 @@ internal sealed class TreeWalker(ScanOptions options, ChannelWriter<ScanTarget[]
 
         if (batch.Count > 0)
         {
-            await output.WriteAsync([.. batch], cancellationToken).ConfigureAwait(false);
+            work.Push(new FilesWork(folder.FullPath, [.. batch]));
         }
     }
 

@@ -1,0 +1,37 @@
+using System.Runtime.InteropServices;
+
+namespace Sov.Core.Scan;
+
+/// <summary>
+/// One worker's read buffers, reused for every file so that reading touches no fresh memory: on a tree of
+/// small files, page faults and garbage collections cost more than the scanning. Every file streams through
+/// <see cref="Chunk"/>, small enough to stay in the processor's cache; only a file larger than that with
+/// something to look at is read whole, into <see cref="Whole"/>, which grows to the largest such file (files
+/// over <see cref="FileScanner.WholeLimit"/> take the managed path instead, so it stays bounded). New memory is
+/// populated by the kernel in one call rather than by a page fault per 4 KiB.
+/// </summary>
+internal sealed class ScanBuffer
+{
+    public const int ChunkSize = 256 * 1024;
+
+    public byte[] Chunk { get; } = Allocate(ChunkSize);
+
+    public byte[] Whole { get; private set; } = [];
+
+    /// <summary>Makes <see cref="Whole"/> at least <paramref name="size"/> bytes, keeping its first <paramref name="keep"/> bytes.</summary>
+    public byte[] GrowWhole(long size, int keep)
+    {
+        var bigger = Allocate((int)Math.Min(Math.Max(size, (long)Whole.Length * 2), Array.MaxLength));
+        Whole.AsSpan(0, keep).CopyTo(bigger);
+        Whole = bigger;
+        return bigger;
+    }
+
+    /// <summary>A pinned array (its address never moves) whose pages are made present up front.</summary>
+    private static byte[] Allocate(int size)
+    {
+        var array = GC.AllocateUninitializedArray<byte>(size, pinned: true);
+        NativeRead.Populate(Marshal.UnsafeAddrOfPinnedArrayElement(array, 0), size);
+        return array;
+    }
+}
