@@ -1,3 +1,5 @@
+using Sov.Core.Files.Ignore;
+
 namespace Sov.Core.Scan;
 
 /// <summary>One item of the scan's work: a folder to list, or files to read.</summary>

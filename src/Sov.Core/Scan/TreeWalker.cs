@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using Sov.Core.Files.Ignore;
 
 namespace Sov.Core.Scan;
 

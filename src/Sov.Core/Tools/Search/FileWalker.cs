@@ -1,30 +1,33 @@
+using Sov.Core.Files.Ignore;
+
 namespace Sov.Core.Tools.Search;
 
 /// <summary>
-/// Walks a folder inside the workspace, depth-first in name order, skipping .git, ignored paths
-/// (.gitignore-aware) and symbolic links to folders (they could lead out of the workspace).
+/// Walks a folder inside the workspace, depth-first in name order, skipping .git, ignored paths (the same
+/// .gitignore engine as <c>sov scan</c>: the workspace root's .gitignore and .git/info/exclude, then each
+/// folder's own) and symbolic links to folders (they could lead out of the workspace).
 /// Yields files as paths relative to the workspace root with '/' separators.
 /// </summary>
 public static class FileWalker
 {
     public static IEnumerable<string> Files(string root, string startRelative, CancellationToken cancellationToken)
     {
-        var ignore = GitIgnore.ForRoot(root);
-        var parts = startRelative is "." or "" ? [] : startRelative.Split('/');
-        var prefix = "";
-        foreach (var part in parts)
+        var ignores = IgnoreStack.Empty.Enter(root);
+        var directory = root;
+        var relative = startRelative is "." ? "" : startRelative;
+        foreach (var part in relative.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            prefix = prefix.Length == 0 ? part : prefix + "/" + part;
-            ignore = ignore.Descend(root, prefix);
+            directory = Path.Join(directory, part);
+            ignores = ignores.Enter(directory);
         }
 
-        return Walk(root, startRelative is "." ? "" : startRelative, ignore, cancellationToken);
+        return Walk(root, relative, ignores, cancellationToken);
     }
 
-    private static IEnumerable<string> Walk(string root, string relativeDir, GitIgnore ignore, CancellationToken cancellationToken)
+    private static IEnumerable<string> Walk(string root, string relativeDir, IgnoreStack ignores, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var dir = new DirectoryInfo(relativeDir.Length == 0 ? root : Path.Combine(root, relativeDir));
+        var dir = new DirectoryInfo(relativeDir.Length == 0 ? root : Path.Join(root, relativeDir));
         FileSystemInfo[] entries;
         try
         {
@@ -40,7 +43,7 @@ public static class FileWalker
         {
             var relative = relativeDir.Length == 0 ? entry.Name : relativeDir + "/" + entry.Name;
             var isDir = entry is DirectoryInfo;
-            if (entry.Name == ".git" || ignore.IsIgnored(relative, isDir))
+            if (entry.Name == ".git" || ignores.IsIgnored(entry.FullName, entry.Name, isDir))
             {
                 continue;
             }
@@ -52,7 +55,7 @@ public static class FileWalker
                     continue;
                 }
 
-                foreach (var file in Walk(root, relative, ignore.Descend(root, relative), cancellationToken))
+                foreach (var file in Walk(root, relative, ignores.Enter(entry.FullName), cancellationToken))
                 {
                     yield return file;
                 }

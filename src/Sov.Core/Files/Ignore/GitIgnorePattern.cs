@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Sov.Core.Scan;
+namespace Sov.Core.Files.Ignore;
 
 /// <summary>
 /// One .gitignore line compiled to a regular expression: <c>!</c> negates, a trailing <c>/</c> matches only

@@ -1,4 +1,4 @@
-namespace Sov.Core.Scan;
+namespace Sov.Core.Files.Ignore;
 
 /// <summary>The patterns of one .gitignore (or .git/info/exclude), relative to the folder it governs.</summary>
 internal sealed class GitIgnoreFile(string directory, IReadOnlyList<GitIgnorePattern> patterns)

@@ -1,4 +1,4 @@
-namespace Sov.Core.Scan;
+namespace Sov.Core.Files.Ignore;
 
 /// <summary>The .gitignore files in force for one folder, outermost first; innermost decides last. Immutable.</summary>
 internal sealed class IgnoreStack
