@@ -4,6 +4,7 @@ using Sov.Core.Config;
 using Sov.Core.Files;
 using Sov.Core.Files.Checkpoints;
 using Sov.Core.Permissions;
+using Sov.Core.Tools;
 using Sov.Core.Tools.Editing;
 
 namespace Sov.Cli.Borders;
@@ -16,6 +17,9 @@ namespace Sov.Cli.Borders;
 /// </summary>
 internal sealed record SessionBorders(BorderServices Services, PolicyPermissionGate Gate, IReadOnlyList<string> Warnings)
 {
+    /// <summary>What the tools may use: the workspace, with the read rules applied to every file a folder walk meets.</summary>
+    public ToolContext ToolContext() => new(Services.Workspace) { MayRead = Gate.Policy.ReadsFreely };
+
     public static async Task<SessionBorders> CreateAsync(CliContext context, Workspace workspace, string? modeFlag, bool headless, CancellationToken cancellationToken)
     {
         var permissions = PermissionSettings.Load(context.Paths, workspace.Root, modeFlag);

@@ -48,7 +48,7 @@ internal static class ExecRunner
         // The journal sees every tool call as it is decided, and the event stream as its fourth consumer (audit room).
         var permissions = new JournalingPermissionGate(borders.Gate, agent.Journal.Journal, agent.Journal.Redactor, "mode");
         var sink = new JournalEventSink(agent.Journal.Journal, model);
-        var session = new AgentSession(client, tools, new ToolContext(workspace), permissions, options);
+        var session = new AgentSession(client, tools, borders.ToolContext(), permissions, options);
         await using (session.ConfigureAwait(false))
         {
             using var onCancel = cancellationToken.Register(() => session.Submit(new Interrupt()));

@@ -54,7 +54,7 @@ internal sealed partial class InteractiveSession
         borders.Services.Record = record => agent.Journal.Journal.Append(record);
         _journal = new JournalEventSink(agent.Journal.Journal, agent.Model);
         var journaled = new JournalingPermissionGate(_gate, agent.Journal.Journal, agent.Journal.Redactor, "mode");
-        _session = new AgentSession(agent.Client, agent.Tools, new ToolContext(agent.Workspace), journaled, agent.Options);
+        _session = new AgentSession(agent.Client, agent.Tools, borders.ToolContext(), journaled, agent.Options);
         _view = new TurnView(surface, agent.Workspace);
         _custom = new CustomCommands(context.Paths.UserCommandsDir, Path.Combine(agent.Workspace.Root, ".sov", "commands"));
         _window = ContextWindow.For(agent.Model, agent.Settings.ContextWindow);

@@ -37,6 +37,10 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
         return PermissionDecision.Allow("reads inside the workspace are free");
     }
 
+    /// <summary>True when no deny or ask read rule matches <paramref name="rulePath"/> (workspace-relative, '/'-separated).</summary>
+    public bool ReadsFreely(string rulePath) =>
+        FirstMatch(Rules.Deny, RuleKind.Read, rulePath) is null && FirstMatch(Rules.Ask, RuleKind.Read, rulePath) is null;
+
     public PermissionDecision DecideWrite(PathAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);

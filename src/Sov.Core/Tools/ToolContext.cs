@@ -8,6 +8,13 @@ namespace Sov.Core.Tools;
 /// </summary>
 public sealed record ToolContext(Workspace Workspace)
 {
+    /// <summary>
+    /// Whether a workspace-relative path may be read without asking: false when a deny or ask read rule
+    /// matches it. Tools that walk folders (grep, glob, list_dir) leave such paths out and say how many they
+    /// withheld; a path a tool names itself is judged by the permission gate before the tool runs.
+    /// </summary>
+    public Func<string, bool> MayRead { get; init; } = _ => true;
+
     /// <summary>Set by the agent session; tools call <see cref="ReportFileChanged"/> rather than this.</summary>
     public Action<string, string>? OnFileChanged { get; init; }
 

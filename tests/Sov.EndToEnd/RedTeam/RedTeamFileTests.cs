@@ -113,4 +113,38 @@ public sealed class RedTeamFileTests
         Assert.DoesNotContain(RedTeamWorld.SecretCanary, w.ToolMessage(1), StringComparison.Ordinal);
         w.AssertUntouched();
     }
+
+    // Deny rules used to bind only the path a tool names: grep over "." read a denied file's text anyway.
+    // Now every file a walk meets is judged by the read rules; the model is told how many were withheld.
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task ReadDenyRulesHoldForEveryFileAWalkMeets(string mode)
+    {
+        await using var w = await RedTeamWorld.StartAsync();
+        w.UserConfig("""
+            [permissions]
+            deny = ["read:secrets/**", "read:**/.env"]
+            """);
+        w.Harness.WriteFile("secrets/prod.key", RedTeamWorld.SecretCanary + " key\n");
+        w.Harness.WriteFile("app/.env", "TOKEN=" + RedTeamWorld.SecretCanary + "\n");
+        w.Harness.WriteFile("app/main.txt", "no secret here\n");
+        var result = await w.AttackAsync(mode,
+            ("grep", new { pattern = "CANARY|secret" }),
+            ("glob", new { pattern = "**/*" }),
+            ("list_dir", new { path = "secrets" }),
+            ("read_file", new { path = "secrets/prod.key" }));
+        Assert.Equal(0, result.ExitCode);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.DoesNotContain(RedTeamWorld.SecretCanary, w.ToolMessage(i), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("app/main.txt:1:no secret here", w.ToolMessage(0), StringComparison.Ordinal);
+        Assert.Contains("[2 files withheld by read rules]", w.ToolMessage(0), StringComparison.Ordinal);
+        Assert.DoesNotContain("prod.key", w.ToolMessage(1), StringComparison.Ordinal);
+        Assert.DoesNotContain(".env", w.ToolMessage(1), StringComparison.Ordinal);
+        Assert.Contains("[1 entry withheld by read rules]", w.ToolMessage(2), StringComparison.Ordinal);
+        Assert.Contains("deny rule", w.ToolMessage(3), StringComparison.Ordinal);
+        w.AssertUntouched();
+    }
 }

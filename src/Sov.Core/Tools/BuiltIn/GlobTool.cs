@@ -33,11 +33,18 @@ public sealed class GlobTool : ITool
         var glob = new GlobPattern(pattern, matchBasenameWhenNoSlash: true);
         var sb = new StringBuilder();
         var count = 0;
+        var withheld = 0;
         foreach (var file in FileWalker.Files(context.Workspace.Root, startRelative, cancellationToken))
         {
             var local = startRelative == "." ? file : file[(startRelative.Length + 1)..];
             if (!glob.IsMatch(local))
             {
+                continue;
+            }
+
+            if (!context.MayRead(file))
+            {
+                withheld++;
                 continue;
             }
 
@@ -50,6 +57,11 @@ public sealed class GlobTool : ITool
             sb.Append(file).Append('\n');
         }
 
-        return Task.FromResult(ToolOutput.Ok(count == 0 ? "(no files match)" : sb.ToString()));
+        if (withheld > 0)
+        {
+            sb.Append(Withheld.Note(withheld, "file")).Append('\n');
+        }
+
+        return Task.FromResult(ToolOutput.Ok(count == 0 && withheld == 0 ? "(no files match)" : count == 0 ? "(no files match)\n" + sb : sb.ToString()));
     }
 }

@@ -55,10 +55,17 @@ public sealed class GrepTool : ITool
 
         var sb = new StringBuilder();
         var matches = 0;
+        var withheld = 0;
         foreach (var file in files)
         {
             if (filter is not null && !filter.IsMatch(file))
             {
+                continue;
+            }
+
+            if (!context.MayRead(file))
+            {
+                withheld++;
                 continue;
             }
 
@@ -99,6 +106,11 @@ public sealed class GrepTool : ITool
             }
         }
 
-        return ToolOutput.Ok(matches == 0 ? "(no matches)" : sb.ToString());
+        if (withheld > 0)
+        {
+            sb.Append(Withheld.Note(withheld, "file")).Append('\n');
+        }
+
+        return ToolOutput.Ok(matches == 0 && withheld == 0 ? "(no matches)" : matches == 0 ? "(no matches)\n" + sb : sb.ToString());
     }
 }

@@ -26,14 +26,18 @@ public sealed class ListDirTool : ITool
             return Task.FromResult(ToolOutput.Error(File.Exists(full) ? $"{path} is a file; use read_file." : $"No such folder: {path}"));
         }
 
-        var entries = new DirectoryInfo(full).GetFileSystemInfos()
+        var folder = context.Workspace.Relative(full);
+        var all = new DirectoryInfo(full).GetFileSystemInfos();
+        var shown = all.Where(e => context.MayRead(folder is "." ? e.Name : folder + "/" + e.Name)).ToList();
+        var withheld = all.Length - shown.Count;
+        var entries = shown
             .Select(e => e is DirectoryInfo ? e.Name + "/" : e.Name)
             .OrderBy(n => n.EndsWith('/') ? 0 : 1)
             .ThenBy(n => n, StringComparer.Ordinal)
             .ToList();
         if (entries.Count == 0)
         {
-            return Task.FromResult(ToolOutput.Ok("(empty folder)"));
+            return Task.FromResult(ToolOutput.Ok(withheld > 0 ? Withheld.Note(withheld, "entry") : "(empty folder)"));
         }
 
         var sb = new StringBuilder();
@@ -45,6 +49,11 @@ public sealed class ListDirTool : ITool
         if (entries.Count > MaxEntries)
         {
             sb.Append("[").Append(entries.Count - MaxEntries).Append(" more entries not shown]\n");
+        }
+
+        if (withheld > 0)
+        {
+            sb.Append(Withheld.Note(withheld, "entry")).Append('\n');
         }
 
         return Task.FromResult(ToolOutput.Ok(sb.ToString()));
