@@ -22,7 +22,7 @@ internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Wor
         ArgumentNullException.ThrowIfNull(request);
         var decision = await _policy.CheckAsync(request, cancellationToken).ConfigureAwait(false);
         return decision.Verdict == PermissionVerdict.Ask && _always.Contains(Key(request.Tool.Name, request.RawArguments))
-            ? PermissionDecision.Allow
+            ? PermissionDecision.Allow with { DecidedBy = "rule", Rule = "allow " + Shown(request.Tool.Name, request.RawArguments) + " (this session)" }
             : decision;
     }
 
@@ -43,8 +43,10 @@ internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Wor
     public string AllowAlways(string tool, string rawArguments)
     {
         _always.Add(Key(tool, rawArguments));
-        return tool == "shell" ? $"shell:{rawArguments}" : $"{tool}:*";
+        return Shown(tool, rawArguments);
     }
+
+    private static string Shown(string tool, string rawArguments) => tool == "shell" ? $"shell:{rawArguments}" : $"{tool}:*";
 
     private static string Key(string tool, string rawArguments) => tool == "shell" ? "shell\0" + rawArguments : tool;
 }

@@ -6,9 +6,10 @@ namespace Sov.Core.Audit;
 
 /// <summary>
 /// Journals every tool call at the moment it is decided, before it runs: name, arguments (redacted),
-/// the decision, and who decided (<paramref name="decidedBy"/>: <c>mode</c> for a mode such as headless,
-/// <c>rule</c> for a configured rule; an <c>ask</c> decision is then the person's, and its outcome shows in
-/// the <c>tool_result</c>). Deny wins: the inner gate's decision is passed on unchanged.
+/// the decision, and who decided: <c>rule</c> with the rule's text when a configured (or session) rule did,
+/// else what the inner gate says or <paramref name="decidedBy"/> (<c>mode</c>); an <c>ask</c> decision is the
+/// person's, and its outcome shows in the <c>approval</c> and <c>tool_result</c> records. Deny wins: the inner
+/// gate's decision is passed on unchanged.
 /// </summary>
 public sealed class JournalingPermissionGate(IPermissionGate inner, Journal journal, Redactor redactor, string decidedBy) : IPermissionGate
 {
@@ -22,8 +23,12 @@ public sealed class JournalingPermissionGate(IPermissionGate inner, Journal jour
             PermissionVerdict.Deny => "deny",
             _ => "ask",
         };
+        var ask = decision.Verdict == PermissionVerdict.Ask;
         journal.Append(new ToolCallRecord(request.CallId, request.Tool.Name, redactor.Redact(request.RawArguments).Text, verdict,
-            decision.Verdict == PermissionVerdict.Ask ? "person" : decidedBy));
+            ask ? "person" : decision.DecidedBy ?? decidedBy)
+        {
+            Rule = decision.Rule is null ? null : redactor.Redact(decision.Rule).Text,
+        });
         return decision;
     }
 }

@@ -3,8 +3,10 @@ namespace Sov.Core.Permissions;
 /// <summary>
 /// The policy's answer and why, in words the person (and the model) can read. <see cref="Unsandboxed"/>
 /// marks a shell command that would run without bubblewrap: it always needs explicit approval.
+/// <see cref="Rule"/> is the configured rule that decided (as <c>deny read:secrets/**</c>), or null when
+/// the mode or the border itself decided.
 /// </summary>
-public sealed record PermissionDecision(Verdict Verdict, string Reason, bool Unsandboxed = false)
+public sealed record PermissionDecision(Verdict Verdict, string Reason, bool Unsandboxed = false, string? Rule = null)
 {
     public static PermissionDecision Allow(string reason) => new(Verdict.Allow, reason);
     public static PermissionDecision Ask(string reason) => new(Verdict.Ask, reason);

@@ -19,18 +19,18 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
         ArgumentNullException.ThrowIfNull(access);
         if (FirstMatch(Rules.Deny, RuleKind.Read, access.RulePath) is { } deny)
         {
-            return PermissionDecision.Deny($"reading {access.RulePath} matches deny rule '{deny}'");
+            return PermissionDecision.Deny($"reading {access.RulePath} matches deny rule '{deny}'") with { Rule = $"deny {deny}" };
         }
 
         if (FirstMatch(Rules.Ask, RuleKind.Read, access.RulePath) is { } ask)
         {
-            return PermissionDecision.Ask($"reading {access.RulePath} matches ask rule '{ask}'");
+            return PermissionDecision.Ask($"reading {access.RulePath} matches ask rule '{ask}'") with { Rule = $"ask {ask}" };
         }
 
         if (!access.InsideWorkspace)
         {
             return FirstMatch(Rules.Allow, RuleKind.Read, access.RulePath) is { } allow
-                ? PermissionDecision.Allow($"reading outside the workspace allowed by rule '{allow}'")
+                ? PermissionDecision.Allow($"reading outside the workspace allowed by rule '{allow}'") with { Rule = $"allow {allow}" }
                 : PermissionDecision.Ask($"{access.RulePath} is outside the workspace");
         }
 
@@ -56,7 +56,7 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
 
         if (FirstMatch(Rules.Deny, RuleKind.Write, access.RulePath) is { } deny)
         {
-            return PermissionDecision.Deny($"writing {access.RulePath} matches deny rule '{deny}'");
+            return PermissionDecision.Deny($"writing {access.RulePath} matches deny rule '{deny}'") with { Rule = $"deny {deny}" };
         }
 
         if (Mode == PermissionMode.ReadOnly)
@@ -66,7 +66,7 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
 
         if (FirstMatch(Rules.Ask, RuleKind.Write, access.RulePath) is { } ask)
         {
-            return PermissionDecision.Ask($"writing {access.RulePath} matches ask rule '{ask}'");
+            return PermissionDecision.Ask($"writing {access.RulePath} matches ask rule '{ask}'") with { Rule = $"ask {ask}" };
         }
 
         if (Mode >= PermissionMode.AutoEdit)
@@ -75,7 +75,7 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
         }
 
         return FirstMatch(Rules.Allow, RuleKind.Write, access.RulePath) is { } allow
-            ? PermissionDecision.Allow($"writing {access.RulePath} allowed by rule '{allow}'")
+            ? PermissionDecision.Allow($"writing {access.RulePath} allowed by rule '{allow}'") with { Rule = $"allow {allow}" }
             : PermissionDecision.Ask($"write {access.RulePath}");
     }
 
@@ -88,7 +88,7 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
         {
             if (denyRules.FirstOrDefault(r => texts.Any(r.MatchesCommand)) is { } deny)
             {
-                return PermissionDecision.Deny($"'{Shorten(segment.Text)}' matches deny rule '{deny}'");
+                return PermissionDecision.Deny($"'{Shorten(segment.Text)}' matches deny rule '{deny}'") with { Rule = $"deny {deny}" };
             }
         }
 
@@ -100,7 +100,7 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
         {
             if (askRules.FirstOrDefault(r => texts.Any(r.MatchesCommand)) is { } ask)
             {
-                return Unsandboxed(PermissionDecision.Ask($"'{Shorten(segment.Text)}' matches ask rule '{ask}'"));
+                return Unsandboxed(PermissionDecision.Ask($"'{Shorten(segment.Text)}' matches ask rule '{ask}'") with { Rule = $"ask {ask}" });
             }
         }
 
@@ -122,7 +122,8 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
 
         if (approvedByRules)
         {
-            return PermissionDecision.Allow("every part of the command matches an allow rule");
+            var approving = analysis.Segments.Select(s => allowRules.First(r => r.MatchesCommand(s.Segment.Text))).Distinct();
+            return PermissionDecision.Allow("every part of the command matches an allow rule") with { Rule = "allow " + string.Join(", ", approving) };
         }
 
         if (Mode == PermissionMode.FullAuto)

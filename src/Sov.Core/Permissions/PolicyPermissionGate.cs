@@ -21,7 +21,12 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
         var decision = Map(Decide(request));
         if (headless && decision.Verdict == PermissionVerdict.Ask)
         {
-            decision = Decision.Deny($"{decision.Reason}; that needs approval, and there is nobody to ask (headless)");
+            // An ask rule still decided it; otherwise the headless mode did.
+            decision = Decision.Deny($"{decision.Reason}; that needs approval, and there is nobody to ask (headless)") with
+            {
+                DecidedBy = decision.DecidedBy,
+                Rule = decision.Rule,
+            };
         }
 
         return ValueTask.FromResult(decision);
@@ -61,11 +66,12 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
     private static Decision Map(Permissions.PermissionDecision d)
     {
         var reason = d.Unsandboxed ? "UNSANDBOXED: " + d.Reason : d.Reason;
-        return d.Verdict switch
+        var decision = d.Verdict switch
         {
             Verdict.Allow => Decision.Allow,
             Verdict.Deny => Decision.Deny(reason),
             _ => Decision.Ask(reason),
         };
+        return decision with { DecidedBy = d.Rule is null ? "mode" : "rule", Rule = d.Rule };
     }
 }

@@ -54,4 +54,18 @@ public sealed class PolicyPermissionGateTests : IDisposable
         Assert.Equal(PermissionVerdict.Deny, (await Check(PermissionMode.FullAuto, "read_file", true, new { path = "/etc/passwd" })).Verdict);
         Assert.Equal(PermissionVerdict.Deny, (await Check(PermissionMode.FullAuto, "mystery", false, new { })).Verdict);
     }
+
+    // The journal's decided_by was never "rule" (left out of #6): the gate now says which rule decided.
+    [Fact]
+    public async Task ARuleThatDecidesIsNamedAndTheModeOtherwise()
+    {
+        var denied = await Check(PermissionMode.FullAuto, "read_file", true, new { path = "config/.env.local" });
+        Assert.Equal((PermissionVerdict.Deny, "rule", "deny read:**/.env*"), (denied.Verdict, denied.DecidedBy, denied.Rule));
+        var allowed = await Check(PermissionMode.Ask, "shell", false, new { command = "git status && git status" });
+        Assert.Equal((PermissionVerdict.Allow, "rule", "allow shell:git status"), (allowed.Verdict, allowed.DecidedBy, allowed.Rule));
+        var byMode = await Check(PermissionMode.AutoEdit, "write_file", false, new { path = "a.txt" });
+        Assert.Equal((PermissionVerdict.Allow, "mode", null), (byMode.Verdict, byMode.DecidedBy, byMode.Rule));
+        var headless = await Check(PermissionMode.Ask, "write_file", false, new { path = "a.txt" });
+        Assert.Equal((PermissionVerdict.Deny, "mode"), (headless.Verdict, headless.DecidedBy));
+    }
 }
