@@ -31,12 +31,7 @@ internal sealed partial class InteractiveSession
 
                 break;
             case "model":
-                _surface.WriteLine($"model {_agent.Model} at {_agent.BaseUrl}, context window {Tokens(_window)} tokens");
-                if (command.Arguments.Length > 0)
-                {
-                    _surface.WriteLine($"To switch, restart with: sov --continue --model {command.Arguments} (the conversation carries over).", Style.Dim);
-                }
-
+                await ModelAsync(command.Arguments, cancellationToken).ConfigureAwait(false);
                 break;
             case "mode":
                 if (command.Arguments.Length == 0)
@@ -157,5 +152,30 @@ internal sealed partial class InteractiveSession
         _saved = history.Count;
         _view.Reset();
         _surface.WriteLine($"Resumed {found.Id}: {history.Count} messages.", Style.Dim);
+    }
+
+    /// <summary><c>/model</c> shows the model and what the server serves; <c>/model NAME</c> switches for the next turn.</summary>
+    private async Task ModelAsync(string name, CancellationToken cancellationToken)
+    {
+        if (name.Length == 0)
+        {
+            _surface.WriteLine($"model {_agent.Model} at {_agent.BaseUrl}, context window {Tokens(_window)} tokens");
+            if (await _agent.ServedModelsAsync(cancellationToken).ConfigureAwait(false) is { Count: > 0 } served)
+            {
+                _surface.WriteLine($"the server serves: {string.Join(", ", served)} (/model NAME to switch)", Style.Dim);
+            }
+
+            return;
+        }
+
+        if (await _agent.SwitchModelAsync(name, cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            _surface.WriteLine(problem, Style.Error);
+            return;
+        }
+
+        _journal.Model = name;
+        _window = ContextWindow.For(name, _agent.Settings.ContextWindow);
+        _surface.WriteLine($"model {name} from the next turn on, context window {Tokens(_window)} tokens (the conversation carries over)");
     }
 }

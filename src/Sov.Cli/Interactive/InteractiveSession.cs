@@ -31,7 +31,7 @@ internal sealed partial class InteractiveSession
     private readonly JournalEventSink _journal;
     private readonly TurnView _view;
     private readonly CustomCommands _custom;
-    private readonly int _window;
+    private int _window;
     private SessionFile _file;
     private int _saved;
     private bool _lastWasInterrupt;

@@ -22,14 +22,13 @@ namespace Sov.Cli.Session;
 /// </summary>
 internal sealed partial class PreparedAgent : IDisposable
 {
-    private PreparedAgent(SovSettings settings, Workspace workspace, Uri baseUrl, string model, HttpClient http,
+    private PreparedAgent(SovSettings settings, Workspace workspace, Uri baseUrl, HttpClient http,
         OpenAiCompatibleChatClient client, ToolRegistry tools, AgentOptions options, SessionJournal journal)
     {
         Journal = journal;
         Settings = settings;
         Workspace = workspace;
         BaseUrl = baseUrl;
-        Model = model;
         Http = http;
         Client = client;
         Tools = tools;
@@ -39,7 +38,8 @@ internal sealed partial class PreparedAgent : IDisposable
     public SovSettings Settings { get; }
     public Workspace Workspace { get; }
     public Uri BaseUrl { get; }
-    public string Model { get; }
+    /// <summary>The model requests go to now (<c>/model NAME</c> switches it between turns).</summary>
+    public string Model => Client.Endpoint.Model;
     public HttpClient Http { get; }
     public OpenAiCompatibleChatClient Client { get; }
     public ToolRegistry Tools { get; }
@@ -48,6 +48,27 @@ internal sealed partial class PreparedAgent : IDisposable
 
     /// <summary>The AGENTS.md chain that went into the prompt, with any hidden characters found in it.</summary>
     public ProjectInstructions Instructions { get; private init; } = new(null, [], []);
+
+    /// <summary>
+    /// Switches to another model the endpoint serves: checked against its model list when it has one, then
+    /// journaled (<c>model_selected</c>). Returns null on success, else why not, in one line.
+    /// </summary>
+    public async Task<string?> SwitchModelAsync(string model, CancellationToken cancellationToken)
+    {
+        var served = await ModelCatalog.TryListAsync(Http, BaseUrl, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        if (served is { Count: > 0 } && !served.Contains(model, StringComparer.Ordinal))
+        {
+            return $"{BaseUrl} does not serve '{model}'; it serves: {string.Join(", ", served)}.";
+        }
+
+        Client.SwitchModel(model);
+        Journal.Journal.Append(new ModelSelectedRecord(BaseUrl.ToString(), model));
+        return null;
+    }
+
+    /// <summary>The models the endpoint lists, or null when it does not answer.</summary>
+    public Task<IReadOnlyList<string>?> ServedModelsAsync(CancellationToken cancellationToken) =>
+        ModelCatalog.TryListAsync(Http, BaseUrl, TimeSpan.FromSeconds(10), cancellationToken);
 
     public static async Task<PreparedAgent> PrepareAsync(CliContext context, SettingsOverrides flags, string workspaceRoot,
         CancellationToken cancellationToken, string kind = "exec", string permissionMode = "headless")
@@ -103,7 +124,7 @@ internal sealed partial class PreparedAgent : IDisposable
                 Instructions = SystemPrompt.Build(environment, settings.Instructions),
                 MaxTurns = settings.MaxTurns ?? new AgentOptions().MaxTurns,
             };
-            return new PreparedAgent(settings, workspace, baseUrl, model, http, client, tools, options, journal) { Instructions = instructions };
+            return new PreparedAgent(settings, workspace, baseUrl, http, client, tools, options, journal) { Instructions = instructions };
         }
         catch
         {

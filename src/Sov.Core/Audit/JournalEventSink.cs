@@ -14,6 +14,9 @@ namespace Sov.Core.Audit;
 /// </summary>
 public sealed class JournalEventSink(Journal journal, string model)
 {
+    /// <summary>The model usage is recorded against; changes when the person switches models mid-session.</summary>
+    public string Model { get; set; } = model;
+
     public void Record(AgentEvent agentEvent)
     {
         switch (agentEvent)
@@ -25,7 +28,7 @@ public sealed class JournalEventSink(Journal journal, string model)
                 Findings("to_model", $"tool:{result.Name}", result.Output);
                 break;
             case Usage usage:
-                journal.Append(new ModelUsageRecord(model, usage.InputTokens, usage.OutputTokens));
+                journal.Append(new ModelUsageRecord(Model, usage.InputTokens, usage.OutputTokens));
                 break;
             case TurnCompleted done:
                 Findings("from_model", "assistant", done.FinalText);

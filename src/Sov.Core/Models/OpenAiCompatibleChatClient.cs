@@ -18,7 +18,14 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
 {
     private readonly ModelClientOptions _options = options ?? new ModelClientOptions();
 
-    public ModelEndpoint Endpoint { get; } = endpoint;
+    public ModelEndpoint Endpoint { get; private set; } = endpoint;
+
+    /// <summary>Sends later requests to <paramref name="model"/> on the same endpoint (between turns: a request already sent keeps its model).</summary>
+    public void SwitchModel(string model)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        Endpoint = Endpoint with { Model = model };
+    }
 
     /// <summary>Called with each request body just before it is sent (benchmarks, journal, tests).</summary>
     public Action<ReadOnlyMemory<byte>>? OnRequestBody { get; init; }

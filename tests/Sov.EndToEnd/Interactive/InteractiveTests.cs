@@ -179,4 +179,30 @@ public sealed class InteractiveTests
         Assert.Equal("alpha\n", File.ReadAllText(Path.Combine(h.Workspace.FullName, "notes.txt")));
         Assert.Contains("keep my notes", h.Server.ChatRequests[^1].Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ModelSwitchesMidSessionToAModelTheServerServes()
+    {
+        await using var h = await TerminalHarness.StartAsync();
+        h.Server.ServedModels = ["scripted-model", "qwen3-coder-big"];
+        h.Server.Enqueue(ScriptedResponse.Text("first answer"), ScriptedResponse.Text("second answer"));
+        var t = await h.OpenAsync();
+        await t.TypeLineAsync("one");
+        await t.WaitForTextAsync("first answer");
+
+        await t.TypeLineAsync("/model");
+        await t.WaitForTextAsync("the server serves: scripted-model, qwen3-coder-big");
+        await t.TypeLineAsync("/model nonexistent");
+        await t.WaitForTextAsync("does not serve 'nonexistent'");
+        await t.TypeLineAsync("/model qwen3-coder-big");
+        await t.WaitForTextAsync("model qwen3-coder-big from the next turn on, context window 262.1k");
+        await t.TypeLineAsync("two");
+        await t.WaitForTextAsync("second answer");
+
+        var models = h.Server.ChatRequests.Select(r => System.Text.Json.JsonDocument.Parse(r.Body).RootElement.GetProperty("model").GetString()).ToArray();
+        Assert.Equal(["scripted-model", "qwen3-coder-big"], models);
+        var second = System.Text.Json.JsonDocument.Parse(h.Server.ChatRequests[1].Body).RootElement.GetProperty("messages");
+        Assert.Contains(second.EnumerateArray(), m => m.GetProperty("content").ValueKind == System.Text.Json.JsonValueKind.String
+            && m.GetProperty("content").GetString() == "first answer"); // the conversation carried over
+    }
 }

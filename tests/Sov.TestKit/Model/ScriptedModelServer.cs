@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
@@ -60,6 +61,9 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The model ids GET /v1/models lists.</summary>
+    public IReadOnlyList<string> ServedModels { get; set; } = ["scripted-model"];
+
     public ScriptedModelServer Enqueue(params ScriptedResponse[] responses)
     {
         foreach (var response in responses)
@@ -99,7 +103,8 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         if (HttpMethods.IsGet(context.Request.Method) && path.EndsWith("/models", StringComparison.Ordinal))
         {
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("""{"object":"list","data":[{"id":"scripted-model","object":"model"}]}""", context.RequestAborted).ConfigureAwait(false);
+            var data = string.Join(",", ServedModels.Select(m => $$"""{"id":{{JsonSerializer.Serialize(m)}},"object":"model"}"""));
+            await context.Response.WriteAsync($$"""{"object":"list","data":[{{data}}]}""", context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
