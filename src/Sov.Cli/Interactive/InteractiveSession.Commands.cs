@@ -60,7 +60,7 @@ internal sealed partial class InteractiveSession
                 _surface.WriteLine("Started a fresh conversation (the session file keeps the earlier one).", Style.Dim);
                 break;
             case "cost":
-                _surface.WriteLine($"session {Tokens(_view.SessionTokens)} tokens; context {Tokens(_view.LastInputTokens ?? 0)} of {Tokens(_window)} ({Percent()}). Self-hosted: no bill.");
+                _surface.WriteLine($"session {Tokens(_view.SessionTokens)} tokens; context {Used()} of {Tokens(_window)} ({Percent()}). Self-hosted: no bill.");
                 break;
             case "reasoning":
                 _surface.WriteLine(_view.LastReasoning.Length == 0 ? "(no reasoning in the last turn)" : _view.LastReasoning.Trim(), Style.Dim);

@@ -191,7 +191,7 @@ internal sealed partial class InteractiveSession
         _lastWasInterrupt = interrupted;
         Save();
         Status();
-        if (ContextWindow.ShouldCompact(_view.LastInputTokens, _window))
+        if (ContextWindow.ShouldCompact(UsedTokens(), _window))
         {
             _surface.WriteLine($"Context is {Percent()} full: compacting the conversation.", Style.Dim);
             await CompactAsync(cancellationToken).ConfigureAwait(false);
@@ -257,9 +257,15 @@ internal sealed partial class InteractiveSession
     }
 
     private void Status() =>
-        _surface.WriteLine($"─ {_agent.Model} · {_gate.Mode.Name()} · context {Tokens(_view.LastInputTokens ?? 0)}/{Tokens(_window)} ({Percent()}) · session {Tokens(_view.SessionTokens)} tokens", Style.Dim);
+        _surface.WriteLine($"─ {_agent.Model} · {_gate.Mode.Name()} · context {Used()}/{Tokens(_window)} ({Percent()}) · session {Tokens(_view.SessionTokens)} tokens", Style.Dim);
 
-    private string Percent() => $"{100.0 * (_view.LastInputTokens ?? 0) / _window:0}%";
+    private string Percent() => $"{100.0 * UsedTokens() / _window:0}%";
+
+    /// <summary>Context in use: the server's last input-token count, or an estimate when it reports none.</summary>
+    private long UsedTokens() => _view.LastInputTokens ?? ContextWindow.Estimate(_session.History, _agent.Options.Instructions);
+
+    /// <summary>Context in use as shown: an estimate is marked with '~'.</summary>
+    private string Used() => _view.LastInputTokens is { } reported ? Tokens(reported) : "~" + Tokens(UsedTokens());
 
     private static string Tokens(long n) => n >= 1000 ? $"{n / 1000.0:0.#}k" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

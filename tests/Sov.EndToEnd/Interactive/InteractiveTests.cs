@@ -205,4 +205,26 @@ public sealed class InteractiveTests
         Assert.Contains(second.EnumerateArray(), m => m.GetProperty("content").ValueKind == System.Text.Json.JsonValueKind.String
             && m.GetProperty("content").GetString() == "first answer"); // the conversation carried over
     }
+
+    // A server that reports no token usage (left out of #7: such a session never compacted): the
+    // conversation's size is estimated, and at 80 % of the window it is compacted all the same.
+    [Fact]
+    public async Task WithoutUsageFromTheServerTheContextIsEstimatedAndCompacted()
+    {
+        await using var h = await TerminalHarness.StartAsync();
+        File.WriteAllText(Path.Combine(h.Home.FullName, "config.toml"), "context_window = 4000\n");
+        var longAnswer = string.Join(' ', Enumerable.Repeat("lorem ipsum dolor sit amet", 400)) + " END-OF-LONG";
+        h.Server.Enqueue(ScriptedResponse.Text(longAnswer), ScriptedResponse.Text("SUMMARY-OF-IT"), ScriptedResponse.Text("after compaction"));
+        var t = await h.OpenAsync();
+
+        await t.TypeLineAsync("write a lot");
+        await t.WaitForTextAsync("compacting the conversation");
+        await t.WaitForTextAsync("Compacted:");
+        await t.TypeLineAsync("go on");
+        await t.WaitForTextAsync("after compaction");
+
+        var last = h.Server.ChatRequests[^1].Body;
+        Assert.Contains("SUMMARY-OF-IT", last, StringComparison.Ordinal);
+        Assert.DoesNotContain("END-OF-LONG", last, StringComparison.Ordinal);
+    }
 }
