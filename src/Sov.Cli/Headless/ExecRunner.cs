@@ -2,12 +2,8 @@ using Sov.Cli.Borders;
 using Sov.Core;
 using Sov.Core.Agent;
 using Sov.Core.Agent.Events;
-using Sov.Core.Agent.Permission;
 using Sov.Core.Agent.Submissions;
-using Sov.Core.Audit;
 using Sov.Core.Config;
-using Sov.Core.Files;
-using Sov.Core.Tools;
 using Sov.Cli.Session;
 
 namespace Sov.Cli.Headless;
@@ -30,25 +26,15 @@ internal static class ExecRunner
         };
 
         using var agent = await PreparedAgent.PrepareAsync(context, request.Flags, request.WorkspaceRoot, cancellationToken).ConfigureAwait(false);
-        var (settings, workspace, tools, options, model, baseUrl, client) =
-            (agent.Settings, agent.Workspace, agent.Tools, agent.Options, agent.Model, agent.BaseUrl, agent.Client);
+        var (settings, workspace, tools, model, baseUrl) = (agent.Settings, agent.Workspace, agent.Tools, agent.Model, agent.BaseUrl);
         var borders = await SessionBorders.CreateAsync(context, workspace, request.Flags.Mode, headless: true, cancellationToken).ConfigureAwait(false);
-        borders.Services.Record = record => agent.Journal.Journal.Append(record);
-        foreach (var tool in borders.Services.Tools())
-        {
-            tools.Add(tool);
-        }
-
+        var (session, sink) = SessionWiring.Build(agent, borders, borders.Gate);
         printer.Start(new SessionInfo(model, baseUrl.ToString(), workspace.Root, [.. tools.All.Select(t => t.Name)]));
         foreach (var warning in settings.Warnings.Concat(borders.Warnings))
         {
             printer.Print(new Warning(warning));
         }
 
-        // The journal sees every tool call as it is decided, and the event stream as its fourth consumer (audit room).
-        var permissions = new JournalingPermissionGate(borders.Gate, agent.Journal.Journal, agent.Journal.Redactor, "mode");
-        var sink = new JournalEventSink(agent.Journal.Journal, model);
-        var session = new AgentSession(client, tools, borders.ToolContext(), permissions, options);
         await using (session.ConfigureAwait(false))
         {
             using var onCancel = cancellationToken.Register(() => session.Submit(new Interrupt()));

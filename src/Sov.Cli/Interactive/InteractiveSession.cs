@@ -10,7 +10,6 @@ using Sov.Core.Audit;
 using Sov.Core.Config;
 using Sov.Core.Permissions;
 using Sov.Core.Sessions;
-using Sov.Core.Tools;
 
 namespace Sov.Cli.Interactive;
 
@@ -45,16 +44,8 @@ internal sealed partial class InteractiveSession
         _file = file;
         _borders = borders;
         _gate = new InteractivePermissionGate(borders.Gate, agent.Workspace);
-        foreach (var tool in borders.Services.Tools())
-        {
-            agent.Tools.Add(tool);
-        }
-
         borders.Services.AskAsync = (question, _) => Task.FromResult(AskYesNo(question));
-        borders.Services.Record = record => agent.Journal.Journal.Append(record);
-        _journal = new JournalEventSink(agent.Journal.Journal, agent.Model);
-        var journaled = new JournalingPermissionGate(_gate, agent.Journal.Journal, agent.Journal.Redactor, "mode");
-        _session = new AgentSession(agent.Client, agent.Tools, borders.ToolContext(), journaled, agent.Options);
+        (_session, _journal) = SessionWiring.Build(agent, borders, _gate);
         _view = new TurnView(surface, agent.Workspace);
         _custom = new CustomCommands(context.Paths.UserCommandsDir, Path.Combine(agent.Workspace.Root, ".sov", "commands"));
         _window = ContextWindow.For(agent.Model, agent.Settings.ContextWindow);
