@@ -5,13 +5,13 @@ namespace Sov.Borders.Sandbox;
 /// <summary>
 /// The bubblewrap command line for one shell command: read-only root, fresh /dev and /proc, private
 /// /tmp and /run (unix sockets), the workspace writable, protected paths re-bound read-only (masked when absent), the home
-/// folder's secrets masked, no network, a new PID namespace and session, killed with its parent, and
+/// folder's secrets and the files read rules hold back masked, no network, a new PID namespace and session, killed with its parent, and
 /// bash without profile or rc files. <see cref="Placeholders"/> lists the empty mount points bubblewrap
 /// will create on the host for absent protected paths; the runner removes them afterwards.
 /// </summary>
 public sealed record SandboxProfile(IReadOnlyList<string> Argv, IReadOnlyList<string> Placeholders)
 {
-    public static SandboxProfile Build(SandboxSettings settings, string workingDirectory, string command)
+    public static SandboxProfile Build(SandboxSettings settings, string workingDirectory, string command, IReadOnlyList<string>? masks = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var ws = settings.Workspace;
@@ -64,6 +64,11 @@ public sealed record SandboxProfile(IReadOnlyList<string> Argv, IReadOnlyList<st
             {
                 Mask(argv, Path.Combine(home, secret));
             }
+        }
+
+        foreach (var path in masks ?? [])
+        {
+            Mask(argv, path); // what read rules hold back: an empty read-only folder, or /dev/null for a file
         }
 
         argv.AddRange([

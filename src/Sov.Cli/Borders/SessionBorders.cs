@@ -38,6 +38,12 @@ internal sealed record SessionBorders(BorderServices Services, PolicyPermissionG
 
         var policy = new PermissionPolicy(permissions.Mode, permissions.Rules, status.Available);
         var undo = new UndoRecorder(new CheckpointStore(context.Paths.StateDir, workspace));
-        return new SessionBorders(new BorderServices(workspace, shell, undo), new PolicyPermissionGate(policy, workspace, headless), warnings);
+        var services = new BorderServices(workspace, shell, undo);
+        if (policy.HasReadRules)
+        {
+            services.ShellMasks = cancellation => ReadMasks.Find(workspace.Root, policy, cancellation);
+        }
+
+        return new SessionBorders(services, new PolicyPermissionGate(policy, workspace, headless), warnings);
     }
 }

@@ -37,6 +37,9 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
         return PermissionDecision.Allow("reads inside the workspace are free");
     }
 
+    /// <summary>True when some deny or ask rule is about reading: only then do walks and the sandbox need to check paths.</summary>
+    public bool HasReadRules => Rules.Deny.Concat(Rules.Ask).Any(r => r.Kind == RuleKind.Read);
+
     /// <summary>True when no deny or ask read rule matches <paramref name="rulePath"/> (workspace-relative, '/'-separated).</summary>
     public bool ReadsFreely(string rulePath) =>
         FirstMatch(Rules.Deny, RuleKind.Read, rulePath) is null && FirstMatch(Rules.Ask, RuleKind.Read, rulePath) is null;

@@ -3,6 +3,9 @@ namespace Sov.Core.Processes;
 /// <summary>A command for the shell tool: bash source text, run in <see cref="WorkingDirectory"/> (inside the workspace).</summary>
 public sealed record ShellRequest(string Command, string WorkingDirectory, TimeSpan Timeout)
 {
+    /// <summary>Absolute paths the command must not see (files read rules hold back); the sandbox masks them.</summary>
+    public IReadOnlyList<string> Masks { get; init; } = [];
+
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromSeconds(600);
 

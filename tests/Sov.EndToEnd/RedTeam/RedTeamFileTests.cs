@@ -115,10 +115,11 @@ public sealed class RedTeamFileTests
     }
 
     // Deny rules used to bind only the path a tool names: grep over "." read a denied file's text anyway.
-    // Now every file a walk meets is judged by the read rules; the model is told how many were withheld.
+    // Now every file a walk meets is judged by the read rules (the model is told how many were withheld),
+    // and a shell command in full-auto finds those files masked in its sandbox; headless ask refuses it.
     [Theory]
     [MemberData(nameof(Modes))]
-    public async Task ReadDenyRulesHoldForEveryFileAWalkMeets(string mode)
+    public async Task ReadDenyRulesHoldForEveryFileAWalkOrCommandMeets(string mode)
     {
         await using var w = await RedTeamWorld.StartAsync();
         w.UserConfig("""
@@ -132,9 +133,10 @@ public sealed class RedTeamFileTests
             ("grep", new { pattern = "CANARY|secret" }),
             ("glob", new { pattern = "**/*" }),
             ("list_dir", new { path = "secrets" }),
-            ("read_file", new { path = "secrets/prod.key" }));
+            ("read_file", new { path = "secrets/prod.key" }),
+            ("shell", new { command = "cat app/.env secrets/prod.key; grep -r CANARY ." }));
         Assert.Equal(0, result.ExitCode);
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
             Assert.DoesNotContain(RedTeamWorld.SecretCanary, w.ToolMessage(i), StringComparison.Ordinal);
         }
@@ -145,6 +147,12 @@ public sealed class RedTeamFileTests
         Assert.DoesNotContain(".env", w.ToolMessage(1), StringComparison.Ordinal);
         Assert.Contains("[1 entry withheld by read rules]", w.ToolMessage(2), StringComparison.Ordinal);
         Assert.Contains("deny rule", w.ToolMessage(3), StringComparison.Ordinal);
+        if (mode == "full-auto")
+        {
+            Assert.DoesNotContain("Denied", w.ToolMessage(4), StringComparison.Ordinal); // it ran, in the sandbox, blind to them
+            Assert.Matches("exit code [12]", w.ToolMessage(4)); // masked files read as nothing or not at all
+        }
+
         w.AssertUntouched();
     }
 }

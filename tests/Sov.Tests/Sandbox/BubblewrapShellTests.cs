@@ -123,6 +123,24 @@ public sealed class BubblewrapShellTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_world.Home, ".ssh", "new")));
     }
 
+    // Read rules hold back files the shell would otherwise read freely in full-auto (left out of #5).
+    [Fact]
+    public async Task PathsReadRulesHoldBackAreMaskedFilesAndFolders()
+    {
+        Directory.CreateDirectory(Path.Combine(_world.Workspace, "secrets", "deep"));
+        File.WriteAllText(Path.Combine(_world.Workspace, "secrets", "deep", "k"), "CANARY folder");
+        File.WriteAllText(Path.Combine(_world.Workspace, ".env"), "CANARY file");
+        File.WriteAllText(Path.Combine(_world.Workspace, "ok.txt"), "visible");
+        var masks = new[] { Path.Combine(_world.Workspace, "secrets"), Path.Combine(_world.Workspace, ".env") };
+        var result = await _world.Shell.RunAsync(
+            new Core.Processes.ShellRequest("cat .env secrets/deep/k ok.txt; ls -a secrets; grep -r CANARY .; rm -f .env; echo x > secrets/new", _world.Workspace, TimeSpan.FromSeconds(30)) { Masks = masks },
+            TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("CANARY", result.Output, StringComparison.Ordinal);
+        Assert.Contains("visible", result.Output, StringComparison.Ordinal);
+        Assert.Equal("CANARY file", File.ReadAllText(Path.Combine(_world.Workspace, ".env")));
+        Assert.False(File.Exists(Path.Combine(_world.Workspace, "secrets", "new")));
+    }
+
     // Agents rewriting git hooks/config or their own settings to run code later (Copilot CVE-2025-53773,
     // Claude Code CVE-2026-25725, Cursor CVE-2026-26268).
     [Fact]

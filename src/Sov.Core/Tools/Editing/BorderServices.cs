@@ -26,6 +26,12 @@ public sealed class BorderServices(Workspace workspace, IShellRunner shell, Undo
     /// <summary>Where file writes and shell commands are journaled (the session's journal); null records nothing.</summary>
     public Action<IJournalRecord>? Record { get; set; }
 
+    /// <summary>
+    /// The paths a shell command must not see because read rules hold them back (see <c>ReadMasks</c>); null when
+    /// there are no read rules. Null from the function means too many to mask: the command is refused.
+    /// </summary>
+    public Func<CancellationToken, IReadOnlyList<string>?>? ShellMasks { get; set; }
+
     /// <summary>The plan the model keeps with the todo tool, shown to the person.</summary>
     public TodoList Todos { get; } = new();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sov.Core.Files.Checkpoints;
+using Sov.Core.Permissions;
 using Sov.Core.Processes;
 
 namespace Sov.Core.Tools.Editing;
@@ -28,8 +29,19 @@ public sealed class ShellTool(BorderServices services) : ITool
         ArgumentNullException.ThrowIfNull(arguments);
         var command = arguments.RequireString("command");
         var timeout = ShellRequest.TimeoutFrom(arguments.GetNumber("timeout_seconds"));
+        IReadOnlyList<string> masks = [];
+        if (services.ShellMasks is { } find)
+        {
+            if (find(cancellationToken) is not { } found)
+            {
+                return ToolOutput.Error($"Read rules hold back more than {ReadMasks.Limit} paths, too many to hide from a shell command; narrow the rules (a folder pattern such as read:secrets is hidden whole).");
+            }
+
+            masks = found;
+        }
+
         var before = FileSnapshot.Take(services.Workspace);
-        var result = await services.Shell.RunAsync(new ShellRequest(command, services.Workspace.Root, timeout), cancellationToken).ConfigureAwait(false);
+        var result = await services.Shell.RunAsync(new ShellRequest(command, services.Workspace.Root, timeout) { Masks = masks }, cancellationToken).ConfigureAwait(false);
         services.Record?.Invoke(new Audit.Records.ShellCommandRecord(
             ["bash", "--noprofile", "--norc", "-c", command],
             result.Sandboxed ? "bubblewrap" : "unsandboxed",

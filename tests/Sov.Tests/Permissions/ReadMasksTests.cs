@@ -1,0 +1,62 @@
+using Sov.Core.Permissions;
+
+namespace Sov.Tests.Permissions;
+
+/// <summary>What a sandboxed shell command must not see because read rules hold it back.</summary>
+public sealed class ReadMasksTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("sov-masks-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private void Write(string relative)
+    {
+        var path = Path.Join(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "x");
+    }
+
+    private static PermissionPolicy Policy(string[] deny, string[]? ask = null) =>
+        new(PermissionMode.FullAuto, PermissionRules.Parse(null, ask, deny), sandboxAvailable: true);
+
+    [Fact]
+    public void FilesAndWholeFoldersTheRulesHoldBackAreListedIgnoredOnesToo()
+    {
+        Write(".gitignore");
+        Write("app/.env");
+        Write("app/main.cs");
+        Write("secrets/a/b.key");
+        Write("secrets/c.key");
+        Write("notes/private.md");
+        File.WriteAllText(Path.Join(_root, ".gitignore"), ".env\n");
+        var masks = ReadMasks.Find(_root, Policy(["read:**/.env", "read:secrets"], ask: ["read:notes/private.md"]), TestContext.Current.CancellationToken);
+        Assert.NotNull(masks);
+        Assert.Equal(
+            new[] { "app/.env", "notes/private.md", "secrets" },
+            masks.Select(m => Path.GetRelativePath(_root, m).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public void WithoutReadRulesNothingIsWalked()
+    {
+        Write("a/.env");
+        Assert.Empty(ReadMasks.Find(_root, Policy(["shell:rm*", "write:**"]), TestContext.Current.CancellationToken)!);
+    }
+
+    [Fact]
+    public void AnAbsoluteRuleWithoutWildcardsIsMaskedWhenItExists()
+    {
+        var outside = Directory.CreateTempSubdirectory("sov-masks-out-").FullName;
+        try
+        {
+            var file = Path.Join(outside, "token");
+            File.WriteAllText(file, "t");
+            var masks = ReadMasks.Find(_root, Policy([$"read:{file}", $"read:{outside}/missing", $"read:{outside}/*.key"]), TestContext.Current.CancellationToken);
+            Assert.Equal([file], masks);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+}
