@@ -26,7 +26,7 @@ public sealed class BubblewrapShell(SandboxSettings settings, ProcessRunner runn
     }
 
     /// <summary>Removes the empty mount points bubblewrap created on the host for absent protected paths.</summary>
-    private static void RemovePlaceholders(IReadOnlyList<string> placeholders)
+    internal static void RemovePlaceholders(IReadOnlyList<string> placeholders)
     {
         foreach (var path in placeholders)
         {

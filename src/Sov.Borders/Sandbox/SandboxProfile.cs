@@ -13,6 +13,37 @@ public sealed record SandboxProfile(IReadOnlyList<string> Argv, IReadOnlyList<st
 {
     public static SandboxProfile Build(SandboxSettings settings, string workingDirectory, string command, IReadOnlyList<string>? masks = null)
     {
+        var (argv, placeholders) = Mounts(settings, masks);
+        argv.AddRange([
+            "--unshare-net",
+            "--unshare-pid",
+            "--new-session",
+            "--die-with-parent",
+            "--chdir", workingDirectory,
+            "--", "/bin/bash", "--noprofile", "--norc", "-c", command,
+        ]);
+        return new SandboxProfile(argv, placeholders);
+    }
+
+    /// <summary>
+    /// The same sandbox around a long-running program (an MCP server on stdio): its own argv instead of bash,
+    /// and the network only when <paramref name="network"/> (the person's choice for that server).
+    /// </summary>
+    public static SandboxProfile ForProgram(SandboxSettings settings, string workingDirectory, IReadOnlyList<string> program, bool network, IReadOnlyList<string>? masks = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var (argv, placeholders) = Mounts(settings, masks);
+        if (!network)
+        {
+            argv.Add("--unshare-net");
+        }
+
+        argv.AddRange(["--unshare-pid", "--new-session", "--die-with-parent", "--chdir", workingDirectory, "--", .. program]);
+        return new SandboxProfile(argv, placeholders);
+    }
+
+    private static (List<string> Argv, List<string> Placeholders) Mounts(SandboxSettings settings, IReadOnlyList<string>? masks)
+    {
         ArgumentNullException.ThrowIfNull(settings);
         var ws = settings.Workspace;
         var argv = new List<string>
@@ -71,15 +102,7 @@ public sealed record SandboxProfile(IReadOnlyList<string> Argv, IReadOnlyList<st
             Mask(argv, path); // what read rules hold back: an empty read-only folder, or /dev/null for a file
         }
 
-        argv.AddRange([
-            "--unshare-net",
-            "--unshare-pid",
-            "--new-session",
-            "--die-with-parent",
-            "--chdir", workingDirectory,
-            "--", "/bin/bash", "--noprofile", "--norc", "-c", command,
-        ]);
-        return new SandboxProfile(argv, placeholders);
+        return (argv, placeholders);
     }
 
     private static void Mask(List<string> argv, string path)

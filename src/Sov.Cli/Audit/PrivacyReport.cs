@@ -28,6 +28,14 @@ internal static class PrivacyReport
             o.WriteLine($"  {keyVariable}: named by you (api_key_env) for the endpoint's API key, sent only in its Authorization header");
         }
 
+        foreach (var server in McpServerSettings.Load(paths.ConfigFile))
+        {
+            foreach (var name in server.EnvFrom.Append(server.BearerTokenEnv).OfType<string>())
+            {
+                o.WriteLine($"  {name}: named by you for MCP server '{server.Name}', given only to it");
+            }
+        }
+
         o.WriteLine("  Never read: proxy variables (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY), time zone, host name, user name, kernel version.");
         o.WriteLine();
         o.WriteLine("Files outside the workspace:");
@@ -50,6 +58,19 @@ internal static class PrivacyReport
             {
                 o.WriteLine($"  {EgressGate.Origin(url)}  {server} on loopback (no endpoint configured: sov exec probes these)");
             }
+        }
+
+        var mcp = McpServerSettings.Load(paths.ConfigFile);
+        foreach (var server in mcp.Where(s => s.Url is not null))
+        {
+            o.WriteLine($"  {EgressGate.Origin(server.Url!)}  MCP server '{server.Name}' (mcp.servers.{server.Name}.url)");
+        }
+
+        foreach (var server in mcp.Where(s => s.Url is null))
+        {
+            o.WriteLine(server.Sandbox && !server.Network
+                ? $"  (none)  MCP server '{server.Name}' runs `{server.Command}` in the sandbox without network"
+                : $"  (any)   MCP server '{server.Name}' runs `{server.Command}` {(server.Sandbox ? "in the sandbox WITH network (network = true)" : "UNSANDBOXED (sandbox = false)")}: what it contacts is up to it");
         }
 
         if (borders.ExportEndpoint is not null)

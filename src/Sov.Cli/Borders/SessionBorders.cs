@@ -17,6 +17,11 @@ namespace Sov.Cli.Borders;
 /// </summary>
 internal sealed record SessionBorders(BorderServices Services, PolicyPermissionGate Gate, IReadOnlyList<string> Warnings)
 {
+    /// <summary>The sandbox's settings (MCP servers on stdio run under the same profile).</summary>
+    public required SandboxSettings Sandbox { get; init; }
+
+    public required bool SandboxAvailable { get; init; }
+
     /// <summary>What the tools may use: the workspace, with the read rules applied to every file a folder walk meets.</summary>
     public ToolContext ToolContext() => new(Services.Workspace) { MayRead = Gate.Policy.ReadsFreely };
 
@@ -44,6 +49,10 @@ internal sealed record SessionBorders(BorderServices Services, PolicyPermissionG
             services.ShellMasks = cancellation => ReadMasks.Find(workspace.Root, policy, cancellation);
         }
 
-        return new SessionBorders(services, new PolicyPermissionGate(policy, workspace, headless), warnings);
+        return new SessionBorders(services, new PolicyPermissionGate(policy, workspace, headless), warnings)
+        {
+            Sandbox = settings,
+            SandboxAvailable = status.Available,
+        };
     }
 }

@@ -28,9 +28,10 @@ internal static class ExecRunner
         using var agent = await PreparedAgent.PrepareAsync(context, request.Flags, request.WorkspaceRoot, cancellationToken).ConfigureAwait(false);
         var (settings, workspace, tools, model, baseUrl) = (agent.Settings, agent.Workspace, agent.Tools, agent.Model, agent.BaseUrl);
         var borders = await SessionBorders.CreateAsync(context, workspace, request.Flags.Mode, headless: true, cancellationToken).ConfigureAwait(false);
+        await using var mcp = await McpServers.ConnectAsync(context, agent, borders, cancellationToken).ConfigureAwait(false);
         var (session, sink) = SessionWiring.Build(agent, borders, borders.Gate);
         printer.Start(new SessionInfo(model, baseUrl.ToString(), workspace.Root, [.. tools.All.Select(t => t.Name)]));
-        foreach (var warning in settings.Warnings.Concat(borders.Warnings))
+        foreach (var warning in settings.Warnings.Concat(borders.Warnings).Concat(mcp.Warnings))
         {
             printer.Print(new Warning(warning));
         }

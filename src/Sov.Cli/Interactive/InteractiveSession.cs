@@ -31,6 +31,7 @@ internal sealed partial class InteractiveSession
     private readonly TurnView _view;
     private readonly CustomCommands _custom;
     private int _window;
+    private IReadOnlyList<string> _mcpWarnings = [];
     private SessionFile _file;
     private int _saved;
     private bool _lastWasInterrupt;
@@ -68,8 +69,9 @@ internal sealed partial class InteractiveSession
         using (agent)
         {
             var borders = await SessionBorders.CreateAsync(context, agent.Workspace, options.Mode, headless: false, cancellationToken).ConfigureAwait(false);
+            await using var mcp = await McpServers.ConnectAsync(context, agent, borders, cancellationToken).ConfigureAwait(false);
             var (file, history) = OpenSession(context, agent, options, surface);
-            var interactive = new InteractiveSession(context, surface, input, agent, borders, file);
+            var interactive = new InteractiveSession(context, surface, input, agent, borders, file) { _mcpWarnings = mcp.Warnings };
             await using (interactive._session.ConfigureAwait(false))
             {
                 using (file)
@@ -239,7 +241,7 @@ internal sealed partial class InteractiveSession
             _surface.WriteLine("  They reach the model only as visible markers, never hidden.", Style.Warning);
         }
 
-        foreach (var warning in _agent.Settings.Warnings.Concat(_borders.Warnings))
+        foreach (var warning in _agent.Settings.Warnings.Concat(_borders.Warnings).Concat(_mcpWarnings))
         {
             _surface.WriteLine("⚠ " + warning, Style.Warning);
         }

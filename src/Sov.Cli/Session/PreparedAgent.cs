@@ -36,6 +36,9 @@ internal sealed partial class PreparedAgent : IDisposable
     }
 
     public SovSettings Settings { get; }
+
+    /// <summary>Egress options for a client of this session: the given origins only, journaled and redacted like the model's.</summary>
+    public required Func<IEnumerable<Uri>, string, EgressOptions> Egress { get; init; }
     public Workspace Workspace { get; }
     public Uri BaseUrl { get; }
     /// <summary>The model requests go to now (<c>/model NAME</c> switches it between turns).</summary>
@@ -124,7 +127,7 @@ internal sealed partial class PreparedAgent : IDisposable
                 Instructions = SystemPrompt.Build(environment, settings.Instructions),
                 MaxTurns = settings.MaxTurns ?? new AgentOptions().MaxTurns,
             };
-            return new PreparedAgent(settings, workspace, baseUrl, http, client, tools, options, journal) { Instructions = instructions };
+            return new PreparedAgent(settings, workspace, baseUrl, http, client, tools, options, journal) { Instructions = instructions, Egress = Egress };
         }
         catch
         {

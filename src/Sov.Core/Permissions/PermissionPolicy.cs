@@ -144,6 +144,37 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
             : PermissionDecision.Ask(why);
     }
 
+    /// <summary>
+    /// A call of an MCP server's tool: deny and ask rules (<c>mcp:SERVER/TOOL</c>) first; read-only mode runs only
+    /// what an allow rule names; an allow rule or full-auto (the person configured the server) runs it; else ask.
+    /// MCP tools are never taken as read-only on the server's word.
+    /// </summary>
+    public PermissionDecision DecideMcp(string server, string tool)
+    {
+        var subject = $"{server}/{tool}";
+        if (Rules.Deny.FirstOrDefault(r => r.MatchesMcp(subject)) is { } deny)
+        {
+            return PermissionDecision.Deny($"MCP tool {subject} matches deny rule '{deny}'") with { Rule = $"deny {deny}" };
+        }
+
+        if (Rules.Ask.FirstOrDefault(r => r.MatchesMcp(subject)) is { } ask)
+        {
+            return PermissionDecision.Ask($"MCP tool {subject} matches ask rule '{ask}'") with { Rule = $"ask {ask}" };
+        }
+
+        if (Rules.Allow.FirstOrDefault(r => r.MatchesMcp(subject)) is { } allow)
+        {
+            return PermissionDecision.Allow($"MCP tool {subject} allowed by rule '{allow}'") with { Rule = $"allow {allow}" };
+        }
+
+        return Mode switch
+        {
+            PermissionMode.ReadOnly => PermissionDecision.Deny($"read-only mode: MCP tool {subject} may change things (an allow rule mcp:{subject} would let it run)"),
+            PermissionMode.FullAuto => PermissionDecision.Allow("full-auto: MCP tools of configured servers run free"),
+            _ => PermissionDecision.Ask($"call MCP tool {subject}"),
+        };
+    }
+
     private PermissionDecision Unsandboxed(PermissionDecision decision) =>
         SandboxAvailable ? decision : decision with { Unsandboxed = true };
 

@@ -2,7 +2,7 @@ namespace Sov.Core.Permissions;
 
 /// <summary>
 /// One rule pattern from config, such as <c>shell:git status</c>, <c>shell:npm test*</c>,
-/// <c>write:src/**</c> or <c>read:**/.env*</c>. Shell patterns match a whole command segment (its words
+/// <c>write:src/**</c>, <c>read:**/.env*</c> or <c>mcp:github/*</c>. Shell patterns match a whole command segment (its words
 /// joined by single spaces); path patterns match the workspace-relative path ('/' separators), or the
 /// absolute path for files outside the workspace.
 /// </summary>
@@ -19,19 +19,23 @@ public sealed record PermissionRule(RuleKind Kind, string Pattern)
             "shell" or "bash" => RuleKind.Shell,
             "write" or "edit" => RuleKind.Write,
             "read" => RuleKind.Read,
+            "mcp" => RuleKind.Mcp,
             _ => null,
         };
         if (parsed is null || pattern.Length == 0)
         {
             throw new Config.ConfigException(
-                $"Permission rule '{text}' is not of the form shell:<command>, write:<glob> or read:<glob>.",
+                $"Permission rule '{text}' is not of the form shell:<command>, write:<glob>, read:<glob> or mcp:<server>/<tool>.",
                 "Fix the rule in the [permissions] section of your config, e.g. \"shell:git status\" or \"write:src/**\".");
         }
 
         return new PermissionRule(parsed.Value, pattern);
     }
 
-    public bool MatchesPath(string path) => Kind != RuleKind.Shell && Glob.MatchPath(Pattern, path);
+    public bool MatchesPath(string path) => Kind is RuleKind.Read or RuleKind.Write && Glob.MatchPath(Pattern, path);
+
+    /// <summary>For <c>mcp:</c> rules: matches <c>SERVER/TOOL</c> (<c>*</c> matches anything, as <c>mcp:github/*</c>).</summary>
+    public bool MatchesMcp(string serverTool) => Kind == RuleKind.Mcp && Glob.MatchText(Pattern, serverTool);
 
     public bool MatchesCommand(string segment) => Kind == RuleKind.Shell && Glob.MatchText(Pattern, segment);
 

@@ -1,5 +1,6 @@
 using Sov.Core.Agent.Permission;
 using Sov.Core.Files;
+using Sov.Core.Tools.Mcp;
 using Decision = Sov.Core.Agent.Permission.PermissionDecision;
 
 namespace Sov.Core.Permissions;
@@ -37,6 +38,11 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
         var args = request.Arguments;
         try
         {
+            if (request.Tool is McpTool mcp)
+            {
+                return Policy.DecideMcp(mcp.Server, mcp.ToolName);
+            }
+
             switch (request.Tool.Name)
             {
                 case "write_file" or "edit_file":

@@ -84,6 +84,7 @@ public static class ArgumentCoercer
         ToolParameterType.Number => ToNumber(parameter, value),
         ToolParameterType.Boolean => ToBoolean(parameter, value),
         ToolParameterType.Array => ToStructured(parameter, value, JsonValueKind.Array),
+        ToolParameterType.Any => value.Clone(),
         _ => ToStructured(parameter, value, JsonValueKind.Object),
     };
 

@@ -9,4 +9,7 @@ public enum ToolParameterType
     Boolean,
     Array,
     Object,
+
+    /// <summary>Any JSON value, passed through as it came (an MCP schema's property without one plain type).</summary>
+    Any,
 }

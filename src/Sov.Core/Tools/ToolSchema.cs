@@ -13,6 +13,58 @@ public sealed class ToolSchema
         Json = Render(parameters);
     }
 
+    private ToolSchema(IReadOnlyList<ToolParameter> parameters, string json)
+    {
+        Parameters = parameters;
+        Json = json;
+    }
+
+    /// <summary>
+    /// A schema given whole (an MCP server's): sent to the model as it is, compacted; its top-level properties
+    /// become parameters so arguments are coerced the same way.
+    /// </summary>
+    public static ToolSchema FromJsonSchema(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return new ToolSchema();
+        }
+
+        var required = schema.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.Array
+            ? r.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var parameters = new List<ToolParameter>();
+        if (schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in properties.EnumerateObject())
+            {
+                var type = property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
+                    ? t.GetString() switch
+                    {
+                        "string" => ToolParameterType.String,
+                        "integer" => ToolParameterType.Integer,
+                        "number" => ToolParameterType.Number,
+                        "boolean" => ToolParameterType.Boolean,
+                        "array" => ToolParameterType.Array,
+                        "object" => ToolParameterType.Object,
+                        _ => ToolParameterType.Any,
+                    }
+                    : ToolParameterType.Any;
+                parameters.Add(new ToolParameter(property.Name, type, "", required.Contains(property.Name)));
+            }
+        }
+
+        var json = schema.GetRawText();
+        using var doc = JsonDocument.Parse(json);
+        var buffer = new ArrayBufferWriter<byte>(json.Length);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            doc.RootElement.WriteTo(w);
+        }
+
+        return new ToolSchema(parameters, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
     public IReadOnlyList<ToolParameter> Parameters { get; }
 
     /// <summary>The compact JSON schema: type, properties (type + description), required. Nothing else.</summary>
@@ -27,6 +79,7 @@ public sealed class ToolSchema
         ToolParameterType.Number => "number",
         ToolParameterType.Boolean => "boolean",
         ToolParameterType.Array => "array",
+        ToolParameterType.Any => "any",
         _ => "object",
     };
 

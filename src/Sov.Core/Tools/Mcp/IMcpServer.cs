@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace Sov.Core.Tools.Mcp;
+
+/// <summary>
+/// A connected MCP server as the agent needs it: its tools and a way to call one. The connection itself (a
+/// sandboxed process on stdio, or HTTP through the egress gate) lives in Sov.Borders.
+/// </summary>
+public interface IMcpServer : IAsyncDisposable
+{
+    /// <summary>The name the person gave the server in config.toml.</summary>
+    string Name { get; }
+
+    Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(CancellationToken cancellationToken);
+
+    Task<McpCallResult> CallAsync(string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken);
+}
+
+/// <summary>One tool a server offers: its name there, its description and its input JSON schema (all untrusted).</summary>
+public sealed record McpToolInfo(string Name, string? Description, JsonElement InputSchema);
+
+/// <summary>What a call returned, as text (non-text content is named, not shown), and whether the server called it an error.</summary>
+public sealed record McpCallResult(string Text, bool IsError);

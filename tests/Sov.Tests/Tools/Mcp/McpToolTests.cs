@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Sov.Core.Config;
+using Sov.Core.Permissions;
+using Sov.Core.Tools;
+using Sov.Core.Tools.Mcp;
+
+namespace Sov.Tests.Tools.Mcp;
+
+/// <summary>MCP tools as the agent sees them: names, schemas, untrusted text, the policy, and the config they come from.</summary>
+public sealed class McpToolTests
+{
+    private sealed class FakeServer(string name, McpCallResult result) : IMcpServer
+    {
+        public string Name => name;
+        public IReadOnlyDictionary<string, object?>? LastArguments { get; private set; }
+        public Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<McpToolInfo>>([]);
+
+        public Task<McpCallResult> CallAsync(string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken)
+        {
+            LastArguments = arguments;
+            return Task.FromResult(result);
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
+
+    [Theory]
+    [InlineData("github", "create_issue", "mcp__github__create_issue")]
+    [InlineData("my server", "do.thing/now", "mcp__my_server__do_thing_now")]
+    [InlineData("s", "a-very-long-tool-name-that-goes-on-and-on-and-on-beyond-the-limit", "mcp__s__a-very-long-tool-name-that-goes-on-and-on-and-on-beyond-")]
+    public void NamesAreSafeForChatApis(string server, string tool, string expected)
+    {
+        var name = McpTool.NameFor(server, tool);
+        Assert.Equal(expected, name);
+        Assert.True(name.Length <= 64);
+    }
+
+    [Fact]
+    public async Task SchemaPassesThroughArgumentsAreCoercedAndOutputIsRevealed()
+    {
+        var schema = Json("""{"type":"object","properties":{"n":{"type":"integer"},"tags":{"type":"array","items":{"type":"string"}},"any":{"anyOf":[{"type":"string"},{"type":"null"}]}},"required":["n"],"additionalProperties":false}""");
+        var server = new FakeServer("fx", new McpCallResult("ok\u202Eevil", false));
+        var tool = new McpTool(server, new McpToolInfo("t", "Does t.\u200B", schema));
+        Assert.Contains("\"additionalProperties\":false", tool.Schema.Json, StringComparison.Ordinal);
+        Assert.Contains("U+200B", tool.Description, StringComparison.Ordinal);
+        Assert.False(tool.IsReadOnly);
+
+        var args = ArgumentCoercer.Coerce(tool.Schema, Json("""{"n":"3","tags":["a"],"any":"x"}"""));
+        var output = await tool.ExecuteAsync(args, null!, TestContext.Current.CancellationToken);
+        Assert.Equal(3, ((JsonElement)server.LastArguments!["n"]!).GetInt64());
+        Assert.Equal("x", ((JsonElement)server.LastArguments!["any"]!).GetString());
+        Assert.DoesNotContain("\u202E", output.Text, StringComparison.Ordinal);
+        Assert.Contains("U+202E", output.Text, StringComparison.Ordinal);
+        Assert.Throws<ToolException>(() => ArgumentCoercer.Coerce(tool.Schema, Json("""{"tags":[]}""")));
+    }
+
+    [Theory]
+    [InlineData("ask", "fx", "echo", Verdict.Ask)]
+    [InlineData("auto-edit", "fx", "echo", Verdict.Ask)]
+    [InlineData("full-auto", "fx", "echo", Verdict.Allow)]
+    [InlineData("read-only", "fx", "echo", Verdict.Deny)]
+    [InlineData("read-only", "fx", "search", Verdict.Allow)]
+    [InlineData("full-auto", "fx", "write", Verdict.Deny)]
+    [InlineData("ask", "gh", "list", Verdict.Allow)]
+    public void ThePolicyDecidesByRuleThenMode(string mode, string server, string tool, Verdict expected)
+    {
+        var rules = PermissionRules.Parse(["mcp:fx/search", "mcp:gh/*"], [], ["mcp:fx/write"]);
+        Assert.True(PermissionModes.TryParse(mode, out var parsed));
+        var policy = new PermissionPolicy(parsed, rules, sandboxAvailable: true);
+        Assert.Equal(expected, policy.DecideMcp(server, tool).Verdict);
+    }
+
+    [Fact]
+    public void ServersComeFromConfigWithClearErrors()
+    {
+        var dir = Directory.CreateTempSubdirectory("sov-mcp-config-").FullName;
+        try
+        {
+            var file = Path.Join(dir, "config.toml");
+            File.WriteAllText(file, """
+                [mcp.servers.files]
+                command = "npx"
+                args = ["-y", "server-filesystem", "."]
+                env = { LOG = "1" }
+                env_from = ["GITHUB_TOKEN"]
+                network = true
+
+                [mcp.servers.remote]
+                url = "https://mcp.internal.example/mcp"
+                bearer_token_env = "MCP_TOKEN"
+                """);
+            var servers = McpServerSettings.Load(file);
+            Assert.Equal(["files", "remote"], servers.Select(s => s.Name));
+            Assert.Equal(("npx", 3, "1", "GITHUB_TOKEN", true, true), (servers[0].Command, servers[0].Args.Count, servers[0].Env["LOG"], servers[0].EnvFrom[0], servers[0].Network, servers[0].Sandbox));
+            Assert.Equal(("https://mcp.internal.example/mcp", "MCP_TOKEN"), (servers[1].Url!.ToString(), servers[1].BearerTokenEnv));
+
+            File.WriteAllText(file, "[mcp.servers.both]\ncommand = \"x\"\nurl = \"http://h\"\n");
+            var e = Assert.Throws<ConfigException>(() => McpServerSettings.Load(file));
+            Assert.Contains("mcp.servers.both", e.Message, StringComparison.Ordinal);
+            File.WriteAllText(file, "[mcp.servers.bad]\ncommand = \"x\"\nnetwork = \"yes\"\n");
+            Assert.Throws<ConfigException>(() => McpServerSettings.Load(file));
+            File.WriteAllText(file, "model = \"m\"\n");
+            Assert.Empty(McpServerSettings.Load(file));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
