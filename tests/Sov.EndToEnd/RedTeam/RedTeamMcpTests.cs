@@ -126,4 +126,32 @@ public sealed class RedTeamMcpTests
         Assert.Contains("MCP server 'open' runs `srv` in the sandbox WITH network", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("TRACKER_TOKEN: named by you for MCP server 'remote'", r.Stdout, StringComparison.Ordinal);
     }
+
+    // A remote MCP server is reached through the egress gate: the token named by bearer_token_env goes in the
+    // Authorization header, and every request to it is journaled with its origin.
+    [Fact]
+    public async Task AnHttpServerIsReachedThroughTheGateAndJournaled()
+    {
+        await using var w = await RedTeamWorld.StartAsync();
+        await using var remote = await Sov.TestKit.Mcp.HttpMcpServer.StartAsync(TestContext.Current.CancellationToken);
+        w.UserConfig($$"""
+            [mcp.servers.remote]
+            url = "{{remote.Url}}"
+            bearer_token_env = "REMOTE_MCP_TOKEN"
+            """);
+        w.Harness.Server.Enqueue(
+            new Sov.TestKit.Model.ScriptedResponse().ToolCall("call_0", "mcp__remote__echo", """{"text":"over the wire"}"""),
+            Sov.TestKit.Model.ScriptedResponse.Text("done"));
+        var result = await w.Harness.ExecAsync(["--mode", "full-auto", "go"],
+            environment: new Dictionary<string, string> { ["HOME"] = w.Home, ["REMOTE_MCP_TOKEN"] = "tok-123" }, sovHome: w.SovHome);
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(w.ToolMessage(0) == "http says: over the wire", result.Stderr + result.Stdout);
+        Assert.Contains(remote.Calls, c => c.Method == "tools/call" && c.Authorization == "Bearer tok-123");
+
+        var journal = Directory.EnumerateFiles(Path.Combine(w.SovHome, "journal"), "*.jsonl", SearchOption.AllDirectories)
+            .SelectMany(File.ReadAllLines).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        var origin = remote.Url.GetLeftPart(UriPartial.Authority);
+        Assert.Contains(journal, r => r.GetProperty("type").GetString() == "egress_request" && r.GetProperty("origin").GetString() == origin);
+        Assert.DoesNotContain(journal.Select(r => r.GetRawText()), text => text.Contains("tok-123", StringComparison.Ordinal));
+    }
 }

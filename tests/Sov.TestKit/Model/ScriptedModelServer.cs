@@ -1,14 +1,8 @@
 using System.Text.Json;
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Sov.TestKit.Model;
 
@@ -76,15 +70,9 @@ public sealed class ScriptedModelServer : IAsyncDisposable
 
     public static async Task<ScriptedModelServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         ScriptedModelServer? server = null;
-        app.Run(context => server!.HandleAsync(context));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new ScriptedModelServer(app, new Uri(address));
+        var (app, origin) = await LoopbackHost.StartAsync(context => server!.HandleAsync(context), cancellationToken).ConfigureAwait(false);
+        server = new ScriptedModelServer(app, origin);
         return server;
     }
 
