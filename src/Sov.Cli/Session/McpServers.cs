@@ -81,6 +81,12 @@ internal sealed class McpServers : IAsyncDisposable
                     result._warnings.Add($"MCP tool {tool.Name}: its description hides characters (the model sees them as visible markers).");
                 }
 
+                if (agent.Tools.Find(tool.Name) is not null)
+                {
+                    result._warnings.Add($"MCP server '{server.Name}': tool '{info.Name}' is left out, its name {tool.Name} is taken.");
+                    continue;
+                }
+
                 agent.Tools.Add(tool);
             }
         }
