@@ -13,7 +13,7 @@ public sealed record SandboxProfile(IReadOnlyList<string> Argv, IReadOnlyList<st
 {
     public static SandboxProfile Build(SandboxSettings settings, string workingDirectory, string command, IReadOnlyList<string>? masks = null)
     {
-        var (argv, placeholders) = Mounts(settings, masks);
+        var (argv, placeholders) = Mounts(settings, masks, placeholdAbsent: true);
         argv.AddRange([
             "--unshare-net",
             "--unshare-pid",
@@ -27,12 +27,14 @@ public sealed record SandboxProfile(IReadOnlyList<string> Argv, IReadOnlyList<st
 
     /// <summary>
     /// The same sandbox around a long-running program (an MCP server on stdio): its own argv instead of bash,
-    /// and the network only when <paramref name="network"/> (the person's choice for that server).
+    /// and the network only when <paramref name="network"/> (the person's choice for that server). Protected
+    /// paths that exist are read-only as for commands; absent ones get no placeholder, which would sit in the
+    /// workspace as an empty file (an empty <c>.git</c> breaks git) for as long as the server runs.
     /// </summary>
     public static SandboxProfile ForProgram(SandboxSettings settings, string workingDirectory, IReadOnlyList<string> program, bool network, IReadOnlyList<string>? masks = null)
     {
         ArgumentNullException.ThrowIfNull(program);
-        var (argv, placeholders) = Mounts(settings, masks);
+        var (argv, placeholders) = Mounts(settings, masks, placeholdAbsent: false);
         if (!network)
         {
             argv.Add("--unshare-net");
@@ -42,7 +44,7 @@ public sealed record SandboxProfile(IReadOnlyList<string> Argv, IReadOnlyList<st
         return new SandboxProfile(argv, placeholders);
     }
 
-    private static (List<string> Argv, List<string> Placeholders) Mounts(SandboxSettings settings, IReadOnlyList<string>? masks)
+    private static (List<string> Argv, List<string> Placeholders) Mounts(SandboxSettings settings, IReadOnlyList<string>? masks, bool placeholdAbsent)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var ws = settings.Workspace;
@@ -72,7 +74,7 @@ public sealed record SandboxProfile(IReadOnlyList<string> Argv, IReadOnlyList<st
                 continue;
             }
 
-            var missing = FirstMissing(ws, relative);
+            var missing = placeholdAbsent ? FirstMissing(ws, relative) : null;
             if (missing is null)
             {
                 continue;
@@ -89,36 +91,46 @@ public sealed record SandboxProfile(IReadOnlyList<string> Argv, IReadOnlyList<st
             placeholders.Add(missing.Value.Path);
         }
 
+        var hidden = new List<string>();
         if (settings.Home is { Length: > 0 } home && Path.IsPathRooted(home))
         {
             foreach (var secret in SandboxSettings.HomeSecrets)
             {
-                Mask(argv, Path.Combine(home, secret));
+                Mask(argv, Path.Combine(home, secret), hidden);
             }
         }
 
         foreach (var path in masks ?? [])
         {
-            Mask(argv, path); // what read rules hold back: an empty read-only folder, or /dev/null for a file
+            Mask(argv, path, hidden); // what read rules hold back: an empty read-only folder, or /dev/null for a file
         }
 
         return (argv, placeholders);
     }
 
-    private static void Mask(List<string> argv, string path)
+    /// <summary>
+    /// Hides <paramref name="path"/> (a symlink: where it finally leads, which is what reading it would reach):
+    /// a folder becomes an empty read-only one, a file /dev/null. A dangling link has nothing to hide, and a path
+    /// inside a folder already hidden (<paramref name="hidden"/>) is hidden already; mounting over either would
+    /// make bubblewrap fail or create the missing target on the host.
+    /// </summary>
+    private static void Mask(List<string> argv, string path, List<string> hidden)
     {
         var info = new FileInfo(path);
-        var target = info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true)?.FullName : null;
-        foreach (var p in target is null ? [path] : new[] { target, path })
+        var p = info.LinkTarget is null ? path : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        if (p is null || hidden.Exists(h => p == h || p.StartsWith(h + "/", StringComparison.Ordinal)))
         {
-            if (Directory.Exists(p))
-            {
-                argv.AddRange(["--tmpfs", p, "--remount-ro", p]);
-            }
-            else if (File.Exists(p))
-            {
-                argv.AddRange(["--ro-bind", "/dev/null", p]);
-            }
+            return;
+        }
+
+        if (Directory.Exists(p))
+        {
+            argv.AddRange(["--tmpfs", p, "--remount-ro", p]);
+            hidden.Add(p);
+        }
+        else if (File.Exists(p))
+        {
+            argv.AddRange(["--ro-bind", "/dev/null", p]);
         }
     }
 

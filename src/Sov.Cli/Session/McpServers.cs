@@ -4,7 +4,6 @@ using Sov.Cli.Borders;
 using Sov.Core;
 using Sov.Core.Config;
 using Sov.Core.Permissions;
-using Sov.Core.Text;
 using Sov.Core.Tools.Mcp;
 
 namespace Sov.Cli.Session;
@@ -63,32 +62,52 @@ internal sealed class McpServers : IAsyncDisposable
             }
         }).ToList();
 
-        foreach (var (server, tools, problem) in await Task.WhenAll(attempts).ConfigureAwait(false))
+        var outcomes = await Task.WhenAll(attempts).ConfigureAwait(false);
+        foreach (var (server, _, _) in outcomes)
         {
-            if (problem is not null || server is null)
+            if (server is not null)
             {
-                result._warnings.Add(problem!);
-                continue;
+                result._servers.Add(server); // owned from here on: disposed with the session, whatever follows
             }
+        }
 
-            result._servers.Add(server);
-            foreach (var info in tools)
+        try
+        {
+            foreach (var (server, tools, problem) in outcomes)
             {
-                var tool = new McpTool(server, info);
-                if (TextClassifier.Classify(System.Text.Encoding.UTF8.GetBytes(info.Description ?? ""), new ClassifyOptions(SourceKind.Prose, false))
-                    .Exists(f => f.Severity >= Severity.Medium))
+                if (problem is not null || server is null)
                 {
-                    result._warnings.Add($"MCP tool {tool.Name}: its description hides characters (the model sees them as visible markers).");
-                }
-
-                if (agent.Tools.Find(tool.Name) is not null)
-                {
-                    result._warnings.Add($"MCP server '{server.Name}': tool '{info.Name}' is left out, its name {tool.Name} is taken.");
+                    result._warnings.Add(problem!);
                     continue;
                 }
 
-                agent.Tools.Add(tool);
+                foreach (var info in tools)
+                {
+                    var tool = new McpTool(server, info);
+                    if (tool.HidesCharacters)
+                    {
+                        result._warnings.Add($"MCP tool {tool.Name}: its description or schema hides characters (the model sees them as visible markers).");
+                    }
+
+                    if (tool.SchemaCut)
+                    {
+                        result._warnings.Add($"MCP tool {tool.Name}: its input schema is over {UntrustedSchema.MaxBytes / 1024} KiB; the model gets a bare object schema.");
+                    }
+
+                    if (agent.Tools.Find(tool.Name) is not null)
+                    {
+                        result._warnings.Add($"MCP server '{server.Name}': tool '{info.Name}' is left out, its name {tool.Name} is taken.");
+                        continue;
+                    }
+
+                    agent.Tools.Add(tool);
+                }
             }
+        }
+        catch
+        {
+            await result.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
 
         return result;

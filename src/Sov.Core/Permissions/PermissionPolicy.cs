@@ -178,8 +178,17 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
     private PermissionDecision Unsandboxed(PermissionDecision decision) =>
         SandboxAvailable ? decision : decision with { Unsandboxed = true };
 
+    /// <summary>The first rule of <paramref name="kind"/> naming the path or a folder it is in (<c>read:secrets</c> covers <c>secrets/key</c>).</summary>
     private static PermissionRule? FirstMatch(IReadOnlyList<PermissionRule> list, RuleKind kind, string path) =>
-        list.FirstOrDefault(r => r.Kind == kind && r.MatchesPath(path));
+        list.FirstOrDefault(r => r.Kind == kind && (r.MatchesPath(path) || Folders(path).Any(r.MatchesPath)));
+
+    private static IEnumerable<string> Folders(string path)
+    {
+        for (var slash = path.IndexOf('/', 1); slash > 0; slash = path.IndexOf('/', slash + 1))
+        {
+            yield return path[..slash];
+        }
+    }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }

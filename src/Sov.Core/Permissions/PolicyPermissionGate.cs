@@ -53,7 +53,7 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
                     return Permissions.PermissionDecision.Allow("the plan changes nothing");
                 default:
                     return request.Tool.IsReadOnly
-                        ? Policy.DecideRead(Access(args.GetString("path") ?? "."))
+                        ? DecideRead(args.GetString("path") ?? ".")
                         : Permissions.PermissionDecision.Ask($"{request.Tool.Name} may change things");
             }
         }
@@ -61,6 +61,20 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
         {
             return Permissions.PermissionDecision.Deny(e.Message);
         }
+    }
+
+    /// <summary>A read of the path as written and, when a symlink leads elsewhere, of where it really leads: the stricter decides.</summary>
+    private Permissions.PermissionDecision DecideRead(string path)
+    {
+        var p = workspace.Inspect(path);
+        var decision = Policy.DecideRead(new PathAccess(p.Display, p.Inside, p.Protected));
+        if (p.RealPath != p.FullPath)
+        {
+            var real = workspace.Contains(p.RealPath) ? workspace.Relative(p.RealPath) : p.RealPath;
+            decision = decision.Strictest(Policy.DecideRead(new PathAccess(real, workspace.Contains(p.RealPath), p.Protected)));
+        }
+
+        return decision;
     }
 
     private PathAccess Access(string path)

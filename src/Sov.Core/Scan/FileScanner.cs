@@ -13,7 +13,7 @@ internal static class FileScanner
     private const int BinaryProbe = 8192;
 
     /// <summary>Files larger than this that need a whole look take the managed path (which reads them in one allocation).</summary>
-    public const long WholeLimit = 64L * 1024 * 1024;
+    public const long WholeLimit = 16L * 1024 * 1024;
 
     /// <summary>
     /// Scans one file. It streams through the worker's cache-sized chunk; a file with nothing suspect is done
@@ -48,7 +48,11 @@ internal static class FileScanner
         var n = NativeRead.ReadAt(fd, chunk, 0);
         if (n < 0)
         {
-            return null; // a directory, a permission problem...: let .NET say what it is
+            // A FIFO or socket would block the managed path forever: skip it here. Anything else (a directory,
+            // a permission problem): let .NET say what it is.
+            return NativeRead.LastWasNotAFile
+                ? new FileScanResult(target, 0, true, [], $"{target.DisplayPath}: skipped, not a regular file", false, false)
+                : null;
         }
 
         var first = chunk.AsSpan(0, n);
@@ -232,11 +236,21 @@ internal static class FileScanner
         var findings = TextClassifier.Classify(utf8, classify);
         var fixedFile = false;
         var unfixed = false;
+        string? problem = null;
         if (options.Fix && TextFixer.HasFixable(findings, options.FailOn))
         {
             var repaired = FixedText(utf8, findings, options.FailOn, classify);
-            FileRewriter.Replace(target.FullPath, Encode(repaired, encoding));
-            fixedFile = true;
+            try
+            {
+                FileRewriter.Replace(target.FullPath, Encode(repaired, encoding));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problem = $"{target.DisplayPath}: not fixed: {e.Message}";
+                repaired = utf8.ToArray();
+            }
+
+            fixedFile = problem is null;
             var after = TextClassifier.Classify(repaired, classify);
             unfixed = after.Exists(f => f.Severity >= options.FailOn);
         }
@@ -250,7 +264,7 @@ internal static class FileScanner
             findings.RemoveAll(f => f.Severity == Severity.Info);
         }
 
-        return new FileScanResult(target, bytes.Length, false, findings, null, fixedFile, unfixed);
+        return new FileScanResult(target, bytes.Length, false, findings, problem, fixedFile, unfixed);
     }
 
     /// <summary>Fixes, then fixes what removing characters newly exposed (at most a few rounds).</summary>

@@ -12,6 +12,14 @@ internal static partial class NativeRead
 {
     private const int ReadOnly = 0;
     private const int CloseOnExec = 0x80000;
+    private const int NonBlocking = 0x800; // O_NONBLOCK (x86-64 and arm64): opening a FIFO must not wait for a writer
+    private const int NoSeek = 29; // ESPIPE: a pipe or socket, not a file
+
+    /// <summary>True when the last failed <see cref="ReadAt"/> was on something that is not a regular file (a FIFO).</summary>
+    [ThreadStatic]
+    private static bool t_notAFile;
+
+    public static bool LastWasNotAFile => t_notAFile;
     private const int SeekEnd = 2;
     private const int HugePage = 14; // MADV_HUGEPAGE
     private const int PopulateWrite = 23; // MADV_POPULATE_WRITE
@@ -24,7 +32,7 @@ internal static partial class NativeRead
             return -1;
         }
 
-        return open(path, ReadOnly | CloseOnExec);
+        return open(path, ReadOnly | NonBlocking | CloseOnExec);
     }
 
     /// <summary>Opens a folder to open files relative to; -1 when not on Linux or on any error.</summary>
@@ -39,7 +47,7 @@ internal static partial class NativeRead
     }
 
     /// <summary>Opens <paramref name="name"/> in the folder <paramref name="directory"/> (from <see cref="OpenDirectory"/>) read-only; -1 on any error.</summary>
-    public static int OpenAt(int directory, string name) => openat(directory, name, ReadOnly | CloseOnExec);
+    public static int OpenAt(int directory, string name) => openat(directory, name, ReadOnly | NonBlocking | CloseOnExec);
 
     /// <summary>Reads at <paramref name="offset"/> into <paramref name="buffer"/>; returns bytes read, 0 at the end, -1 on error.</summary>
     public static int ReadAt(int fd, Span<byte> buffer, long offset)
@@ -52,8 +60,10 @@ internal static partial class NativeRead
         while (true)
         {
             var n = pread(fd, ref MemoryMarshal.GetReference(buffer), buffer.Length, offset);
-            if (n >= 0 || Marshal.GetLastPInvokeError() != 4) // EINTR: try again
+            var error = n < 0 ? Marshal.GetLastPInvokeError() : 0;
+            if (n >= 0 || error != 4) // EINTR: try again
             {
+                t_notAFile = error == NoSeek;
                 return (int)n;
             }
         }

@@ -18,10 +18,11 @@ internal sealed class ScanBuffer
 
     public byte[] Whole { get; private set; } = [];
 
-    /// <summary>Makes <see cref="Whole"/> at least <paramref name="size"/> bytes, keeping its first <paramref name="keep"/> bytes.</summary>
+    /// <summary>Makes <see cref="Whole"/> at least <paramref name="size"/> bytes (rounded up to 1 MiB), keeping its first <paramref name="keep"/> bytes.</summary>
     public byte[] GrowWhole(long size, int keep)
     {
-        var bigger = Allocate((int)Math.Min(Math.Max(size, (long)Whole.Length * 2), Array.MaxLength));
+        const long step = 1024 * 1024;
+        var bigger = Allocate((int)Math.Min((size + step - 1) / step * step, Array.MaxLength));
         Whole.AsSpan(0, keep).CopyTo(bigger);
         Whole = bigger;
         return bigger;

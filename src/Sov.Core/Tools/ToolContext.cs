@@ -15,6 +15,28 @@ public sealed record ToolContext(Workspace Workspace)
     /// </summary>
     public Func<string, bool> MayRead { get; init; } = _ => true;
 
+    /// <summary>
+    /// Whether a folder walk may read or show <paramref name="relative"/>: it leads nowhere outside the workspace
+    /// (a symlink may not), and the read rules hold back neither the path as written nor where it really leads.
+    /// </summary>
+    public bool MayReadInWalk(string relative)
+    {
+        if (!MayRead(relative))
+        {
+            return false;
+        }
+
+        try
+        {
+            var path = Workspace.Inspect(relative);
+            return path.Inside && (path.RealPath == path.FullPath || MayRead(Workspace.Relative(path.RealPath)));
+        }
+        catch (Files.WorkspaceException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Set by the agent session; tools call <see cref="ReportFileChanged"/> rather than this.</summary>
     public Action<string, string>? OnFileChanged { get; init; }
 

@@ -57,7 +57,7 @@ public sealed class ToolSchema
         var json = schema.GetRawText();
         using var doc = JsonDocument.Parse(json);
         var buffer = new ArrayBufferWriter<byte>(json.Length);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             doc.RootElement.WriteTo(w);
         }

@@ -68,4 +68,15 @@ public sealed class PolicyPermissionGateTests : IDisposable
         var headless = await Check(PermissionMode.Ask, "write_file", false, new { path = "a.txt" });
         Assert.Equal((PermissionVerdict.Deny, "mode"), (headless.Verdict, headless.DecidedBy));
     }
+
+    // Review finding: read_file on a symlink to a denied file was judged by the link's name only.
+    [Fact]
+    public async Task AReadThroughASymlinkIsJudgedWhereItLeads()
+    {
+        Directory.CreateDirectory(Path.Combine(_tree.Root, "config"));
+        File.WriteAllText(Path.Combine(_tree.Root, "config", ".env"), "TOKEN=x");
+        File.CreateSymbolicLink(Path.Combine(_tree.Root, "notes.txt"), Path.Combine(_tree.Root, "config", ".env"));
+        var d = await Check(PermissionMode.FullAuto, "read_file", true, new { path = "notes.txt" });
+        Assert.Equal((PermissionVerdict.Deny, "deny read:**/.env*"), (d.Verdict, d.Rule));
+    }
 }

@@ -59,4 +59,14 @@ public sealed class ReadMasksTests : IDisposable
             Directory.Delete(outside, recursive: true);
         }
     }
+
+    // Review finding: a rule naming a folder (read:secrets) hid it from the shell but not from read_file.
+    [Fact]
+    public void AFolderRuleCoversWhatIsInside()
+    {
+        var policy = Policy(["read:secrets"]);
+        Assert.False(policy.ReadsFreely("secrets/a/b.key"));
+        Assert.Equal(Core.Permissions.Verdict.Deny, policy.DecideRead(new PathAccess("secrets/a/b.key", true, false)).Verdict);
+        Assert.True(policy.ReadsFreely("secretsx/a"));
+    }
 }

@@ -141,6 +141,23 @@ public sealed class BubblewrapShellTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_world.Workspace, "secrets", "new")));
     }
 
+    // Review finding: a mask inside a folder already masked (~/.ssh) or on a dangling link made bubblewrap
+    // fail for every command (or create the link's missing target on the host).
+    [Fact]
+    public async Task MasksInsideMaskedFoldersAndOnDanglingLinksAreHarmless()
+    {
+        var dangling = Path.Combine(_world.Workspace, ".env");
+        var missingTarget = Path.Combine(_world.Workspace, "nowhere", "target");
+        File.CreateSymbolicLink(dangling, missingTarget);
+        var masks = new[] { Path.Combine(_world.Home, ".ssh", "id_ed25519"), dangling };
+        var result = await _world.Shell.RunAsync(
+            new Core.Processes.ShellRequest("echo still-running", _world.Workspace, TimeSpan.FromSeconds(30)) { Masks = masks },
+            TestContext.Current.CancellationToken);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("still-running", result.Output, StringComparison.Ordinal);
+        Assert.False(Path.Exists(missingTarget));
+    }
+
     // Agents rewriting git hooks/config or their own settings to run code later (Copilot CVE-2025-53773,
     // Claude Code CVE-2026-25725, Cursor CVE-2026-26268).
     [Fact]

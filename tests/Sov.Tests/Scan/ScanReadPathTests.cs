@@ -107,4 +107,21 @@ public sealed class ScanReadPathTests
         Assert.Equal(12 * 45, report.Summary.Files);
         Assert.Equal(expected.Order(StringComparer.Ordinal).ToArray(), report.Findings.Select(f => f.Path).ToArray());
     }
+
+    // Review finding: opening a named pipe blocked a worker for ever.
+    [Fact]
+    public async Task ANamedPipeIsSkippedNotWaitedOn()
+    {
+        using var tree = new TempTree();
+        tree.Write("ok.txt", "fine\n");
+        var fifo = Path.Join(tree.Root, "pipe");
+        Assert.Equal(0, Mkfifo(fifo, 0x180));
+        var report = await ScanRunner.RunAsync(new ScanOptions(), tree.Root, Ct);
+        Assert.Equal(1, report.Summary.Files);
+        Assert.Equal(1, report.Summary.Skipped);
+        Assert.Contains(report.Problems, p => p.Contains("not a regular file", StringComparison.Ordinal));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo")]
+    private static extern int Mkfifo(string path, int mode);
 }

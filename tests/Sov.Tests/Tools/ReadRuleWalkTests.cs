@@ -63,4 +63,26 @@ public sealed class ReadRuleWalkTests : ToolTestBase
         Assert.DoesNotContain("withheld", result.Text, StringComparison.Ordinal);
         Assert.Contains("secrets/prod.key:1:TODO secret key", result.Text, StringComparison.Ordinal);
     }
+
+    // Review finding: a symlink the model makes (ln -s src/.env innocent.txt) was read by grep outside the
+    // sandbox, and one leading out of the workspace was followed. Now where a link leads is judged too.
+    [Fact]
+    public async Task SymlinksAreJudgedByWhereTheyLead()
+    {
+        var outside = Directory.CreateTempSubdirectory("sov-walk-out-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(outside, "creds"), "TODO outside secret");
+            File.CreateSymbolicLink(Path.Combine(Root.FullName, "innocent.txt"), Path.Combine(Root.FullName, "src", ".env"));
+            File.CreateSymbolicLink(Path.Combine(Root.FullName, "out.txt"), Path.Combine(outside, "creds"));
+            var text = await Run(new GrepTool(), """{"pattern":"TODO"}""");
+            Assert.DoesNotContain("token", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("outside secret", text, StringComparison.Ordinal);
+            Assert.Contains("[5 files withheld by read rules]", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
 }

@@ -157,7 +157,8 @@ internal sealed class GitIgnorePattern
         regex.Append('$');
         try
         {
-            var compiled = new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline);
+            // Non-backtracking: a hostile .gitignore line such as *a*a*a*a*a*a*b cannot make matching take exponential time.
+            var compiled = new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking);
             return new GitIgnorePattern(compiled, null, null, anchored, negated, directoryOnly);
         }
         catch (ArgumentException)

@@ -42,7 +42,7 @@ public sealed class GlobTool : ITool
                 continue;
             }
 
-            if (!context.MayRead(file))
+            if (!context.MayReadInWalk(file))
             {
                 withheld++;
                 continue;

@@ -63,7 +63,7 @@ public sealed class GrepTool : ITool
                 continue;
             }
 
-            if (!context.MayRead(file))
+            if (!context.MayReadInWalk(file))
             {
                 withheld++;
                 continue;

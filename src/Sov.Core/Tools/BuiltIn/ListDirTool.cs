@@ -28,7 +28,7 @@ public sealed class ListDirTool : ITool
 
         var folder = context.Workspace.Relative(full);
         var all = new DirectoryInfo(full).GetFileSystemInfos();
-        var shown = all.Where(e => context.MayRead(folder is "." ? e.Name : folder + "/" + e.Name)).ToList();
+        var shown = all.Where(e => context.MayReadInWalk(folder is "." ? e.Name : folder + "/" + e.Name)).ToList();
         var withheld = all.Length - shown.Count;
         var entries = shown
             .Select(e => e is DirectoryInfo ? e.Name + "/" : e.Name)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Sov.Core.Tools.Mcp;
 
 /// <summary>
@@ -15,9 +13,3 @@ public interface IMcpServer : IAsyncDisposable
 
     Task<McpCallResult> CallAsync(string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken);
 }
-
-/// <summary>One tool a server offers: its name there, its description and its input JSON schema (all untrusted).</summary>
-public sealed record McpToolInfo(string Name, string? Description, JsonElement InputSchema);
-
-/// <summary>What a call returned, as text (non-text content is named, not shown), and whether the server called it an error.</summary>
-public sealed record McpCallResult(string Text, bool IsError);

@@ -6,8 +6,8 @@ namespace Sov.Core.Tools.Mcp;
 
 /// <summary>
 /// A tool of an MCP server, offered to the model as <c>mcp__SERVER__TOOL</c>. Everything the server says is
-/// untrusted: its description and output pass the text border (hidden characters revealed as visible markers)
-/// and are capped; its schema is passed on as given. MCP tools are never read-only: the permission policy
+/// untrusted: its description, every string of its schema and its output pass the text border (hidden
+/// characters revealed as visible markers), and each is capped (<see cref="UntrustedSchema"/>). MCP tools are never read-only: the permission policy
 /// decides each call (<c>mcp:SERVER/TOOL</c> rules, else the mode).
 /// </summary>
 public sealed class McpTool : ITool
@@ -25,10 +25,19 @@ public sealed class McpTool : ITool
         Server = server.Name;
         ToolName = info.Name;
         Name = NameFor(server.Name, info.Name);
-        var description = TextBorder.Reveal(info.Description ?? "");
+        var said = info.Description ?? "";
+        var description = TextBorder.Reveal(said);
         Description = description.Length > MaxDescription ? description[..MaxDescription] + "…" : description;
-        Schema = ToolSchema.FromJsonSchema(info.InputSchema);
+        (var schema, var revealed, SchemaCut) = UntrustedSchema.Clean(info.InputSchema);
+        HidesCharacters = revealed || !ReferenceEquals(description, said);
+        Schema = ToolSchema.FromJsonSchema(schema);
     }
+
+    /// <summary>True when the description or a string of the schema hid characters (now shown as markers).</summary>
+    public bool HidesCharacters { get; }
+
+    /// <summary>True when the server's schema was too large and a bare object schema stands in for it.</summary>
+    public bool SchemaCut { get; }
 
     /// <summary>The server's name in config.</summary>
     public string Server { get; }

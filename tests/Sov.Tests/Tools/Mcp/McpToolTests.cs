@@ -109,4 +109,23 @@ public sealed class McpToolTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    // Review finding: strings inside an MCP schema (property descriptions, enum values) reached the model raw.
+    [Fact]
+    public void EveryStringOfTheSchemaIsRevealedAndAHugeSchemaIsCut()
+    {
+        var server = new FakeServer("fx", new McpCallResult("", false));
+        var sneaky = new McpTool(server, new McpToolInfo("t", "fine", Json("""{"type":"object","properties":{"mode":{"type":"string","description":"pick\u202Eone","enum":["a\u200Bb"]}}}""")));
+        Assert.True(sneaky.HidesCharacters);
+        Assert.DoesNotContain("\u202E", sneaky.Schema.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202e", sneaky.Schema.Json, StringComparison.OrdinalIgnoreCase);
+        Assert.True(sneaky.Schema.Json.Contains("U+202E", StringComparison.Ordinal), sneaky.Schema.Json);
+        var clean = new McpTool(server, new McpToolInfo("t", "fine 👍", Json("""{"type":"object","properties":{"q":{"type":"string"}}}""")));
+        Assert.False(clean.HidesCharacters);
+
+        var huge = "{\"type\":\"object\",\"properties\":{" + string.Join(",", Enumerable.Range(0, 2000).Select(i => $"\"p{i}\":{{\"type\":\"string\"}}")) + "}}";
+        var cut = new McpTool(server, new McpToolInfo("t", "big", Json(huge)));
+        Assert.True(cut.SchemaCut);
+        Assert.Equal("""{"type":"object"}""", cut.Schema.Json);
+    }
 }

@@ -1,0 +1,6 @@
+using Sov.Core.Files.Ignore;
+
+namespace Sov.Core.Scan;
+
+/// <summary>A folder to list, with the .gitignore files in force above it.</summary>
+internal sealed record FolderWork(string FullPath, string Display, IgnoreStack Ignores) : ScanWork;
