@@ -18,6 +18,8 @@ public sealed record ToolContext(Workspace Workspace)
     /// <summary>
     /// Whether a folder walk may read or show <paramref name="relative"/>: it leads nowhere outside the workspace
     /// (a symlink may not), and the read rules hold back neither the path as written nor where it really leads.
+    /// Walks never enter symlinked folders, so only the entry itself can be a link: one readlink for an
+    /// ordinary file, the whole resolution only for a link.
     /// </summary>
     public bool MayReadInWalk(string relative)
     {
@@ -28,10 +30,15 @@ public sealed record ToolContext(Workspace Workspace)
 
         try
         {
+            if (new FileInfo(Path.Join(Workspace.Root, relative)).LinkTarget is null)
+            {
+                return true;
+            }
+
             var path = Workspace.Inspect(relative);
             return path.Inside && (path.RealPath == path.FullPath || MayRead(Workspace.Relative(path.RealPath)));
         }
-        catch (Files.WorkspaceException)
+        catch (Exception e) when (e is Files.WorkspaceException or IOException or UnauthorizedAccessException)
         {
             return false;
         }
