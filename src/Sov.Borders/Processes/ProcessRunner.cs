@@ -33,22 +33,8 @@ public sealed class ProcessRunner
         }
 
         process.StandardInput.Close();
-
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        var timedOut = false;
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            timedOut = !cancellationToken.IsCancellationRequested;
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-
+        var timedOut = await WaitOrKillAsync(process, timeout, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         return new ProcessResult(process.ExitCode, await stdout.ConfigureAwait(false),
             await stderr.ConfigureAwait(false), clock.Elapsed, timedOut);
     }
@@ -74,20 +60,7 @@ public sealed class ProcessRunner
         var pumps = Task.WhenAll(
             PumpAsync(process.StandardOutput.BaseStream, output),
             PumpAsync(process.StandardError.BaseStream, output));
-
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        var timedOut = false;
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            timedOut = !cancellationToken.IsCancellationRequested;
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-        }
+        var timedOut = await WaitOrKillAsync(process, timeout, cancellationToken).ConfigureAwait(false);
 
         try
         {
@@ -101,6 +74,27 @@ public sealed class ProcessRunner
 
         cancellationToken.ThrowIfCancellationRequested();
         return new BoundedProcessResult(process.ExitCode, output.Text(), output.DroppedBytes, clock.Elapsed, timedOut);
+    }
+
+    /// <summary>
+    /// Waits for the process to exit; on timeout or cancellation kills its whole tree and waits for that.
+    /// True when it was killed for taking too long (not for a cancellation).
+    /// </summary>
+    private static async Task<bool> WaitOrKillAsync(Process process, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            return !cancellationToken.IsCancellationRequested;
+        }
     }
 
     private static async Task PumpAsync(Stream stream, BoundedOutput output)
