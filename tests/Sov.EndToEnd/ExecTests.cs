@@ -9,13 +9,9 @@ public sealed class ExecTests
 {
     private const string Secret = "content-of-the-file-42";
 
-    private static string ToolMessage(RecordedRequest request, string callId)
-    {
-        using var doc = JsonDocument.Parse(request.Body);
-        return doc.RootElement.GetProperty("messages").EnumerateArray()
-            .Single(m => m.GetProperty("role").GetString() == "tool" && m.GetProperty("tool_call_id").GetString() == callId)
-            .GetProperty("content").GetString()!;
-    }
+    /// <summary>The tool message the model received in the given request, for the given call id.</summary>
+    private static string ToolMessage(RecordedRequest request, string callId) =>
+        request.ToolMessage(callId) ?? throw new InvalidOperationException($"No tool message for {callId}.");
 
     [Fact]
     public async Task PrintsTheAnswerAndExitsZero()

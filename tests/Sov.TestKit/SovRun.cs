@@ -20,9 +20,6 @@ public static class SovRun
         var start = new ProcessStartInfo(SovBinary.Path)
         {
             WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         foreach (var arg in args)
         {
@@ -37,27 +34,6 @@ public static class SovRun
             start.Environment[k] = v;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin).ConfigureAwait(false);
-        }
-
-        process.StandardInput.Close();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout ?? TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"sov {string.Join(' ', start.ArgumentList)} did not finish in time.");
-        }
-
-        return new SovResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+        return await ChildProcess.RunAsync(start, stdin, timeout ?? TimeSpan.FromSeconds(60), $"sov {string.Join(' ', start.ArgumentList)}", cancellationToken).ConfigureAwait(false);
     }
 }

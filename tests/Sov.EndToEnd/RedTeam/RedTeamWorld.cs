@@ -80,19 +80,8 @@ internal sealed class RedTeamWorld : IAsyncDisposable
     public string ToolMessage(int index)
     {
         var id = $"call_{index}";
-        foreach (var request in Harness.Server.ChatRequests)
-        {
-            using var doc = JsonDocument.Parse(request.Body);
-            foreach (var m in doc.RootElement.GetProperty("messages").EnumerateArray())
-            {
-                if (m.GetProperty("role").GetString() == "tool" && m.GetProperty("tool_call_id").GetString() == id)
-                {
-                    return m.GetProperty("content").GetString() ?? "";
-                }
-            }
-        }
-
-        throw new InvalidOperationException($"No tool message for {id}.");
+        return Harness.Server.ChatRequests.Select(r => r.ToolMessage(id)).FirstOrDefault(m => m is not null)
+            ?? throw new InvalidOperationException($"No tool message for {id}.");
     }
 
     /// <summary>Everything outside the workspace, every protected file, host /tmp and the canary are as they were.</summary>

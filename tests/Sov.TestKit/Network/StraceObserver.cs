@@ -29,9 +29,6 @@ public static partial class StraceObserver
         var start = new ProcessStartInfo(strace)
         {
             WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         foreach (var arg in new[] { "-f", "-qq", "-e", "trace=connect,sendto,sendmsg,sendmmsg,openat", "-e", "signal=none", "-s", "0", "-o", log, "--", program })
         {
@@ -49,30 +46,10 @@ public static partial class StraceObserver
             start.Environment[k] = v;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin).ConfigureAwait(false);
-        }
-
-        process.StandardInput.Close();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout ?? TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} under strace did not finish in time.");
-        }
-
+        var run = await ChildProcess.RunAsync(start, stdin, timeout ?? TimeSpan.FromSeconds(90), $"{program} under strace", cancellationToken).ConfigureAwait(false);
         var attempts = Parse(await File.ReadAllLinesAsync(log, cancellationToken).ConfigureAwait(false));
         Directory.Delete(System.IO.Path.GetDirectoryName(log)!, recursive: true);
-        return new NetworkTrace(attempts, process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+        return new NetworkTrace(attempts, run.ExitCode, run.Stdout, run.Stderr);
     }
 
     /// <summary>Parses <c>strace -f -o</c> lines (<c>PID syscall(...) = result</c>).</summary>

@@ -13,13 +13,8 @@ public sealed class AgentSessionTests
     private const string Secret = "the-file-content-1234";
 
     /// <summary>The tool message the model received in the given request, for the given call id.</summary>
-    private static string ToolMessage(RecordedRequest request, string callId)
-    {
-        using var doc = JsonDocument.Parse(request.Body);
-        return doc.RootElement.GetProperty("messages").EnumerateArray()
-            .Single(m => m.GetProperty("role").GetString() == "tool" && m.GetProperty("tool_call_id").GetString() == callId)
-            .GetProperty("content").GetString()!;
-    }
+    private static string ToolMessage(RecordedRequest request, string callId) =>
+        request.ToolMessage(callId) ?? throw new InvalidOperationException($"No tool message for {callId}.");
 
     [Fact]
     public async Task ANativeToolCallRunsAndItsResultGoesBack()
