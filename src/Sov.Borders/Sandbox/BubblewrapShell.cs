@@ -11,7 +11,7 @@ public sealed class BubblewrapShell(SandboxSettings settings, ProcessRunner runn
     public async Task<ShellResult> RunAsync(ShellRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var profile = SandboxProfile.Build(settings, request.WorkingDirectory, request.Command, request.Masks);
+        var profile = SandboxProfile.Build(settings, request.WorkingDirectory, request.Command, request.Masks, request.Protected);
         var timeout = request.Timeout > ShellRequest.MaxTimeout ? ShellRequest.MaxTimeout : request.Timeout;
         try
         {

@@ -1,5 +1,6 @@
 using Sov.Borders.Environment;
 using Sov.Borders.Processes;
+using Sov.Core.Config;
 using Sov.Core.Processes;
 
 namespace Sov.Borders.Sandbox;
@@ -7,12 +8,17 @@ namespace Sov.Borders.Sandbox;
 /// <summary>Builds the process border for a session: settings from the allow-listed environment, bubblewrap located on PATH.</summary>
 public static class SandboxFactory
 {
-    public static SandboxSettings Settings(string workspaceRoot, IEnumerable<string>? configuredVariables = null)
+    /// <param name="paths">Sovereign's own folders, masked inside the sandbox.</param>
+    public static SandboxSettings Settings(string workspaceRoot, SovPaths paths, IEnumerable<string>? configuredVariables = null)
     {
+        ArgumentNullException.ThrowIfNull(paths);
         var environment = SandboxEnvironment.From(configuredVariables);
         var home = new AllowedEnvironment().Get("HOME");
         var bwrap = SandboxProbe.Locate(environment) ?? SandboxSettings.DefaultBubblewrap;
-        return new SandboxSettings(workspaceRoot, home, environment, bwrap);
+        return new SandboxSettings(workspaceRoot, home, environment, bwrap)
+        {
+            PrivateFolders = new[] { paths.ConfigDir, paths.StateDir, paths.CacheDir }.Distinct(StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <summary>

@@ -1,28 +1,25 @@
-using Sov.Core.Files;
+using Sov.Borders.Sandbox.Seccomp;
 
 namespace Sov.Borders.Sandbox;
 
 /// <summary>
-/// The bubblewrap command line for one shell command: read-only root, fresh /dev and /proc, private
-/// /tmp and /run (unix sockets), the workspace writable, protected paths re-bound read-only (masked when absent), the home
-/// folder's secrets and the files read rules hold back masked, no network, a new PID namespace and session, killed with its parent, and
-/// bash without profile or rc files. <see cref="Placeholders"/> lists the empty mount points bubblewrap
-/// will create on the host for absent protected paths; the runner removes them afterwards.
+/// The bubblewrap command line for one shell command: a user namespace with every capability dropped (as
+/// root too), the seccomp filter (<see cref="SeccompFilter"/>), read-only root, fresh /dev and /proc, private
+/// /tmp and /run (unix sockets), the workspace writable, version-control and editor metadata read-only at any
+/// depth (the top-level ones masked when absent), the home folder's secrets, Sovereign's own folders and the
+/// files read rules hold back masked (their folders pinned so they cannot be renamed away from their masks),
+/// no network, new PID and IPC namespaces and session, killed with its parent, and bash without profile or rc
+/// files. <see cref="Placeholders"/> lists the empty mount points bubblewrap will create on the host for
+/// absent protected paths; the runner removes them afterwards.
 /// </summary>
 public sealed record SandboxProfile(IReadOnlyList<string> Argv, IReadOnlyList<string> Placeholders)
 {
-    public static SandboxProfile Build(SandboxSettings settings, string workingDirectory, string command, IReadOnlyList<string>? masks = null)
+    /// <param name="protectedEntries">The protected entries of the workspace when the caller has just listed them; otherwise they are looked for here.</param>
+    public static SandboxProfile Build(SandboxSettings settings, string workingDirectory, string command, IReadOnlyList<string>? masks = null, IReadOnlyList<string>? protectedEntries = null)
     {
-        var (argv, placeholders) = Mounts(settings, masks, placeholdAbsent: true);
-        argv.AddRange([
-            "--unshare-net",
-            "--unshare-pid",
-            "--new-session",
-            "--die-with-parent",
-            "--chdir", workingDirectory,
-            "--", "/bin/bash", "--noprofile", "--norc", "-c", command,
-        ]);
-        return new SandboxProfile(argv, placeholders);
+        var (argv, placeholders) = SandboxMounts.For(settings, masks, placeholdAbsent: true, protectedEntries);
+        argv.Add("--unshare-net");
+        return Finish(argv, placeholders, workingDirectory, ["/bin/bash", "--noprofile", "--norc", "-c", command]);
     }
 
     /// <summary>
@@ -34,147 +31,25 @@ public sealed record SandboxProfile(IReadOnlyList<string> Argv, IReadOnlyList<st
     public static SandboxProfile ForProgram(SandboxSettings settings, string workingDirectory, IReadOnlyList<string> program, bool network, IReadOnlyList<string>? masks = null)
     {
         ArgumentNullException.ThrowIfNull(program);
-        var (argv, placeholders) = Mounts(settings, masks, placeholdAbsent: false);
+        var (argv, placeholders) = SandboxMounts.For(settings, masks, placeholdAbsent: false);
         if (!network)
         {
             argv.Add("--unshare-net");
         }
 
-        argv.AddRange(["--unshare-pid", "--new-session", "--die-with-parent", "--chdir", workingDirectory, "--", .. program]);
-        return new SandboxProfile(argv, placeholders);
+        return Finish(argv, placeholders, workingDirectory, program);
     }
 
-    private static (List<string> Argv, List<string> Placeholders) Mounts(SandboxSettings settings, IReadOnlyList<string>? masks, bool placeholdAbsent)
+    private static SandboxProfile Finish(List<string> argv, List<string> placeholders, string workingDirectory, IReadOnlyList<string> program)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        var ws = settings.Workspace;
-        var argv = new List<string>
+        argv.AddRange(["--unshare-user", "--unshare-ipc", "--unshare-pid", "--new-session", "--die-with-parent", "--cap-drop", "ALL"]);
+        var filter = SeccompFile.Shared;
+        if (filter is not null)
         {
-            settings.BubblewrapPath,
-            "--ro-bind", "/", "/",
-            "--dev", "/dev",
-            "--proc", "/proc",
-            "--tmpfs", "/tmp",
-            // Unix sockets ignore read-only mounts and network namespaces: hide the ones under /run
-            // (docker.sock, D-Bus, systemd, $XDG_RUNTIME_DIR) so they cannot carry data out.
-            "--tmpfs", "/run",
-            "--bind", ws, ws,
-        };
-        var placeholders = new List<string>();
-        foreach (var relative in ProtectedPaths.SandboxMasks)
-        {
-            var existing = ExistingVariants(ws, relative);
-            if (existing.Count > 0)
-            {
-                foreach (var path in existing)
-                {
-                    argv.AddRange(["--ro-bind", path, path]);
-                }
-
-                continue;
-            }
-
-            var missing = placeholdAbsent ? FirstMissing(ws, relative) : null;
-            if (missing is null)
-            {
-                continue;
-            }
-
-            if (File.Exists(missing.Value.Parent))
-            {
-                // `.git` is a file (a worktree or submodule pointer): keep the pointer itself read-only.
-                argv.AddRange(["--ro-bind", missing.Value.Parent, missing.Value.Parent]);
-                continue;
-            }
-
-            argv.AddRange(["--ro-bind", "/dev/null", missing.Value.Path]);
-            placeholders.Add(missing.Value.Path);
+            argv.AddRange(["--seccomp", "3"]);
         }
 
-        var hidden = new List<string>();
-        if (settings.Home is { Length: > 0 } home && Path.IsPathRooted(home))
-        {
-            foreach (var secret in SandboxSettings.HomeSecrets)
-            {
-                Mask(argv, Path.Combine(home, secret), hidden);
-            }
-        }
-
-        foreach (var path in masks ?? [])
-        {
-            Mask(argv, path, hidden); // what read rules hold back: an empty read-only folder, or /dev/null for a file
-        }
-
-        return (argv, placeholders);
-    }
-
-    /// <summary>
-    /// Hides <paramref name="path"/> (a symlink: where it finally leads, which is what reading it would reach):
-    /// a folder becomes an empty read-only one, a file /dev/null. A dangling link has nothing to hide, and a path
-    /// inside a folder already hidden (<paramref name="hidden"/>) is hidden already; mounting over either would
-    /// make bubblewrap fail or create the missing target on the host.
-    /// </summary>
-    private static void Mask(List<string> argv, string path, List<string> hidden)
-    {
-        var info = new FileInfo(path);
-        var p = info.LinkTarget is null ? path : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-        if (p is null || hidden.Exists(h => p == h || p.StartsWith(h + "/", StringComparison.Ordinal)))
-        {
-            return;
-        }
-
-        if (Directory.Exists(p))
-        {
-            argv.AddRange(["--tmpfs", p, "--remount-ro", p]);
-            hidden.Add(p);
-        }
-        else if (File.Exists(p))
-        {
-            argv.AddRange(["--ro-bind", "/dev/null", p]);
-        }
-    }
-
-    /// <summary>Existing paths matching <paramref name="relative"/> under the root, each component in any letter case.</summary>
-    private static List<string> ExistingVariants(string root, string relative)
-    {
-        var current = new List<string> { root };
-        foreach (var part in relative.Split('/'))
-        {
-            var next = new List<string>();
-            foreach (var dir in current.Where(Directory.Exists))
-            {
-                try
-                {
-                    next.AddRange(Directory.EnumerateFileSystemEntries(dir)
-                        .Where(e => string.Equals(Path.GetFileName(e), part, StringComparison.OrdinalIgnoreCase)));
-                }
-                catch (IOException)
-                {
-                }
-                catch (UnauthorizedAccessException)
-                {
-                }
-            }
-
-            current = next;
-        }
-
-        return current;
-    }
-
-    private static (string Path, string Parent)? FirstMissing(string root, string relative)
-    {
-        var path = root;
-        foreach (var part in relative.Split('/'))
-        {
-            var parent = path;
-            path = Path.Combine(path, part);
-            if (!Path.Exists(path))
-            {
-                return (path, parent);
-            }
-        }
-
-        return null;
+        argv.AddRange(["--chdir", workingDirectory, "--", .. program]);
+        return new SandboxProfile(filter is null ? argv : filter.Wrap(argv), placeholders);
     }
 }

@@ -18,7 +18,7 @@ internal static class DoctorCommand
         command.SetAction(async (_, cancellationToken) =>
         {
             var workspace = new Workspace(Directory.GetCurrentDirectory());
-            var settings = SandboxFactory.Settings(workspace.Root);
+            var settings = SandboxFactory.Settings(workspace.Root, context.Paths);
             var sandbox = await SandboxProbe.CheckAsync(settings, cancellationToken).ConfigureAwait(false);
             var ok = true;
             if (sandbox.Available)

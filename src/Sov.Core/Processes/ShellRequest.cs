@@ -6,6 +6,12 @@ public sealed record ShellRequest(string Command, string WorkingDirectory, TimeS
     /// <summary>Absolute paths the command must not see (files read rules hold back); the sandbox masks them.</summary>
     public IReadOnlyList<string> Masks { get; init; } = [];
 
+    /// <summary>
+    /// The protected entries found in the workspace just before the command (<see cref="Files.ProtectedEntries"/>),
+    /// which the sandbox binds read-only; null when the caller did not look, and the sandbox looks itself.
+    /// </summary>
+    public IReadOnlyList<string>? Protected { get; init; }
+
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromSeconds(600);
 

@@ -178,8 +178,8 @@ public sealed class BubblewrapShellTests : IDisposable
         Assert.False(Path.Exists(Path.Combine(_world.Workspace, ".gitmodules")));
         Assert.False(Path.Exists(Path.Combine(_world.Workspace, ".idea")));
         Assert.False(File.Exists(Path.Combine(_world.Workspace, ".VSCode", "tasks.json")));
-        // Ordinary git state stays writable (commits work).
-        Assert.True(File.Exists(Path.Combine(git, "HEAD.new")), result.Output);
+        // The whole of .git is read-only (#11: HEAD, refs, info/attributes and commondir make git run code too).
+        Assert.False(File.Exists(Path.Combine(git, "HEAD.new")), result.Output);
     }
 
     [Fact]
@@ -233,8 +233,10 @@ public sealed class BubblewrapShellTests : IDisposable
     {
         var argv = SandboxProfile.Build(_world.Settings, _world.Workspace, "true").Argv;
         var joined = string.Join(' ', argv);
+        Assert.StartsWith("/bin/sh -c ", joined, StringComparison.Ordinal); // the trampoline handing bubblewrap the seccomp filter
+        joined = joined[joined.IndexOf(SandboxSettings.DefaultBubblewrap, StringComparison.Ordinal)..];
         Assert.StartsWith($"{SandboxSettings.DefaultBubblewrap} --ro-bind / / --dev /dev --proc /proc --tmpfs /tmp --tmpfs /run --bind {_world.Workspace} {_world.Workspace}", joined, StringComparison.Ordinal);
-        Assert.EndsWith("--unshare-net --unshare-pid --new-session --die-with-parent --chdir " + _world.Workspace + " -- /bin/bash --noprofile --norc -c true", joined, StringComparison.Ordinal);
+        Assert.EndsWith("--unshare-net --unshare-user --unshare-ipc --unshare-pid --new-session --die-with-parent --cap-drop ALL --seccomp 3 --chdir " + _world.Workspace + " -- /bin/bash --noprofile --norc -c true", joined, StringComparison.Ordinal);
         Assert.Contains($"--tmpfs {_world.Home}/.ssh --remount-ro {_world.Home}/.ssh", joined, StringComparison.Ordinal);
         Assert.Contains($"--ro-bind /dev/null {_world.Home}/.netrc", joined, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sov.Core.Files;
 using Sov.Core.Files.Checkpoints;
 using Sov.Core.Permissions;
 using Sov.Core.Processes;
@@ -41,7 +42,9 @@ public sealed class ShellTool(BorderServices services) : ITool
         }
 
         var before = FileSnapshot.Take(services.Workspace);
-        var result = await services.Shell.RunAsync(new ShellRequest(command, services.Workspace.Root, timeout) { Masks = masks }, cancellationToken).ConfigureAwait(false);
+        var metadataBefore = ProtectedEntries.Find(services.Workspace.Root, cancellationToken);
+        var result = await services.Shell.RunAsync(
+            new ShellRequest(command, services.Workspace.Root, timeout) { Masks = masks, Protected = metadataBefore }, cancellationToken).ConfigureAwait(false);
         services.Record?.Invoke(new Audit.Records.ShellCommandRecord(
             ["bash", "--noprofile", "--norc", "-c", command],
             result.Sandboxed ? "bubblewrap" : "unsandboxed",
@@ -54,6 +57,23 @@ public sealed class ShellTool(BorderServices services) : ITool
         }
 
         var text = result.ForModel();
+        var setAside = CreatedMetadata.SetAside(services.Workspace, metadataBefore, cancellationToken);
+        foreach (var (was, now) in setAside)
+        {
+            context?.ReportFileChanged(was, "deleted");
+            if (now.Length > 0)
+            {
+                context?.ReportFileChanged(now, "created");
+            }
+        }
+
+        if (setAside.Count > 0)
+        {
+            // git and editors run what such folders hold; one created by a command does not stay where they look (#11).
+            var list = string.Join(", ", setAside.Take(ListedChanges).Select(m => m.Now.Length > 0 ? $"{m.Was} -> {m.Now}" : $"{m.Was} (could not be moved)"));
+            text += $"\n[version-control or editor metadata created by the command was set aside: {list}]";
+        }
+
         if (changed.Count > 0)
         {
             var listed = string.Join(", ", changed.Take(ListedChanges));
