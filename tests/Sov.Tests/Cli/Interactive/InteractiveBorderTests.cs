@@ -66,8 +66,10 @@ public sealed class InteractiveBorderTests
         prompt.Ask(new ApprovalRequested("c", HostileText.Payload, HostileText.Payload, HostileText.Payload));
         prompt.Ask(new ApprovalRequested("c", "shell", HostileText.Payload, HostileText.Payload));
 
+        prompt.Ask(new ApprovalRequested("c", "shell", "echo \u2028\u009b", "ask"));
+
         AssertInert(screen, colour);
-        Assert.Contains("hidden characters were revealed", screen.ToString(), StringComparison.Ordinal);
+        Assert.Equal(3, screen.ToString().Split("hidden characters were revealed").Length - 1);
     }
 
     // Issue #11: without a terminal each piped line is echoed; a line from a hostile file must not act on the terminal.
