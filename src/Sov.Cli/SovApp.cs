@@ -1,10 +1,14 @@
 using System.CommandLine;
 using Sov.Cli.Commands;
+using Sov.Cli.Terminal;
 using Sov.Core;
 
 namespace Sov.Cli;
 
-/// <summary>The front door: parses the command line, runs one command, maps every ending to an exit code.</summary>
+/// <summary>
+/// The front door: parses the command line, runs one command, maps every ending to an exit code. Error
+/// messages may quote model, file or server text, so each goes through <see cref="TerminalSafe"/> (issue #11).
+/// </summary>
 public static class SovApp
 {
     public static readonly Option<bool> Debug = new("--debug")
@@ -38,7 +42,7 @@ public static class SovApp
         {
             foreach (var error in parsed.Errors)
             {
-                await context.Error.WriteLineAsync($"sov: {error.Message}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"sov: {TerminalSafe.Text(error.Message)}").ConfigureAwait(false);
             }
 
             await context.Error.WriteLineAsync("Run 'sov --help' for usage.").ConfigureAwait(false);
@@ -63,11 +67,11 @@ public static class SovApp
         }
         catch (SovException e)
         {
-            await context.Error.WriteLineAsync($"sov: {e.Message}").ConfigureAwait(false);
-            await context.Error.WriteLineAsync($"  {e.Remedy}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"sov: {TerminalSafe.Text(e.Message)}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"  {TerminalSafe.Text(e.Remedy)}").ConfigureAwait(false);
             if (debug)
             {
-                await context.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+                await context.Error.WriteLineAsync(TerminalSafe.Text(e.ToString())).ConfigureAwait(false);
             }
 
             return e.ExitCode;
@@ -76,8 +80,8 @@ public static class SovApp
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            await context.Error.WriteLineAsync($"sov: internal error: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
-            await context.Error.WriteLineAsync(debug ? e.ToString() : "  Run again with --debug for detail, and please report it.")
+            await context.Error.WriteLineAsync($"sov: internal error: {e.GetType().Name}: {TerminalSafe.Text(e.Message)}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync(debug ? TerminalSafe.Text(e.ToString()) : "  Run again with --debug for detail, and please report it.")
                 .ConfigureAwait(false);
             return ExitCodes.Failed;
         }

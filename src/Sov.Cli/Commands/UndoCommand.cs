@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sov.Cli.Terminal;
 using Sov.Core;
 using Sov.Core.Files;
 using Sov.Core.Files.Checkpoints;
@@ -27,17 +28,17 @@ internal static class UndoCommand
 
             foreach (var path in report.Restored)
             {
-                await context.Out.WriteLineAsync($"restored  {path}").ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"restored  {TerminalSafe.Line(path)}").ConfigureAwait(false);
             }
 
             foreach (var path in report.Removed)
             {
-                await context.Out.WriteLineAsync($"removed   {path} (the turn created it)").ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"removed   {TerminalSafe.Line(path)} (the turn created it)").ConfigureAwait(false);
             }
 
             foreach (var line in report.Skipped)
             {
-                await context.Out.WriteLineAsync($"left      {line}").ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"left      {TerminalSafe.Line(line)}").ConfigureAwait(false);
             }
 
             await context.Out.WriteLineAsync(

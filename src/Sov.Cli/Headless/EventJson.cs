@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sov.Core.Agent.Events;
 
@@ -7,16 +8,21 @@ namespace Sov.Cli.Headless;
 
 /// <summary>
 /// The stable JSON form of each agent event (docs/stream-json.md). Written by hand (AOT): a
-/// snake_case "type" and snake_case fields. Non-ASCII is escaped, so hidden characters stay visible.
+/// snake_case "type" and snake_case fields. Every string is written with the default encoder, which
+/// escapes all but printable ASCII (ESC, BEL, C1 such as U+009B, bidi controls, tag characters become
+/// <c>\uXXXX</c>): the reader of the JSON gets the exact string, a terminal showing it gets no escape
+/// (issue #11). Never switch to an encoder that lets any of them through raw, such as UnsafeRelaxedJsonEscaping.
 /// </summary>
 internal static class EventJson
 {
     public const int SchemaVersion = 1;
 
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default };
+
     public static string Line(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, Options))
         {
             write(w);
         }

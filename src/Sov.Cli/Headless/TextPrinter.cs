@@ -1,11 +1,12 @@
 using Sov.Core.Agent.Events;
-using Sov.Core.Text;
+using Sov.Cli.Terminal;
 
 namespace Sov.Cli.Headless;
 
 /// <summary>
 /// <c>--output-format text</c>: the final answer on stdout (so <c>sov exec … &gt; answer.md</c> works);
 /// tool calls, warnings and errors on stderr, one line each (errors: what went wrong, what to do).
+/// Every string from the event goes through <see cref="TerminalSafe"/> first (issue #11).
 /// </summary>
 internal sealed class TextPrinter(TextWriter output, TextWriter error) : IEventPrinter
 {
@@ -18,23 +19,23 @@ internal sealed class TextPrinter(TextWriter output, TextWriter error) : IEventP
         switch (agentEvent)
         {
             case ToolCallRequested c:
-                error.WriteLine($"> {c.Name} {Shorten(c.Arguments, 160)}");
+                error.WriteLine($"> {TerminalSafe.Line(c.Name)} {Shorten(c.Arguments, 160)}");
                 break;
             case ToolResult { IsError: true } r:
-                error.WriteLine($"  {r.Name} failed: {Shorten(r.Output, 200)}");
+                error.WriteLine($"  {TerminalSafe.Line(r.Name)} failed: {Shorten(r.Output, 200)}");
                 break;
             case Warning w:
-                error.WriteLine($"sov: warning: {w.Message}");
+                error.WriteLine($"sov: warning: {TerminalSafe.Text(w.Message)}");
                 break;
             case Error e:
-                error.WriteLine($"sov: {e.Message}");
-                error.WriteLine($"  {e.Remedy}");
+                error.WriteLine($"sov: {TerminalSafe.Text(e.Message)}");
+                error.WriteLine($"  {TerminalSafe.Text(e.Remedy)}");
                 break;
             case TurnCompleted { Outcome: TurnOutcome.Interrupted }:
                 error.WriteLine("sov: interrupted.");
                 break;
             case TurnCompleted t when t.FinalText.Length > 0:
-                output.WriteLine(TextBorder.Reveal(t.FinalText.TrimEnd()));
+                output.WriteLine(TerminalSafe.Text(t.FinalText.TrimEnd()));
                 break;
         }
     }
@@ -47,7 +48,12 @@ internal sealed class TextPrinter(TextWriter output, TextWriter error) : IEventP
 
     private static string Shorten(string text, int max)
     {
-        var line = TextBorder.Reveal(text.ReplaceLineEndings(" "));
-        return line.Length > max ? line[..max] + "..." : line;
+        var line = TerminalSafe.Line(text);
+        if (line.Length <= max)
+        {
+            return line;
+        }
+
+        return line[..(char.IsHighSurrogate(line[max - 1]) ? max - 1 : max)] + "...";
     }
 }

@@ -15,13 +15,13 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
     public Submission Ask(ApprovalRequested request)
     {
         surface.WriteLine($"┌ {request.Name} needs your approval: {request.Reason}", Style.Warning);
-        var shown = TextBorder.Reveal(request.Arguments, SourceKind.Plain);
+        var shown = TerminalSafe.Text(TextBorder.Reveal(request.Arguments, SourceKind.Plain));
         foreach (var line in shown.Split('\n'))
         {
             surface.WriteLine("│ " + line);
         }
 
-        if (!ReferenceEquals(shown, request.Arguments) && shown != request.Arguments)
+        if (shown != request.Arguments)
         {
             surface.WriteLine("│ ⚠ hidden characters were revealed above as ⟦…⟧ markers", Style.Warning);
         }

@@ -28,7 +28,7 @@ internal sealed class PipedInput(TextReader reader, TextWriter echo) : IPromptIn
             }
 
             text.Append(line);
-            echo.WriteLine(prompt + text.ToString().Replace("\n", "\n  ", StringComparison.Ordinal));
+            echo.WriteLine(Terminal.TerminalSafe.Text(prompt + text.ToString().Replace("\n", "\n  ", StringComparison.Ordinal)));
             return new EditorResult(EditorOutcome.Submit, text.ToString());
         }
 

@@ -17,7 +17,7 @@ public sealed class TerminalSurface(TextWriter writer, bool color, Func<int> wid
 
     public void Write(string text, Style style = Style.Plain)
     {
-        var safe = TerminalSafe.Reveal(text);
+        var safe = TerminalSafe.Text(text);
         if (!Color || style == Style.Plain)
         {
             Writer.Write(safe);

@@ -1,29 +1,20 @@
 using Sov.Cli.Terminal;
+using Sov.Core.Text;
 
 namespace Sov.Tests.Cli.Terminal;
 
+/// <summary>The front ends' door to the one rule (cases in tests/Sov.Tests/Text/TerminalTextTests.cs).</summary>
 public sealed class TerminalSafeTests
 {
-    [Theory]
-    // OSC 52: a model writing the person's clipboard.
-    [InlineData("\e]52;c;ZWNobyBoaQ==\a", "⟦ESC⟧]52;c;ZWNobyBoaQ==⟦BEL⟧")]
-    // OSC 8: a hyperlink whose target differs from its text.
-    [InlineData("\e]8;;http://evil\e\\docs\e]8;;\e\\", "⟦ESC⟧]8;;http://evil⟦ESC⟧\\docs⟦ESC⟧]8;;⟦ESC⟧\\")]
-    // CSI: clearing the screen or hiding text.
-    [InlineData("a\e[2Jb", "a⟦ESC⟧[2Jb")]
-    [InlineData("x\u009b31m", "x⟦CSI⟧31m")]
-    [InlineData("over\rwrite", "over⟦CR⟧write")]
-    [InlineData("rlo\u202Eevil", "rlo⟦U+202E RLO⟧evil")]
-    public void ControlSequencesAreShownInert(string input, string expected) =>
-        Assert.Equal(expected, TerminalSafe.Reveal(input));
-
-    [Theory]
-    [InlineData("plain text\twith tab\n")]
-    [InlineData("emoji 👍 and 中文 and עברית")]
-    public void OrdinaryTextIsUntouched(string input) => Assert.Same(input, TerminalSafe.Reveal(input));
-
+    // Issue #11: OSC 52 in model output silently writing the clipboard.
     [Fact]
-    public void CrLfIsALineEnding() => Assert.Equal("a\nb", TerminalSafe.Reveal("a\r\nb"));
+    public void ItIsTheTextBordersTerminalRule()
+    {
+        const string hostile = "a\e]52;c;ZWNobyBoaQ==\a\u009b31m\u202E\U000E0041";
+        Assert.Equal(TerminalText.Safe(hostile), TerminalSafe.Text(hostile));
+        Assert.Equal(TerminalText.Safe(hostile), TerminalSafe.Reveal(hostile));
+        Assert.Equal("a b", TerminalSafe.Line("a\r\nb"));
+    }
 
     [Fact]
     public void TheSurfaceNeverWritesAnEscapeItDidNotMake()
