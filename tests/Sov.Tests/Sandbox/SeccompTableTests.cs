@@ -43,9 +43,10 @@ public sealed class SeccompTableTests
         Assert.InRange(program.Length / 8, 40, 4096); // BPF_MAXINSNS
         for (var i = 0; i < program.Length; i += 8)
         {
-            var jt = program[i + 2];
-            var jf = program[i + 3];
-            Assert.True((i / 8) + 1 + Math.Max(jt, jf) < program.Length / 8, $"instruction {i / 8} jumps past the end");
+            var isJump = (program[i] & 7) == 5; // BPF_JMP
+            var furthest = (i / 8) + 1 + Math.Max(program[i + 2], program[i + 3]);
+            Assert.True(!isJump || furthest < program.Length / 8, $"instruction {i / 8} jumps past the end");
+            Assert.True(isJump || (program[i] & 7) is 0 or 6, $"instruction {i / 8} is neither a load, a jump nor a return");
         }
     }
 }
