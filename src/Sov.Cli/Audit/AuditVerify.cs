@@ -26,11 +26,18 @@ internal static class AuditVerify
 
             if (result.Ok)
             {
-                context.Out.WriteLine($"ok       {id}  {result.Records} records, sealed, head {result.HeadHash}");
+                var pruned = result.BodiesPruned > 0 ? $", {result.BodiesPruned} request bodies pruned (bodies/{JournalContents.PrunedFile})" : "";
+                context.Out.WriteLine($"ok       {id}  {result.Records} records, sealed, {result.BodiesChecked} request bodies match{pruned}, head {result.HeadHash}");
                 continue;
             }
 
             bad++;
+            if (result.Intact && result.Sealed)
+            {
+                context.Out.WriteLine($"BODIES   {id}  {result.BodyProblem}");
+                continue;
+            }
+
             var label = result.Intact ? "UNSEALED" : "BROKEN  ";
             context.Out.WriteLine($"{label} {id}  first bad seq {result.FirstBadSeq}: {result.Problem}");
         }

@@ -34,7 +34,7 @@ public sealed record BorderConfig(
             Url(network, "network.proxy", "proxy"),
             ca is null ? null : Path.GetFullPath(ca, Path.GetDirectoryName(configFile)!),
             new RedactionOptions(Strings(redaction, "redaction.allow", "allow")),
-            Url(export, "audit.export.endpoint", "endpoint"));
+            Url(export, "audit.export.endpoint", "endpoint") is { } exportUrl ? UrlCredentials.Refuse(exportUrl, "audit.export.endpoint") : null);
     }
 
     private static TomlTable Table(TomlTable parent, string key) =>

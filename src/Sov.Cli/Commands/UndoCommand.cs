@@ -19,7 +19,7 @@ internal static class UndoCommand
         {
             var workspace = new Workspace(Directory.GetCurrentDirectory());
             var store = new CheckpointStore(context.Paths.StateDir, workspace);
-            var report = Undo.Last(store);
+            var report = Undo.Last(store, Sov.Borders.Processes.ProcessUmask.Current());
             if (report is null)
             {
                 await context.Out.WriteLineAsync($"Nothing to undo in {workspace.Root}.").ConfigureAwait(false);

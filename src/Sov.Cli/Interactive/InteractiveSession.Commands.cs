@@ -98,7 +98,17 @@ internal sealed partial class InteractiveSession
 
     private void UndoLastTurn()
     {
-        var report = Undo.Last(_borders.Services.Undo.Store);
+        UndoReport? report;
+        try
+        {
+            report = Undo.Last(_borders.Services.Undo.Store, Sov.Borders.Processes.ProcessUmask.Current());
+        }
+        catch (Sov.Core.SovException e)
+        {
+            _surface.WriteLine($"{e.Message} {e.Remedy}", Style.Error);
+            return;
+        }
+
         if (report is null)
         {
             _surface.WriteLine("Nothing to undo.", Style.Dim);

@@ -15,7 +15,15 @@ public sealed record JournalVerification(
     string HeadHash,
     long PartialTailBytes)
 {
-    public bool Ok => Intact && Sealed;
+    public bool Ok => Intact && Sealed && BodyProblem is null;
+
+    /// <summary>A request body the journal names that is missing or altered (<see cref="JournalContents"/>); null when all are there.</summary>
+    public string? BodyProblem { get; init; }
+
+    /// <summary>Request bodies checked against their hashes, and those listed as deliberately pruned.</summary>
+    public int BodiesChecked { get; init; }
+
+    public int BodiesPruned { get; init; }
 
     /// <summary>Intact up to a missing seal (perhaps with one partial last line): what --repair may seal.</summary>
     public bool Repairable => Intact && !Sealed && Records > 0;

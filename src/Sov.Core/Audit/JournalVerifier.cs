@@ -10,10 +10,29 @@ namespace Sov.Core.Audit;
 /// </summary>
 public static class JournalVerifier
 {
+    /// <summary>
+    /// Verifies the journal file: the chain, that its session record names the session the file is named for,
+    /// and that every request body it names is in the body store beside it and hashes right.
+    /// </summary>
     public static JournalVerification Verify(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Verify(Path.GetFileNameWithoutExtension(path), File.ReadAllBytes(path));
+        var session = Path.GetFileNameWithoutExtension(path);
+        var bytes = File.ReadAllBytes(path);
+        var result = Verify(session, bytes);
+        if (result.Records == 0)
+        {
+            return result;
+        }
+
+        if (JournalContents.SessionNamed(bytes) is { } named && named != session)
+        {
+            return Bad(session, 0, 1, $"seq 1: the session record names {named}, not {session}: the journal was copied or renamed", ChainHash.Genesis);
+        }
+
+        var store = new BodyStore(JournalFiles.BodiesDir(Path.GetDirectoryName(Path.GetFullPath(path))!));
+        var (problem, checkedCount, pruned) = JournalContents.CheckBodies(bytes, store);
+        return result with { BodyProblem = problem, BodiesChecked = checkedCount, BodiesPruned = pruned };
     }
 
     public static JournalVerification Verify(string session, ReadOnlySpan<byte> bytes)

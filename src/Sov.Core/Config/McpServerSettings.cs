@@ -75,6 +75,11 @@ public sealed record McpServerSettings(string Name)
             throw Bad($"{key}.url", $"Write {key}.url as an http(s) URL.");
         }
 
+        if (parsed is not null)
+        {
+            UrlCredentials.Refuse(parsed, $"{key}.url");
+        }
+
         return new McpServerSettings(name)
         {
             Command = command,

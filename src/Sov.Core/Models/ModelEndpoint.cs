@@ -29,6 +29,7 @@ public sealed record ModelEndpoint(Uri BaseUrl, string Model, string? ApiKey = n
                 "Give the server's OpenAI-compatible base URL, for example --endpoint http://127.0.0.1:8000/v1");
         }
 
+        Config.UrlCredentials.Refuse(uri, "endpoint");
         if (uri.AbsolutePath is "/" or "")
         {
             uri = new Uri(uri, "/v1");

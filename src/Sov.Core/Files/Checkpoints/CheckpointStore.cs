@@ -44,7 +44,26 @@ public sealed class CheckpointStore
         return hash;
     }
 
-    internal byte[] GetBlob(string hash) => File.ReadAllBytes(Path.Combine(BlobsDir, hash));
+    /// <summary>
+    /// The blob named <paramref name="hash"/>, or null when the name is not a SHA-256 (a manifest naming
+    /// <c>/etc/shadow</c> or <c>../x</c>), the blob is absent, or its bytes no longer hash to its name.
+    /// </summary>
+    internal byte[]? GetBlob(string hash)
+    {
+        if (hash is not { Length: 64 } || !hash.All(char.IsAsciiHexDigitLower))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(BlobsDir, hash);
+        if (!File.Exists(path) || new FileInfo(path).LinkTarget is not null)
+        {
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        return FileSnapshot.Hash(bytes) == hash ? bytes : null;
+    }
 
     internal void Save(IReadOnlyList<CheckpointEntry> entries)
     {

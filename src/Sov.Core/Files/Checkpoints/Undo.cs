@@ -9,13 +9,23 @@ namespace Sov.Core.Files.Checkpoints;
 /// </summary>
 public static class Undo
 {
-    public static UndoReport? Last(CheckpointStore store)
+    /// <summary>The umask assumed when the caller does not pass the process's own.</summary>
+    public const int DefaultUmask = 0b000_010_010; // 0022
+
+    /// <param name="umask">The person's umask: a restored mode never grants what it withholds, nor setuid, setgid or sticky bits.</param>
+    public static UndoReport? Last(CheckpointStore store, int umask = DefaultUmask)
     {
         ArgumentNullException.ThrowIfNull(store);
         var manifest = store.Latest();
         if (manifest is null)
         {
             return null;
+        }
+
+        if (manifest.Workspace != store.Workspace.Root)
+        {
+            throw new SovException($"The newest checkpoint names another workspace ({manifest.Workspace}); nothing was restored.",
+                "Its manifest was changed or copied: remove it from the checkpoints folder to go further back.", ExitCodes.Failed);
         }
 
         var restored = new List<string>();
@@ -54,10 +64,16 @@ public static class Undo
                 continue;
             }
 
-            store.Workspace.WriteAtomic(store.Workspace.ForWrite(entry.Path), store.GetBlob(entry.BeforeBlob));
+            if (store.GetBlob(entry.BeforeBlob) is not { } content)
+            {
+                skipped.Add($"{entry.Path} (its saved content is missing, altered or not named by its hash; left as it is)");
+                continue;
+            }
+
+            store.Workspace.WriteAtomic(store.Workspace.ForWrite(entry.Path), content);
             if (entry.BeforeMode is { } mode && !OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(path.FullPath, (UnixFileMode)mode);
+                File.SetUnixFileMode(path.FullPath, (UnixFileMode)(mode & 0b111_111_111 & ~umask));
             }
 
             restored.Add(entry.Path);
