@@ -50,6 +50,7 @@ public static class SovApp
         }
 
         var debug = parsed.GetValue(Debug);
+        await TightenStateAsync(context).ConfigureAwait(false);
         try
         {
             var config = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
@@ -84,6 +85,25 @@ public static class SovApp
             await context.Error.WriteLineAsync(debug ? TerminalSafe.Text(e.ToString()) : "  Run again with --debug for detail, and please report it.")
                 .ConfigureAwait(false);
             return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>Sovereign's folders found open to other users are closed (#12.6): three stats when all is well.</summary>
+    private static async Task TightenStateAsync(CliContext context)
+    {
+        try
+        {
+            var p = context.Paths;
+            var changed = Core.Files.PrivateFiles.Tighten([p.ConfigDir, p.StateDir, p.CacheDir]);
+            if (changed > 0)
+            {
+                await context.Error.WriteLineAsync(
+                    $"sov: {changed} of Sovereign's files and folders were readable by other users; they are now yours alone (0600/0700).").ConfigureAwait(false);
+            }
+        }
+        catch (Core.SovException)
+        {
+            // No usable home folder: the command itself says so.
         }
     }
 }

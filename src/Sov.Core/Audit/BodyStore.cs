@@ -23,9 +23,9 @@ public sealed class BodyStore(string directory)
             return sha;
         }
 
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Files.PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.tmp";
-        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        using (var stream = Files.PrivateFiles.Open(temp, FileMode.CreateNew, FileShare.None))
         {
             stream.Write(body);
             stream.Flush(flushToDisk: true);

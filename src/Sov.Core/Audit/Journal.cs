@@ -60,10 +60,9 @@ public sealed class Journal : IDisposable
     {
         ArgumentNullException.ThrowIfNull(info);
         clock ??= TimeProvider.System;
-        System.IO.Directory.CreateDirectory(journalDir);
+        Files.PrivateFiles.CreateDirectory(journalDir);
         var session = JournalFiles.NewSessionId(clock.GetUtcNow());
-        var file = new FileStream(JournalFiles.PathOf(journalDir, session), FileMode.CreateNew, FileAccess.Write,
-            FileShare.Read, bufferSize: 0);
+        var file = Files.PrivateFiles.Open(JournalFiles.PathOf(journalDir, session), FileMode.CreateNew, FileShare.Read, bufferSize: 0);
         var journal = new Journal(journalDir, session, file, clock, 0, ChainHash.Genesis);
         journal.Append(new SessionRecord(session, info));
         return journal;

@@ -31,7 +31,11 @@ public static class JournalRepair
             var tail = all.AsSpan(keep);
             tailSha = Convert.ToHexStringLower(SHA256.HashData(tail));
             tailBytes = tail.Length;
-            File.WriteAllBytes($"{path}.partial-{tailSha[..8]}", tail.ToArray());
+            using (var partial = Files.PrivateFiles.Open($"{path}.partial-{tailSha[..8]}", FileMode.Create, FileShare.None))
+            {
+                partial.Write(tail);
+            }
+
             using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
             file.SetLength(keep);
             file.Flush(flushToDisk: true);

@@ -10,7 +10,8 @@ namespace Sov.Core.Files;
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, ReadOnlySpan<byte> content, Action<SafeFileHandle>? verifyOpened = null)
+    /// <param name="createMode">The mode of a file this creates (an existing file keeps its own); null: the umask decides.</param>
+    public static void Write(string path, ReadOnlySpan<byte> content, Action<SafeFileHandle>? verifyOpened = null, UnixFileMode? createMode = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var folder = Path.GetDirectoryName(path) ?? "/";
@@ -19,6 +20,10 @@ public static class AtomicFile
         if (!OperatingSystem.IsWindows() && File.Exists(path) && new FileInfo(path).LinkTarget is null)
         {
             mode = File.GetUnixFileMode(path);
+        }
+        else
+        {
+            mode = createMode;
         }
 
         try

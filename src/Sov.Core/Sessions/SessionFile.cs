@@ -29,11 +29,11 @@ public sealed class SessionFile : IDisposable
 
     public static SessionFile Create(string sessionsDir, string workspace, string model, DateTimeOffset now)
     {
-        Directory.CreateDirectory(sessionsDir);
+        Files.PrivateFiles.CreateDirectory(sessionsDir);
         var id = now.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-"
             + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         var path = System.IO.Path.Combine(sessionsDir, id + ".jsonl");
-        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        var stream = Files.PrivateFiles.Open(path, FileMode.CreateNew, FileShare.Read);
         var file = new SessionFile(id, path, stream);
         file.Write(w =>
         {
@@ -49,7 +49,7 @@ public sealed class SessionFile : IDisposable
     /// <summary>Opens an existing session to append to it (resume).</summary>
     public static SessionFile OpenForAppend(string path)
     {
-        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        var stream = Files.PrivateFiles.Open(path, FileMode.Append, FileShare.Read);
         return new SessionFile(System.IO.Path.GetFileNameWithoutExtension(path), path, stream);
     }
 

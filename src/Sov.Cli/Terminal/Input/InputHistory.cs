@@ -64,7 +64,8 @@ public sealed class InputHistory
             return;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-        File.AppendAllText(_file, JsonSerializer.Serialize(entry, CliJson.Default.String) + "\n");
+        Core.Files.PrivateFiles.CreateDirectory(Path.GetDirectoryName(_file)!);
+        using var stream = Core.Files.PrivateFiles.Open(_file, FileMode.Append, FileShare.Read);
+        stream.Write(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, CliJson.Default.String) + "\n"));
     }
 }

@@ -37,8 +37,8 @@ public sealed class CheckpointStore
         var path = Path.Combine(BlobsDir, hash);
         if (!File.Exists(path))
         {
-            System.IO.Directory.CreateDirectory(BlobsDir);
-            AtomicFile.Write(path, content);
+            PrivateFiles.CreateDirectory(BlobsDir);
+            AtomicFile.Write(path, content, createMode: PrivateFiles.File600);
         }
 
         return hash;
@@ -67,11 +67,11 @@ public sealed class CheckpointStore
 
     internal void Save(IReadOnlyList<CheckpointEntry> entries)
     {
-        System.IO.Directory.CreateDirectory(TurnsDir);
+        PrivateFiles.CreateDirectory(TurnsDir);
         var sequence = Latest()?.Sequence + 1 ?? 1;
         var manifest = new CheckpointManifest(Workspace.Root, sequence, DateTimeOffset.UtcNow, entries);
         var json = JsonSerializer.SerializeToUtf8Bytes(manifest, CheckpointJsonContext.Default.CheckpointManifest);
-        AtomicFile.Write(ManifestPath(sequence), json);
+        AtomicFile.Write(ManifestPath(sequence), json, createMode: PrivateFiles.File600);
     }
 
     /// <summary>The newest turn's manifest, or null when there is nothing to undo.</summary>
