@@ -7,10 +7,11 @@ namespace Sov.Core.Permissions.Shell;
 /// </summary>
 public sealed class ShellAnalysis
 {
-    private ShellAnalysis(ShellParse parse, IReadOnlyList<string> reasons, IReadOnlyList<(ShellSegment Segment, IReadOnlyList<string> DenyTexts)> segments)
+    private ShellAnalysis(ShellParse parse, IReadOnlyList<string> reasons, IReadOnlyList<string> notApprovable, IReadOnlyList<(ShellSegment Segment, IReadOnlyList<string> DenyTexts)> segments)
     {
         Parse = parse;
         Reasons = reasons;
+        NotApprovable = notApprovable;
         Segments = segments;
     }
 
@@ -18,6 +19,12 @@ public sealed class ShellAnalysis
 
     /// <summary>Every reason the command cannot be approved by allow rules alone (empty when it can).</summary>
     public IReadOnlyList<string> Reasons { get; }
+
+    /// <summary>
+    /// Why allow rules may not approve the command although nothing in it hides from deny rules: options not
+    /// known to be read-only, interpreters, editors (<see cref="ReadOnlyPrograms"/>). Empty when rules may.
+    /// </summary>
+    public IReadOnlyList<string> NotApprovable { get; }
 
     public IReadOnlyList<(ShellSegment Segment, IReadOnlyList<string> DenyTexts)> Segments { get; }
 
@@ -28,6 +35,7 @@ public sealed class ShellAnalysis
         var parse = ShellTokenizer.Parse(command);
         var reasons = parse.Unmodelled.Select(u => "uses " + u).ToList();
         var incomplete = parse.Incomplete;
+        var notApprovable = new List<string>();
         var segments = new List<(ShellSegment, IReadOnlyList<string>)>();
         var queue = new Queue<(ShellSegment Segment, int Depth)>(parse.Segments.Select(s => (s, 0)));
         var anyUnmodelled = parse.Unmodelled.Count > 0;
@@ -35,12 +43,11 @@ public sealed class ShellAnalysis
         {
             var (segment, depth) = queue.Dequeue();
             var reason = ProgramChecks.Check(segment.Words);
-            if (reason is not null && !reasons.Contains(reason))
-            {
-                reasons.Add(reason);
-            }
-
-            segments.Add((segment, DenyTexts(segment.Words, allSuffixes: anyUnmodelled || reason is not null)));
+            var (codeTexts, codeReason) = InterpreterAnalysis.Of(segment.Words);
+            AddOnce(reasons, reason);
+            AddOnce(reasons, codeReason);
+            AddOnce(notApprovable, ReadOnlyPrograms.WhyNot(segment.Words));
+            segments.Add((segment, [.. DenyTexts(segment.Words, allSuffixes: anyUnmodelled || reason is not null), .. codeTexts]));
 
             // Shells given a command string, and eval: analyse the string as a command too.
             foreach (var inner in InnerCommands(segment.Words))
@@ -65,7 +72,15 @@ public sealed class ShellAnalysis
             }
         }
 
-        return new ShellAnalysis(parse with { Incomplete = incomplete }, reasons, segments);
+        return new ShellAnalysis(parse with { Incomplete = incomplete }, reasons, notApprovable, segments);
+    }
+
+    private static void AddOnce(List<string> list, string? item)
+    {
+        if (item is not null && !list.Contains(item))
+        {
+            list.Add(item);
+        }
     }
 
     private static IEnumerable<string> InnerCommands(IReadOnlyList<string> words)
