@@ -25,4 +25,14 @@ public sealed class OptionParserTests
     {
         Assert.Equal(word, OptionParser.Parse(Table, ["a", word]).Unknown);
     }
+
+    // Issue #11: "git log --format --output=F": git takes --format only as --format=..., so the next word must
+    // not be waved through as an argument when it is an unknown option.
+    [Fact]
+    public void AnOptionLookingArgumentMustBeAKnownOptionItself()
+    {
+        Assert.Equal("--out=F", OptionParser.Parse(Table, ["--key", "--out=F"]).Unknown);
+        Assert.Equal("-x", OptionParser.Parse(Table, ["-k", "-x"]).Unknown);
+        Assert.Null(OptionParser.Parse(Table, ["-k", "-n"]).Unknown);
+    }
 }

@@ -67,6 +67,8 @@ public sealed class PermissionPolicyClassifierTests
     [InlineData("lua -e 'os.execute(\"rm -rf v1\")'")]
     [InlineData("awk 'BEGIN{system(\"rm -rf v1\")}'")]
     [InlineData("python3 -c 'import os; os.system(\"bash -c \\\"rm -rf v1\\\"\")'")]
+    [InlineData("fakeroot rm -rf v1")]
+    [InlineData("valgrind -q rm -rf v1")]
     public void DenyRulesSeeCommandsInsideInlineCode(string command)
     {
         foreach (var mode in Enum.GetValues<PermissionMode>())
@@ -101,6 +103,12 @@ public sealed class PermissionPolicyClassifierTests
     [InlineData("sort --compress-prog=./x a")]
     [InlineData("sed --expr='1e id' a")]
     [InlineData("vim -c '!id' a")]
+    [InlineData("node -e 'require(\"child_process\").execSync(\"\\x72m -rf v1\")'")]
+    [InlineData("python3 -c 'import os; os.system(\"\\162m -rf v1\")'")]
+    [InlineData("php -r '$f = \"sys\" . \"tem\"; $f(strrev(\"1v fr- mr\"));'")]
+    [InlineData("ruby -e '%x(r\"\"m -rf v1)'")]
+    [InlineData("sqlite3 x.db '.shell id'")]
+    [InlineData("rsync -e 'sh -c id' a x:b")]
     public void OpaqueCodeAndRunningOptionsAskWhenADenyRuleExists(string command)
     {
         var decision = new PermissionPolicy(PermissionMode.FullAuto, DenyRm, true).DecideShell(command);

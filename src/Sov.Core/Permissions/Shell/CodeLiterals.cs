@@ -22,11 +22,14 @@ public static class CodeLiterals
             }
 
             var text = new System.Text.StringBuilder();
+            var encoded = false;
             var j = i + 1;
             while (j < code.Length && code[j] != quote)
             {
                 if (code[j] == '\\' && j + 1 < code.Length)
                 {
+                    // \x72, \u0072, \162, \N{...}: the text is not what the code will see.
+                    encoded |= "xuUN01234567o".Contains(code[j + 1], StringComparison.Ordinal);
                     text.Append(code[j + 1]);
                     j += 2;
                     continue;
@@ -38,7 +41,7 @@ public static class CodeLiterals
 
             var content = text.ToString();
             var fString = language == CodeLanguage.Python && i > 0 && code[i - 1] is 'f' or 'F';
-            var interpolated = quote != '\'' && Interpolates(content, language) || fString && content.Contains('{', StringComparison.Ordinal);
+            var interpolated = encoded || quote != '\'' && Interpolates(content, language) || fString && content.Contains('{', StringComparison.Ordinal);
             var command = quote == '`' && language is CodeLanguage.Perl or CodeLanguage.Ruby or CodeLanguage.Php;
             literals.Add(new CodeLiteral(i + 1, Math.Min(j, code.Length), content, interpolated, command));
             i = j + 1;

@@ -29,7 +29,7 @@ public static partial class InlineCode
         "__dict__", "__class__", "subclasses", "decode", "base64", "b64", "hex", "fromcharcode", "atob", "marshal", "pickle",
         "codecs", "rot13", "reverse", "translate", "format", "sprintf", "pack", "instance_", "class_eval", "module_eval",
         "const_get", "send", "call_user_func", "create_function", "assert", "dlopen", "ctypes", "cffi", "ffi", "chr",
-        "fromhex", "buffer", "join", "replace", "concat", "reflect", "invoke", "apply",
+        "fromhex", "buffer", "join", "replace", "concat", "reflect", "invoke", "apply", "global", "strrev", "vars", "runin",
     ];
 
     private static readonly string[] DestroyParts =
@@ -87,6 +87,11 @@ public static partial class InlineCode
         }
 
         var anyInterpolated = literals.Any(l => l.Interpolated);
+        if (DynamicCall().IsMatch(blanked) && language is CodeLanguage.Php or CodeLanguage.Perl or CodeLanguage.Ruby)
+        {
+            return "calls a function or command whose name is built at run time";
+        }
+
         if (language == CodeLanguage.JavaScript && anyInterpolated)
         {
             return "builds strings at run time (template literals)";
@@ -206,6 +211,10 @@ public static partial class InlineCode
         var rest = Keyword().Replace(Quoted().Replace(region, ""), "");
         return !rest.Any(c => char.IsLetterOrDigit(c) || c == '_' || c == '$' || c == '@' || c == '%' || c == '*');
     }
+
+    /// <summary>PHP's <c>$f(...)</c>, Perl's <c>&$f</c>, <c>&{...}</c>, <c>$f->(...)</c>, <c>$obj->$m</c>, Ruby's <c>%x(...)</c>.</summary>
+    [GeneratedRegex(@"\$\w+\s*\(|&\s*[\${]|->\s*[\$(]|%x")]
+    private static partial Regex DynamicCall();
 
     [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*")]
     private static partial Regex Identifier();

@@ -26,7 +26,8 @@ public static partial class Interpreters
             "tclsh" or "wish" or "expect" or "pwsh" or "powershell" or "osascript" or "guile" or "racket" or "sbcl" or "clisp"
                 or "julia" or "ghci" or "runghc" or "runhaskell" or "irb" or "jshell" or "groovy" or "scala" or "kotlin" or "swift"
                 or "elixir" or "iex" or "erl" or "escript" or "raku" or "perl6" or "gjs" or "jrunscript" or "dotnet-script"
-                or "csi" or "gforth" or "ocaml" or "gnuplot" or "octave" or "bc" or "dc" or "m4" => CodeLanguage.Other,
+                or "csi" or "gforth" or "ocaml" or "gnuplot" or "octave" or "bc" or "dc" or "m4" or "sqlite3" or "psql" or "mysql"
+                or "duckdb" or "original-awk" => CodeLanguage.Other,
             _ when Versioned("tclsh").IsMatch(program) => CodeLanguage.Other,
             _ => null,
         };
@@ -46,7 +47,7 @@ public static partial class Interpreters
             CodeLanguage.R => Short(CodeLanguage.R, args, code: "e", valued: "f", script: "f"),
             CodeLanguage.JavaScript => JavaScript(program, args),
             CodeLanguage.Awk => Awk(args),
-            CodeLanguage.Other => new InterpreterCall(CodeLanguage.Other, [], FromStdin: args.Count == 0, Unreadable: args.Any(a => a.StartsWith('-'))),
+            CodeLanguage.Other => new InterpreterCall(CodeLanguage.Other, [], FromStdin: args.Count == 0, Unreadable: true),
             _ => null,
         };
     }
@@ -160,7 +161,7 @@ public static partial class Interpreters
         return new InterpreterCall(CodeLanguage.Awk, pieces, FromStdin: false, Unreadable: false);
     }
 
-    [GeneratedRegex(@"^(python|pypy|ipython|jython)[0-9.]*$")]
+    [GeneratedRegex(@"^(python|pypy|ipython|jython)[0-9.]*(-?dbg)?$")]
     private static partial Regex Python();
 
     [GeneratedRegex(@"^(lua|luajit)[0-9.]*$")]

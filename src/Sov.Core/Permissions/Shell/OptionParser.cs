@@ -5,6 +5,7 @@ namespace Sov.Core.Permissions.Shell;
 /// <c>--opt value</c> for options that take one, bundled short options (<c>-nr</c>), attached short
 /// arguments (<c>-ofile</c>), <c>--</c> ending the options, and options after operands (GNU permutation).
 /// Long names must be spelled in full: an abbreviation is reported as unknown, whatever it would expand to.
+/// An argument taken from the next word that looks like an option must be a known option too.
 /// </summary>
 public static class OptionParser
 {
@@ -54,7 +55,11 @@ public static class OptionParser
         string? value = eq >= 0 ? a[(eq + 1)..] : null;
         if (value is null && arity == Arity.Required)
         {
-            value = k + 1 < args.Count ? args[++k] : "";
+            value = NextValue(table, args, ref k);
+            if (value is null)
+            {
+                return args[k];
+            }
         }
 
         options.Add((name, value));
@@ -85,10 +90,31 @@ public static class OptionParser
             }
 
             var rest = a[(m + 1)..];
-            options.Add((name, rest.Length > 0 || arity == Arity.Optional ? rest : k + 1 < args.Count ? args[++k] : ""));
+            var value = rest.Length > 0 || arity == Arity.Optional ? rest : NextValue(table, args, ref k);
+            if (value is null)
+            {
+                return args[k];
+            }
+
+            options.Add((name, value));
             return null;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The next word as an option's argument. A word that looks like an option must itself be a known one:
+    /// some programs accept only <c>--opt=value</c> and would read it as an option (null then: refused).
+    /// </summary>
+    private static string? NextValue(OptionTable table, IReadOnlyList<string> args, ref int k)
+    {
+        if (k + 1 >= args.Count)
+        {
+            return "";
+        }
+
+        var next = args[++k];
+        return next.Length > 1 && next[0] == '-' && next != "--" && Parse(table, [next]).Unknown is not null ? null : next;
     }
 }

@@ -15,7 +15,10 @@ public static class ProgramChecks
     {
         "eval", "source", ".", "exec", "env", "command", "builtin", "xargs", "sudo", "doas", "su", "nohup",
         "time", "nice", "ionice", "timeout", "stdbuf", "setsid", "chroot", "unshare", "nsenter", "script",
-        "watch", "parallel", "flock", "strace", "ltrace", "busybox", "bash", "sh", "zsh", "dash", "ksh",
+        "watch", "parallel", "flock", "strace", "ltrace", "busybox", "valgrind", "fakeroot", "fakechroot", "firejail", "proot",
+        "torsocks", "proxychains", "proxychains4", "catchsegv", "chronic", "unbuffer", "taskset", "chrt", "prlimit", "setpriv",
+        "runuser", "sg", "systemd-run", "pkexec", "numactl", "cgexec", "faketime", "setarch", "linux32", "linux64", "tini",
+        "dumb-init", "xvfb-run", "dbus-run-session", "ssh-agent", "hyperfine", "entr", "perf", "bash", "sh", "zsh", "dash", "ksh",
         "mksh", "fish", "csh", "tcsh", "alias", "unalias", "function", "declare", "typeset", "export",
         "local", "readonly", "set", "shopt", "trap", "enable", "hash", "fc", "unset", "coproc", "let",
         "if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "select",
@@ -71,6 +74,9 @@ public static class ProgramChecks
             "awk" or "gawk" or "mawk" or "nawk" => AwkCheck(program, args),
             "git" => GitChecks.Check(args),
             "tar" => TarCheck(args),
+            "rsync" => Running(program, RunOptions.Find(args, "e", ["--rsh", "--rsync-path"])),
+            "zip" => Running(program, RunOptions.Find(args, "T", ["--unzip-command", "--test"])),
+            "sdiff" => Running(program, RunOptions.Find(args, "", ["--diff-program"])),
             _ => null,
         };
     }
