@@ -51,13 +51,7 @@ public sealed class RedTeamClassifierTests
             "rg --pr='touch pwned' app",
             "find . -maxdepth 0 -fprint pwned",
         };
-        var result = await w.AttackAsync("read-only", [.. attacks.Select(c => ("shell", (object)new { command = c })),
-            ("shell", new { command = "sed -n 1p src/app.txt" })]);
-        Assert.Equal(0, result.ExitCode);
-        for (var i = 0; i < attacks.Length; i++)
-        {
-            Assert.True(w.ToolMessage(i).Contains("Denied", StringComparison.Ordinal), $"not refused: {attacks[i]}\n{w.ToolMessage(i)}");
-        }
+        await AttackAllRefusedAsync(w, "read-only", attacks, control: "sed -n 1p src/app.txt");
 
         // The allow rules still work for what they are meant for.
         Assert.Contains("app original", w.ToolMessage(attacks.Length), StringComparison.Ordinal);
@@ -99,18 +93,23 @@ public sealed class RedTeamClassifierTests
             "git -c core.pager='rm -rf v1' log",
             "fakeroot rm -rf v1",
         };
-        var result = await w.AttackAsync("full-auto", [.. attacks.Select(c => ("shell", (object)new { command = c })),
-            ("shell", new { command = "perl -e 'print 6*7, qq(\\n)'" })]);
-        Assert.Equal(0, result.ExitCode);
-        for (var i = 0; i < attacks.Length; i++)
-        {
-            Assert.True(w.ToolMessage(i).Contains("Denied", StringComparison.Ordinal), $"not refused: {attacks[i]}\n{w.ToolMessage(i)}");
-        }
+        await AttackAllRefusedAsync(w, "full-auto", attacks, control: "perl -e 'print 6*7, qq(\\n)'");
 
         // Readable harmless code still runs in full-auto.
         Assert.Contains("42", w.ToolMessage(attacks.Length), StringComparison.Ordinal);
         Assert.Equal("keep\n", File.ReadAllText(Path.Combine(w.Workspace, "v1", "keep.txt")));
         w.AssertUntouched();
+    }
+
+    /// <summary>Runs every attack, then <paramref name="control"/>; each attack must have been refused.</summary>
+    private static async Task AttackAllRefusedAsync(RedTeamWorld w, string mode, string[] attacks, string control)
+    {
+        var result = await w.AttackAsync(mode, [.. attacks.Append(control).Select(c => ("shell", (object)new { command = c }))]);
+        Assert.Equal(0, result.ExitCode);
+        for (var i = 0; i < attacks.Length; i++)
+        {
+            Assert.True(w.ToolMessage(i).Contains("Denied", StringComparison.Ordinal), $"not refused: {attacks[i]}\n{w.ToolMessage(i)}");
+        }
     }
 
     /// <summary>Makes the workspace's .git a repository git accepts, without touching its protected files.</summary>
