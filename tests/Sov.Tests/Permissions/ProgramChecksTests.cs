@@ -44,15 +44,8 @@ public sealed class ProgramChecksTests
     [InlineData("fd -x rm")]
     [InlineData("fd -HIx rm")]
     [InlineData("fd --exec-b rm")]
-    public void RefusesProgramRunningFlags(string command)
-    {
-        var words = ShellTokenizer.Parse(command).Segments[0].Words;
-        Assert.NotNull(ProgramChecks.Check(words));
-    }
-
     // Issue #11: the same flags spelled as the program also accepts them: abbreviated long options,
     // --opt=value, bundled and attached short options, old-style tar letters.
-    [Theory]
     [InlineData("tar --to-com=sh -xf a.tar")]
     [InlineData("tar -xf a.tar --checkpoint-act=exec=id")]
     [InlineData("tar xIid -f a.tar")]
@@ -82,7 +75,7 @@ public sealed class ProgramChecksTests
     [InlineData("less a")]
     [InlineData("vim -c '!id' a")]
     [InlineData("fakeroot rm x")]
-    public void RefusesProgramRunningFlagsInEverySpelling(string command)
+    public void RefusesProgramRunningFlags(string command)
     {
         var words = ShellTokenizer.Parse(command).Segments[0].Words;
         Assert.NotNull(ProgramChecks.Check(words));
