@@ -88,6 +88,8 @@ public sealed class PermissionPolicyClassifierTests
     [InlineData("python3 -c 'import os,sys; os.system(sys.argv[1])' 'rm -rf v1'")]
     [InlineData("python3 -c 'import os; os.system(\"\".join(reversed(\"1v fr- mr\")))'")]
     [InlineData("python3 -c 'exec(\"import os\")'")]
+    [InlineData("python3 -c 'import timeit; timeit.timeit(\"o\" + \"s.sys\" + \"tem(1)\", setup=\"import os\")'")]
+    [InlineData("python3 -c 'import os; c = \" \".join([\"rm\", \"-r\" + \"f\", \"v1\"]); os.system(c)'")]
     [InlineData("perl -e 'my $c = \"v1\"; system(\"rm -rf $c\")'")]
     [InlineData("perl -MFile::Path=rmtree -e 'rmtree(\"v1\")'")]
     [InlineData("perl -e 'unlink glob \"v1/*\"'")]
@@ -124,6 +126,7 @@ public sealed class PermissionPolicyClassifierTests
     [InlineData("node -e 'console.log(1 + 2)'")]
     [InlineData("perl -ne 'print if /x/' a")]
     [InlineData("python3 -c 'import subprocess; subprocess.run([\"ls\", \"-la\"], check=True)'")]
+    [InlineData("python3 -c 'import os; print(os.path.join(\"a\", \"b\").replace(\"a\", \"c\"))'")]
     public void ReadableHarmlessCodeRunsInFullAutoDespiteDenyRules(string command)
     {
         Assert.Equal(Verdict.Allow, new PermissionPolicy(PermissionMode.FullAuto, DenyRm, true).DecideShell(command).Verdict);

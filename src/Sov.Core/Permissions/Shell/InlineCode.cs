@@ -23,13 +23,18 @@ public static partial class InlineCode
 
     private static readonly string[] RunningWords = ["call", "run", "qx", "require"];
 
+    /// <summary>
+    /// Names that evaluate code, look names up at run time or decode text: a command built with them can reach
+    /// a program-running function without showing up as its plain argument.
+    /// </summary>
     private static readonly string[] DynamicParts =
     [
         "eval", "compile", "__import__", "importlib", "import_module", "getattr", "setattr", "globals", "locals", "builtins",
         "__dict__", "__class__", "subclasses", "decode", "base64", "b64", "hex", "fromcharcode", "atob", "marshal", "pickle",
-        "codecs", "rot13", "reverse", "translate", "format", "sprintf", "pack", "instance_", "class_eval", "module_eval",
-        "const_get", "send", "call_user_func", "create_function", "assert", "dlopen", "ctypes", "cffi", "ffi", "chr",
-        "fromhex", "buffer", "join", "replace", "concat", "reflect", "invoke", "apply", "global", "strrev", "vars", "runin",
+        "codecs", "rot13", "reverse", "translate", "sprintf", "pack", "instance_", "class_eval", "module_eval", "const_get",
+        "send", "call_user_func", "create_function", "assert", "dlopen", "ctypes", "cffi", "ffi", "chr", "fromhex", "buffer",
+        "reflect", "invoke", "apply", "global", "strrev", "vars", "runin", "timeit", "runsource", "runcode", "interact",
+        "exec_module", "run_path", "run_module", "functiontype", "codetype", "dill", "breakpoint", "pdb",
     ];
 
     private static readonly string[] DestroyParts =
