@@ -6,7 +6,9 @@ namespace Sov.Core.Permissions.Shell;
 /// What a single segment does that the allow list cannot see: programs that run other programs or
 /// shell code (wrappers, interpreters' eval, shell keywords), and known flags that make ordinary tools run
 /// programs or write files (<c>find -exec</c>, <c>rg --pre</c>, <c>sed e/w</c>, <c>awk system</c>,
-/// <c>git -c</c>...). Each hit is a reason the segment is never approved automatically.
+/// <c>git -c</c>...), found in every spelling the program accepts (<see cref="RunOptions"/>: abbreviated long
+/// options, bundled and attached short ones). Each hit is a reason the segment is never approved
+/// automatically, and in full-auto a reason to ask when a shell deny rule exists.
 /// </summary>
 public static class ProgramChecks
 {

@@ -3,7 +3,9 @@ namespace Sov.Core.Permissions.Shell;
 /// <summary>
 /// Everything the permission policy needs to know about one command line: the segments (including nested
 /// and <c>bash -c</c> ones), the unmodelled constructs, the per-segment reasons from
-/// <see cref="ProgramChecks"/>, and for each segment the texts deny rules are matched against.
+/// <see cref="ProgramChecks"/> and <see cref="InterpreterAnalysis"/>, what keeps rules from approving it
+/// (<see cref="ReadOnlyPrograms"/>), and for each segment the texts deny rules are matched against
+/// (including the strings of interpreters' inline code).
 /// </summary>
 public sealed class ShellAnalysis
 {
@@ -17,7 +19,10 @@ public sealed class ShellAnalysis
 
     public ShellParse Parse { get; }
 
-    /// <summary>Every reason the command cannot be approved by allow rules alone (empty when it can).</summary>
+    /// <summary>
+    /// Everything in the command that may hide what it runs from deny rules (unmodelled syntax, runners,
+    /// program-running options, opaque inline code): each is also a reason allow rules cannot approve it.
+    /// </summary>
     public IReadOnlyList<string> Reasons { get; }
 
     /// <summary>
@@ -47,7 +52,8 @@ public sealed class ShellAnalysis
             AddOnce(reasons, reason);
             AddOnce(reasons, codeReason);
             AddOnce(notApprovable, ReadOnlyPrograms.WhyNot(segment.Words));
-            segments.Add((segment, [.. DenyTexts(segment.Words, allSuffixes: anyUnmodelled || reason is not null), .. codeTexts]));
+            var allSuffixes = anyUnmodelled || reason is not null || codeReason is not null;
+            segments.Add((segment, [.. DenyTexts(segment.Words, allSuffixes), .. codeTexts]));
 
             // Shells given a command string, and eval: analyse the string as a command too.
             foreach (var inner in InnerCommands(segment.Words))
