@@ -61,6 +61,34 @@ public sealed class RedTeamClassifierTests
         w.AssertUntouched();
     }
 
+    // Issue #11: interpreters, shells and runners are never approved by allow rules, however the rule reads.
+    [Fact]
+    public async Task ReadOnlyModeNeverLetsRulesApproveInterpreters()
+    {
+        await using var w = await RedTeamWorld.StartAsync();
+        w.UserConfig("""
+            [permissions]
+            mode = "read-only"
+            allow = ["shell:python3 *", "shell:perl *", "shell:node *", "shell:awk *", "shell:bash *", "shell:sh *", "shell:xargs *", "shell:env *", "shell:ls*"]
+            """);
+        var attacks = new[]
+        {
+            "python3 -c 'open(\"pwned\", \"w\")'",
+            "python3 -c 'print(1)'",
+            "perl -e 'open(F, \">pwned\")'",
+            "node -e 'require(\"fs\").writeFileSync(\"pwned\", \"\")'",
+            "awk 'BEGIN{print 1 > \"pwned\"}'",
+            "bash -c 'touch pwned'",
+            "sh -c 'touch pwned'",
+            "echo pwned | xargs touch",
+            "env touch pwned",
+        };
+        await AttackAllRefusedAsync(w, "read-only", attacks, control: "ls src");
+        Assert.Contains("app.txt", w.ToolMessage(attacks.Length), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(w.Workspace, "pwned")));
+        w.AssertUntouched();
+    }
+
     // Issue #11 item 4: deny rules bypassed in full-auto through interpreters' inline code and through
     // program-running options of other programs.
     [Fact]
