@@ -26,7 +26,7 @@ public static partial class Interpreters
             "tclsh" or "wish" or "expect" or "pwsh" or "powershell" or "osascript" or "guile" or "racket" or "sbcl" or "clisp"
                 or "julia" or "ghci" or "runghc" or "runhaskell" or "irb" or "jshell" or "groovy" or "scala" or "kotlin" or "swift"
                 or "elixir" or "iex" or "erl" or "escript" or "raku" or "perl6" or "gjs" or "jrunscript" or "dotnet-script"
-                or "csi" or "gforth" or "ocaml" or "gnuplot" or "octave" or "bc" or "dc" or "m4" or "sqlite3" or "psql" or "mysql"
+                or "csi" or "gforth" or "ocaml" or "gnuplot" or "octave" or "dc" or "m4" or "sqlite3" or "psql" or "mysql"
                 or "duckdb" or "original-awk" => CodeLanguage.Other,
             _ when Versioned("tclsh").IsMatch(program) => CodeLanguage.Other,
             _ => null,
