@@ -109,7 +109,8 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
 
         var allowRules = Rules.Allow.Where(r => r.Kind == RuleKind.Shell).ToList();
         var unmatched = analysis.Segments.Where(s => !allowRules.Any(r => r.MatchesCommand(s.Segment.Text))).ToList();
-        var approvedByRules = analysis.Reasons.Count == 0 && !analysis.Incomplete && unmatched.Count == 0 && analysis.Segments.Count > 0;
+        var approvedByRules = analysis.Reasons.Count == 0 && analysis.NotApprovable.Count == 0 && !analysis.Incomplete
+            && unmatched.Count == 0 && analysis.Segments.Count > 0;
 
         if (!SandboxAvailable)
         {
@@ -138,7 +139,8 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
 
         var why = analysis.Reasons.Count > 0
             ? $"the command {string.Join("; ", analysis.Reasons)}"
-            : unmatched.Count > 0 ? $"no allow rule matches '{Shorten(unmatched[0].Segment.Text)}'" : "the command is empty";
+            : unmatched.Count > 0 ? $"no allow rule matches '{Shorten(unmatched[0].Segment.Text)}'"
+            : analysis.NotApprovable.Count > 0 ? string.Join("; ", analysis.NotApprovable) : "the command is empty";
         return Mode == PermissionMode.ReadOnly
             ? PermissionDecision.Deny($"read-only mode: {why}")
             : PermissionDecision.Ask(why);

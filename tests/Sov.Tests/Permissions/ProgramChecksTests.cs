@@ -42,6 +42,39 @@ public sealed class ProgramChecksTests
     [InlineData("/usr/bin/find . -delete")]
     [InlineData("tar --to-command=sh -xf a.tar")]
     [InlineData("fd -x rm")]
+    [InlineData("fd -HIx rm")]
+    [InlineData("fd --exec-b rm")]
+    // Issue #11: the same flags spelled as the program also accepts them: abbreviated long options,
+    // --opt=value, bundled and attached short options, old-style tar letters.
+    [InlineData("tar --to-com=sh -xf a.tar")]
+    [InlineData("tar -xf a.tar --checkpoint-act=exec=id")]
+    [InlineData("tar xIid -f a.tar")]
+    [InlineData("tar -xvIid -f a.tar")]
+    [InlineData("tar -tf host:a.tar")]
+    [InlineData("tar --use-comp=id -xf a.tar")]
+    [InlineData("git grep -nOid foo")]
+    [InlineData("git grep --open-files=id foo")]
+    [InlineData("git grep --open id foo")]
+    [InlineData("git --pag log")]
+    [InlineData("git --git-d=/tmp/x log")]
+    [InlineData("git log --ext-d")]
+    [InlineData("git rebase -x id HEAD~1")]
+    [InlineData("git rebase --exe=id HEAD~1")]
+    [InlineData("git clone --upload=id x y")]
+    [InlineData("git clone --templ=./t x y")]
+    [InlineData("git difftool HEAD")]
+    [InlineData("git submodule foreach id")]
+    [InlineData("sort --compress-prog=id a")]
+    [InlineData("rg --pr=./x foo")]
+    [InlineData("sed --expr=1e\\ id a")]
+    [InlineData("sed --fi=s.sed a")]
+    [InlineData("gawk --fil=prog.awk")]
+    [InlineData("gawk --lo=ext")]
+    [InlineData("awk -fprog.awk")]
+    [InlineData("rsync -e 'sh -c id' a x:b")]
+    [InlineData("less a")]
+    [InlineData("vim -c '!id' a")]
+    [InlineData("fakeroot rm x")]
     public void RefusesProgramRunningFlags(string command)
     {
         var words = ShellTokenizer.Parse(command).Segments[0].Words;
@@ -58,6 +91,12 @@ public sealed class ProgramChecksTests
     [InlineData("git -C sub log --oneline")]
     [InlineData("git commit -m wip")]
     [InlineData("ls -la")]
+    [InlineData("tar -xzf a.tgz")]
+    [InlineData("tar xzf a.tgz")]
+    [InlineData("sort -o out a")]
+    [InlineData("sed -i s/a/b/ f")]
+    [InlineData("git log --output=x")]
+    [InlineData("git grep -e foo")]
     public void LetsOrdinaryUsesThrough(string command)
     {
         var words = ShellTokenizer.Parse(command).Segments[0].Words;

@@ -3,21 +3,33 @@ namespace Sov.Core.Permissions.Shell;
 /// <summary>
 /// Everything the permission policy needs to know about one command line: the segments (including nested
 /// and <c>bash -c</c> ones), the unmodelled constructs, the per-segment reasons from
-/// <see cref="ProgramChecks"/>, and for each segment the texts deny rules are matched against.
+/// <see cref="ProgramChecks"/> and <see cref="InterpreterAnalysis"/>, what keeps rules from approving it
+/// (<see cref="ReadOnlyPrograms"/>), and for each segment the texts deny rules are matched against
+/// (including the strings of interpreters' inline code).
 /// </summary>
 public sealed class ShellAnalysis
 {
-    private ShellAnalysis(ShellParse parse, IReadOnlyList<string> reasons, IReadOnlyList<(ShellSegment Segment, IReadOnlyList<string> DenyTexts)> segments)
+    private ShellAnalysis(ShellParse parse, IReadOnlyList<string> reasons, IReadOnlyList<string> notApprovable, IReadOnlyList<(ShellSegment Segment, IReadOnlyList<string> DenyTexts)> segments)
     {
         Parse = parse;
         Reasons = reasons;
+        NotApprovable = notApprovable;
         Segments = segments;
     }
 
     public ShellParse Parse { get; }
 
-    /// <summary>Every reason the command cannot be approved by allow rules alone (empty when it can).</summary>
+    /// <summary>
+    /// Everything in the command that may hide what it runs from deny rules (unmodelled syntax, runners,
+    /// program-running options, opaque inline code): each is also a reason allow rules cannot approve it.
+    /// </summary>
     public IReadOnlyList<string> Reasons { get; }
+
+    /// <summary>
+    /// Why allow rules may not approve the command although nothing in it hides from deny rules: options not
+    /// known to be read-only, interpreters, editors (<see cref="ReadOnlyPrograms"/>). Empty when rules may.
+    /// </summary>
+    public IReadOnlyList<string> NotApprovable { get; }
 
     public IReadOnlyList<(ShellSegment Segment, IReadOnlyList<string> DenyTexts)> Segments { get; }
 
@@ -28,6 +40,7 @@ public sealed class ShellAnalysis
         var parse = ShellTokenizer.Parse(command);
         var reasons = parse.Unmodelled.Select(u => "uses " + u).ToList();
         var incomplete = parse.Incomplete;
+        var notApprovable = new List<string>();
         var segments = new List<(ShellSegment, IReadOnlyList<string>)>();
         var queue = new Queue<(ShellSegment Segment, int Depth)>(parse.Segments.Select(s => (s, 0)));
         var anyUnmodelled = parse.Unmodelled.Count > 0;
@@ -35,12 +48,12 @@ public sealed class ShellAnalysis
         {
             var (segment, depth) = queue.Dequeue();
             var reason = ProgramChecks.Check(segment.Words);
-            if (reason is not null && !reasons.Contains(reason))
-            {
-                reasons.Add(reason);
-            }
-
-            segments.Add((segment, DenyTexts(segment.Words, allSuffixes: anyUnmodelled || reason is not null)));
+            var (codeTexts, codeReason) = InterpreterAnalysis.Of(segment.Words);
+            AddOnce(reasons, reason);
+            AddOnce(reasons, codeReason);
+            AddOnce(notApprovable, ReadOnlyPrograms.WhyNot(segment.Words));
+            var allSuffixes = anyUnmodelled || reason is not null || codeReason is not null;
+            segments.Add((segment, [.. DenyTexts(segment.Words, allSuffixes), .. codeTexts]));
 
             // Shells given a command string, and eval: analyse the string as a command too.
             foreach (var inner in InnerCommands(segment.Words))
@@ -65,7 +78,15 @@ public sealed class ShellAnalysis
             }
         }
 
-        return new ShellAnalysis(parse with { Incomplete = incomplete }, reasons, segments);
+        return new ShellAnalysis(parse with { Incomplete = incomplete }, reasons, notApprovable, segments);
+    }
+
+    private static void AddOnce(List<string> list, string? item)
+    {
+        if (item is not null && !list.Contains(item))
+        {
+            list.Add(item);
+        }
     }
 
     private static IEnumerable<string> InnerCommands(IReadOnlyList<string> words)
