@@ -40,7 +40,7 @@ public sealed class AgentSession : IAsyncDisposable
         _options = options ?? new AgentOptions();
         ArgumentNullException.ThrowIfNull(toolContext);
         var context = toolContext with { OnFileChanged = (path, change) => Emit(new FileChanged(path, change)) };
-        _runner = new ToolRunner(tools, context, permissions) { AskAsync = AskAsync, Emit = Emit };
+        _runner = new ToolRunner(tools, context, permissions) { AskAsync = AskAsync, Emit = Emit, Secrets = _options.Secrets };
         _chatOptions = new ChatOptions
         {
             Instructions = _options.Instructions,

@@ -1,0 +1,76 @@
+using System.Text;
+
+namespace Sov.Core.Secrets;
+
+/// <summary>
+/// The forms a remembered secret can take once a tool has printed it: as itself, reversed (<c>rev</c>),
+/// JSON-escaped, hex in either case (<c>xxd -p</c>, <c>od</c>), percent-encoded (reserved bytes only, or every
+/// byte), and base64 in the standard and URL-safe alphabets. Base64 depends on where the secret sat in what was
+/// encoded: for each of the three offsets modulo 3 the form is the run of characters that encode whole 3-byte
+/// groups of the secret alone, which is a substring of the encoding of any file holding the secret at such an
+/// offset, padded or not. The one or two bytes at either end fall in characters shared with their neighbours;
+/// <see cref="Form.Base64"/> tells the matcher to widen the span by one group on each side to cover them.
+/// </summary>
+internal static class EncodedForms
+{
+    /// <summary>The shortest form worth searching for: shorter ones would match ordinary text by chance.</summary>
+    public const int MinLength = 8;
+
+    public readonly record struct Form(string Text, bool Base64);
+
+    public static IEnumerable<Form> Of(string secret)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(secret);
+        var reversed = secret.ToCharArray();
+        Array.Reverse(reversed);
+        string[] plain =
+        [
+            secret,
+            new string(reversed),
+            System.Text.Json.JsonEncodedText.Encode(secret).Value,
+            Convert.ToHexStringLower(bytes),
+            Convert.ToHexString(bytes),
+            Uri.EscapeDataString(secret),
+            PercentEveryByte(bytes, upper: true),
+            PercentEveryByte(bytes, upper: false),
+        ];
+        foreach (var text in plain)
+        {
+            if (text.Length >= MinLength && seen.Add(text))
+            {
+                yield return new Form(text, false);
+            }
+        }
+
+        for (var offset = 0; offset < 3; offset++)
+        {
+            var skip = (3 - offset) % 3;
+            var whole = (bytes.Length - skip) / 3 * 3;
+            if (whole <= 0)
+            {
+                continue;
+            }
+
+            var standard = Convert.ToBase64String(bytes, skip, whole);
+            foreach (var text in new[] { standard, standard.Replace('+', '-').Replace('/', '_') })
+            {
+                if (text.Length >= MinLength && seen.Add(text))
+                {
+                    yield return new Form(text, true);
+                }
+            }
+        }
+    }
+
+    private static string PercentEveryByte(byte[] bytes, bool upper)
+    {
+        var builder = new StringBuilder(bytes.Length * 3);
+        foreach (var b in bytes)
+        {
+            builder.Append('%').Append(b.ToString(upper ? "X2" : "x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+}
