@@ -69,6 +69,10 @@ public sealed class AgentSession : IAsyncDisposable
 
             _history.Clear();
             _history.AddRange(messages);
+            if (_options.Secrets is { } secrets)
+            {
+                HistorySecrets.Learn(secrets, _history);
+            }
         }
     }
 

@@ -89,8 +89,9 @@ internal static partial class SecretPatterns
     /// <c>redis://:password@host</c>, <c>https://user:token@github.com</c>): everything between the first colon
     /// after the user and the last <c>@</c> before the host, so a raw <c>@</c> in the password is covered.
     /// Template placeholders (<c>${VAR}</c>, <c>&lt;password&gt;</c>, <c>{password}</c>, <c>***</c>) are not secrets.
+    /// The match starts at <c>://</c>, so the search is a fast literal scan.
     /// </summary>
-    [GeneratedRegex(@"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{0,30}://[^\s:/?#@""'\\]*:(?![$<{*])(?<s>[^\s/?#""'\\]+)@(?=[A-Za-z0-9\[])")]
+    [GeneratedRegex(@"(?<=[A-Za-z0-9])://[^\s:/?#@""'\\]*:(?![$<{*])(?<s>[^\s/?#""'\\]+)@(?=[A-Za-z0-9\[])")]
     private static partial Regex UrlPassword();
 
     // An OpenSSH private key's body without its BEGIN line ("openssh-key-v1" base64-encoded), on one line or many.
