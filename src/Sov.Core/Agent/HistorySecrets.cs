@@ -20,7 +20,7 @@ internal static class HistorySecrets
             {
                 if (content is FunctionCallContent call)
                 {
-                    arguments[call.CallId] = RawArguments.Get(call) ?? "{}";
+                    arguments[call.CallId] = RawArguments.Get(call) ?? string.Join(' ', call.Arguments?.Values ?? []);
                 }
                 else if (content is FunctionResultContent { Result: { } result } answer)
                 {

@@ -3,9 +3,9 @@ using System.Text;
 namespace Sov.Core.Secrets;
 
 /// <summary>
-/// The forms a remembered secret can take once a tool has printed it: as itself, reversed (<c>rev</c>),
-/// JSON-escaped, hex in either case (<c>xxd -p</c>, <c>od</c>), percent-encoded (reserved bytes only, or every
-/// byte), and base64 in the standard and URL-safe alphabets. Base64 depends on where the secret sat in what was
+/// The forms a remembered secret can take once a tool has printed it: as itself, reversed (<c>rev</c>), ROT13,
+/// JSON-escaped, hex in either case (<c>xxd -p</c>) or as spaced bytes (<c>od -An -tx1</c>), percent-encoded
+/// (reserved bytes only, slashes kept or not, or every byte), and base64 in the standard and URL-safe alphabets. Base64 depends on where the secret sat in what was
 /// encoded: for each of the three offsets modulo 3 the form is the run of characters that encode whole 3-byte
 /// groups of the secret alone, which is a substring of the encoding of any file holding the secret at such an
 /// offset, padded or not. The one or two bytes at either end fall in characters shared with their neighbours;
@@ -32,8 +32,11 @@ internal static class EncodedForms
             Convert.ToHexStringLower(bytes),
             Convert.ToHexString(bytes),
             Uri.EscapeDataString(secret),
+            Uri.EscapeDataString(secret).Replace("%2F", "/", StringComparison.Ordinal),
             PercentEveryByte(bytes, upper: true),
             PercentEveryByte(bytes, upper: false),
+            string.Join(' ', Convert.ToHexStringLower(bytes).Chunk(2).Select(pair => new string(pair))),
+            Rot13(secret),
         ];
         foreach (var text in plain)
         {
@@ -62,6 +65,20 @@ internal static class EncodedForms
             }
         }
     }
+
+    private static string Rot13(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = c switch
+            {
+                >= 'a' and <= 'z' => (char)('a' + ((c - 'a' + 13) % 26)),
+                >= 'A' and <= 'Z' => (char)('A' + ((c - 'A' + 13) % 26)),
+                _ => c,
+            };
+        }
+    });
 
     private static string PercentEveryByte(byte[] bytes, bool upper)
     {

@@ -107,6 +107,7 @@ public sealed class Redactor
     public RedactionResult Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        Memory.LearnOnce(text);
         var found = new List<Redaction>();
         foreach (var (kind, start, length) in SecretScan.Find(text))
         {

@@ -13,14 +13,20 @@ internal static partial class SecretHarvest
 {
     private const int Depth = 2;
 
-    public static IEnumerable<string> Values(string text, bool credentialFile)
+    /// <param name="text">A tool output, or any text about to leave.</param>
+    /// <param name="credentialFile">Whether the text comes from a credentials file.</param>
+    /// <param name="plainScanned">Whether the patterns already ran over the text as it is (the redactor's own pass).</param>
+    public static IEnumerable<string> Values(string text, bool credentialFile, bool plainScanned = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         foreach (var view in Views(text, Depth, reversed: false))
         {
-            foreach (var (_, start, length) in SecretScan.Find(view))
+            if (!(plainScanned && ReferenceEquals(view, text)))
             {
-                yield return view.Substring(start, length);
+                foreach (var (_, start, length) in SecretScan.Find(view))
+                {
+                    yield return view.Substring(start, length);
+                }
             }
 
             foreach (var value in AssignedValues(view, credentialFile))

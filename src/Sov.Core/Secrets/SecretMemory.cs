@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 
 namespace Sov.Core.Secrets;
 
@@ -17,6 +20,7 @@ public sealed class SecretMemory
 
     private readonly Lock _lock = new();
     private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
+    private readonly HashSet<UInt128> _harvested = [];
     private readonly FrozenSet<string> _allow;
     private SecretForms? _forms;
 
@@ -86,6 +90,37 @@ public sealed class SecretMemory
     public void Learn(string text, bool credentialFile)
     {
         foreach (var value in SecretHarvest.Values(text, credentialFile))
+        {
+            Remember(value);
+        }
+    }
+
+    /// <summary>
+    /// Learns what <paramref name="text"/> hides encoded or reversed, the first time this exact text is seen
+    /// (a conversation is sent again with every request; only its new strings cost anything). The redactor calls
+    /// it on each text before redacting it, so a secret that first shows up encoded (MCP output, a pasted dump)
+    /// is caught in that same text. Plain pattern hits are the redactor's to remember.
+    /// </summary>
+    public void LearnOnce(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length < SecretValue.MinLength * 2)
+        {
+            return;
+        }
+
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan()), hash);
+        var key = BinaryPrimitives.ReadUInt128LittleEndian(hash);
+        lock (_lock)
+        {
+            if (!_harvested.Add(key))
+            {
+                return;
+            }
+        }
+
+        foreach (var value in SecretHarvest.Values(text, credentialFile: false, plainScanned: true))
         {
             Remember(value);
         }

@@ -46,6 +46,8 @@ public sealed class EncodedSecretsTests
                 { "percent", Uri.EscapeDataString(Password) },
                 { "percent every byte", string.Concat(bytes.Select(b => $"%{b:X2}")) },
                 { "reversed", reversed },
+                { "rot13", "Ge0ho4qbe&3-ubefr" },
+                { "od -An -tx1", string.Join(' ', bytes.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))) },
             };
         }
     }
@@ -129,6 +131,26 @@ public sealed class EncodedSecretsTests
         var text = Convert.ToBase64String(Encoding.UTF8.GetBytes("The quick brown fox jumps over the lazy dog, again and again.")) +
             " 3f2504e0-4f89-11d3-9a0c-0305e82c3301 9fceb02d0ae598e95dc970b74767f19372d61af8 the password is not here";
         Assert.False(redactor.Redact(text).Changed);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void ASecretFirstSeenEncodedIsRedactedWithoutHavingBeenSeenPlain(int pad)
+    {
+        // An MCP tool or a pasted dump: the redactor decodes what it has not seen before and learns what it hides.
+        var file = $"{new string('#', pad)}\nhttps://x-access-token:{Token}@github.com\n";
+        var b64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(file));
+        foreach (var text in new[] { b64, b64.Replace('+', '-').Replace('/', '_').TrimEnd('='), Convert.ToHexString(Encoding.UTF8.GetBytes(file)) })
+        {
+            var result = new Redactor().Redact($"$ cat dump\n{text}\n$ ").Text;
+            AssertNoneLeft(result, Token);
+            Assert.DoesNotContain(Convert.ToHexString(Encoding.UTF8.GetBytes(Token)), result, StringComparison.Ordinal);
+        }
+
+        var reversed = new Redactor().Redact(new string($"GITHUB_TOKEN={Token}".Reverse().ToArray())).Text;
+        Assert.DoesNotContain(new string(Token.Reverse().ToArray())[..20], reversed, StringComparison.Ordinal);
     }
 
     private static void AssertNoneLeft(string text, string secret)
