@@ -5,11 +5,12 @@ namespace Sov.Core.Secrets;
 /// <summary>
 /// The forms a remembered secret can take once a tool has printed it: as itself, reversed (<c>rev</c>), ROT13,
 /// JSON-escaped, hex in either case (<c>xxd -p</c>) or as spaced bytes (<c>od -An -tx1</c>), percent-encoded
-/// (reserved bytes only, slashes kept or not, or every byte), and base64 in the standard and URL-safe alphabets. Base64 depends on where the secret sat in what was
-/// encoded: for each of the three offsets modulo 3 the form is the run of characters that encode whole 3-byte
-/// groups of the secret alone, which is a substring of the encoding of any file holding the secret at such an
-/// offset, padded or not. The one or two bytes at either end fall in characters shared with their neighbours;
-/// <see cref="Form.Base64"/> tells the matcher to widen the span by one group on each side to cover them.
+/// (reserved bytes only, slashes kept or not, or every byte), and base64 of the secret and of it reversed, in
+/// the standard and URL-safe alphabets. Base64 depends on where the secret sat in what was encoded: for each of
+/// the three offsets modulo 3 the form is the run of characters that encode whole 3-byte groups of the secret
+/// alone, which is a substring of the encoding of any file holding the secret at such an offset, padded or not.
+/// The one or two bytes at either end fall in characters shared with their neighbours; <see cref="Form.Base64"/>
+/// tells the matcher to widen the span by one group on each side to cover them.
 /// </summary>
 internal static class EncodedForms
 {
@@ -46,22 +47,31 @@ internal static class EncodedForms
             }
         }
 
-        for (var offset = 0; offset < 3; offset++)
+        // Base64 of the secret and of the secret reversed (rev .env | base64).
+        foreach (var source in new[] { bytes, Encoding.UTF8.GetBytes(new string(reversed)) })
         {
-            var skip = (3 - offset) % 3;
-            var whole = (bytes.Length - skip) / 3 * 3;
-            if (whole <= 0)
-            {
-                continue;
-            }
-
-            var standard = Convert.ToBase64String(bytes, skip, whole);
-            foreach (var text in new[] { standard, standard.Replace('+', '-').Replace('/', '_') })
+            foreach (var text in Base64Middles(source))
             {
                 if (text.Length >= MinLength && seen.Add(text))
                 {
                     yield return new Form(text, true);
                 }
+            }
+        }
+    }
+
+    /// <summary>For each offset modulo 3, the characters that encode whole groups of <paramref name="bytes"/> alone, in both alphabets.</summary>
+    private static IEnumerable<string> Base64Middles(byte[] bytes)
+    {
+        for (var offset = 0; offset < 3; offset++)
+        {
+            var skip = (3 - offset) % 3;
+            var whole = (bytes.Length - skip) / 3 * 3;
+            if (whole > 0)
+            {
+                var standard = Convert.ToBase64String(bytes, skip, whole);
+                yield return standard;
+                yield return standard.Replace('+', '-').Replace('/', '_');
             }
         }
     }

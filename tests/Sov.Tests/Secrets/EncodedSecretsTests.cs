@@ -46,6 +46,7 @@ public sealed class EncodedSecretsTests
                 { "percent", Uri.EscapeDataString(Password) },
                 { "percent every byte", string.Concat(bytes.Select(b => $"%{b:X2}")) },
                 { "reversed", reversed },
+                { "reversed, then base64", Convert.ToBase64String(Encoding.UTF8.GetBytes(reversed)) },
                 { "rot13", "Ge0ho4qbe&3-ubefr" },
                 { "od -An -tx1", string.Join(' ', bytes.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))) },
             };
