@@ -16,16 +16,20 @@ internal static partial class SecretHarvest
     /// <param name="text">A tool output, or any text about to leave.</param>
     /// <param name="credentialFile">Whether the text comes from a credentials file.</param>
     /// <param name="plainScanned">Whether the patterns already ran over the text as it is (the redactor's own pass).</param>
-    public static IEnumerable<string> Values(string text, bool credentialFile, bool plainScanned = false)
+    /// <returns>
+    /// Each value, and whether it is vouched for by where it stands (a password in a credentials file, by its name
+    /// or its place in a URL or netrc line): such a value may be a plain word (<c>supersecret</c>), see <see cref="SecretValue"/>.
+    /// </returns>
+    public static IEnumerable<(string Value, bool Vouched)> Values(string text, bool credentialFile, bool plainScanned = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         foreach (var view in Views(text, Depth, reversed: false))
         {
             if (!(plainScanned && ReferenceEquals(view, text)))
             {
-                foreach (var (_, start, length) in SecretScan.Find(view))
+                foreach (var (kind, start, length) in SecretScan.Find(view))
                 {
-                    yield return view.Substring(start, length);
+                    yield return (view.Substring(start, length), credentialFile && kind == "url-password");
                 }
             }
 
@@ -36,11 +40,11 @@ internal static partial class SecretHarvest
         }
     }
 
-    private static IEnumerable<string> AssignedValues(string text, bool credentialFile)
+    private static IEnumerable<(string Value, bool Vouched)> AssignedValues(string text, bool credentialFile)
     {
         if (credentialFile && UserColonPassword().Match(text) is { Success: true } pair)
         {
-            yield return pair.Groups["v"].Value; // a decoded Basic credential, as in .docker/config.json's "auth"
+            yield return (pair.Groups["v"].Value, true); // a decoded Basic credential, as in .docker/config.json's "auth"
         }
 
         foreach (var whole in text.Split('\n'))
@@ -58,9 +62,10 @@ internal static partial class SecretHarvest
             foreach (var m in Assigned().Matches(line).Concat(Spaced().Matches(line)))
             {
                 var value = m.Groups["v"].Value;
-                if (SecretName().IsMatch(m.Groups["name"].ValueSpan) || Entropy.LooksSecret(value))
+                var named = SecretName().IsMatch(m.Groups["name"].ValueSpan);
+                if (named || Entropy.LooksSecret(value))
                 {
-                    yield return value;
+                    yield return (value, named && StrongName().IsMatch(m.Groups["name"].ValueSpan));
                 }
             }
         }
@@ -104,6 +109,10 @@ internal static partial class SecretHarvest
     [GeneratedRegex(@"^[^:\s]{1,128}:(?<v>\S{8,})\s*$")]
     private static partial Regex UserColonPassword();
 
-    [GeneratedRegex(@"(?i)key|token|secret|pass|pwd|credential|auth|private|cookie|session|signature|salt")]
+    [GeneratedRegex(@"(?i)key|token|secret|pass|pwd|credential|auth|private|cookie|signature|salt")]
     private static partial Regex SecretName();
+
+    // Names whose value is a secret whatever it looks like (not auth_mode, key_path...: those need a random value).
+    [GeneratedRegex(@"(?i)passw|passwd|pwd|secret|token|api_?key|access_?key|private_?key|_authtoken|^password$")]
+    private static partial Regex StrongName();
 }

@@ -48,14 +48,20 @@ public sealed class SecretMemory
     /// Remembers <paramref name="value"/>, or each of its lines when it spans several (a private key); returns
     /// whether anything new was remembered.
     /// </summary>
-    public bool Remember(string value)
+    public bool Remember(string value) => Remember(value, vouched: false);
+
+    /// <summary>
+    /// Remembers a value; a <paramref name="vouched"/> one (a password by its place in a credentials file) may be a
+    /// plain word of 10 or more letters (<see cref="SecretValue.IsWorthRemembering"/>).
+    /// </summary>
+    internal bool Remember(string value, bool vouched)
     {
         ArgumentNullException.ThrowIfNull(value);
         var added = false;
         foreach (var piece in value.Split(LineBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var v = piece.Trim('"', '\'');
-            if (!SecretValue.IsWorthRemembering(v) || (_allow.Count > 0 && (_allow.Contains(v) || _allow.Contains(Redactor.Hash8(v)))))
+            if (!SecretValue.IsWorthRemembering(v, vouched) || (_allow.Count > 0 && (_allow.Contains(v) || _allow.Contains(Redactor.Hash8(v)))))
             {
                 continue;
             }
@@ -89,9 +95,9 @@ public sealed class SecretMemory
     /// <summary>Learns the secrets in <paramref name="text"/>, as from a credentials file when <paramref name="credentialFile"/>.</summary>
     public void Learn(string text, bool credentialFile)
     {
-        foreach (var value in SecretHarvest.Values(text, credentialFile))
+        foreach (var (value, vouched) in SecretHarvest.Values(text, credentialFile))
         {
-            Remember(value);
+            Remember(value, vouched);
         }
     }
 
@@ -120,9 +126,9 @@ public sealed class SecretMemory
             }
         }
 
-        foreach (var value in SecretHarvest.Values(text, credentialFile: false, plainScanned: true))
+        foreach (var (value, vouched) in SecretHarvest.Values(text, credentialFile: false, plainScanned: true))
         {
-            Remember(value);
+            Remember(value, vouched);
         }
     }
 

@@ -37,6 +37,17 @@ public sealed class SecretMemoryTests
     }
 
     [Fact]
+    public void APlainWordIsAPasswordWhenACredentialsFileSaysSo()
+    {
+        var memory = new SecretMemory();
+        memory.LearnFromToolOutput("{\"command\":\"cat .env .git-credentials\"}",
+            "DB_PASSWORD=supersecret\nAUTH_MODE=password\nSESSION_DRIVER=database\nKEY_PATH=keys/signing\nhttps://alice:opensesame99@github.com\n");
+        Assert.True(memory.Contains("supersecret"));
+        Assert.True(memory.Contains("opensesame99"));
+        Assert.Equal(2, memory.Count);
+    }
+
+    [Fact]
     public void OutsideCredentialsFilesOnlyWhatThePatternsFindIsRemembered()
     {
         var memory = new SecretMemory();
