@@ -126,6 +126,7 @@ internal sealed partial class PreparedAgent : IDisposable
             {
                 Instructions = SystemPrompt.Build(environment, settings.Instructions),
                 MaxTurns = settings.MaxTurns ?? new AgentOptions().MaxTurns,
+                Secrets = journal.Redactor.Memory,
             };
             return new PreparedAgent(settings, workspace, baseUrl, http, client, tools, options, journal) { Instructions = instructions, Egress = Egress };
         }

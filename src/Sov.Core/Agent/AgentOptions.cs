@@ -11,4 +11,10 @@ public sealed record AgentOptions
 
     /// <summary>How often a turn re-asks after the stream broke mid-answer.</summary>
     public int MaxStreamRetries { get; init; } = 2;
+
+    /// <summary>
+    /// What the session remembers of the secrets its tools have shown (the egress redactor's memory): every tool
+    /// output is given to it before the model sees it, so later encodings of those secrets are redacted too.
+    /// </summary>
+    public Secrets.SecretMemory? Secrets { get; init; }
 }

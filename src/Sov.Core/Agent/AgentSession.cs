@@ -40,7 +40,7 @@ public sealed class AgentSession : IAsyncDisposable
         _options = options ?? new AgentOptions();
         ArgumentNullException.ThrowIfNull(toolContext);
         var context = toolContext with { OnFileChanged = (path, change) => Emit(new FileChanged(path, change)) };
-        _runner = new ToolRunner(tools, context, permissions) { AskAsync = AskAsync, Emit = Emit };
+        _runner = new ToolRunner(tools, context, permissions) { AskAsync = AskAsync, Emit = Emit, Secrets = _options.Secrets };
         _chatOptions = new ChatOptions
         {
             Instructions = _options.Instructions,
@@ -69,6 +69,10 @@ public sealed class AgentSession : IAsyncDisposable
 
             _history.Clear();
             _history.AddRange(messages);
+            if (_options.Secrets is { } secrets)
+            {
+                HistorySecrets.Learn(secrets, _history);
+            }
         }
     }
 

@@ -20,6 +20,9 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
 
     public Action<AgentEvent>? Emit { get; init; }
 
+    /// <summary>Learns the secret values in every tool output (see <see cref="AgentOptions.Secrets"/>).</summary>
+    public Secrets.SecretMemory? Secrets { get; init; }
+
     public bool IsReadOnly(FunctionCallContent call) => tools.Find(call.Name)?.IsReadOnly == true;
 
     /// <summary>
@@ -29,6 +32,7 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
     public async Task<ToolOutput> RunAsync(FunctionCallContent call, CancellationToken cancellationToken)
     {
         var output = await RunUncheckedAsync(call, cancellationToken).ConfigureAwait(false);
+        Secrets?.LearnFromToolOutput(RawArguments.Get(call) ?? "{}", output.Text);
         var revealed = TextBorder.Reveal(output.Text);
         return ReferenceEquals(revealed, output.Text) ? output : output with { Text = revealed };
     }

@@ -10,18 +10,28 @@ namespace Sov.Core.Secrets;
 /// Finds secrets in text and replaces each with <c>[REDACTED:kind:hash8]</c>, where hash8 is the first 8 hex
 /// digits of the secret's SHA-256 (the same secret always gets the same marker, so the model can still tell
 /// two apart). The egress gate runs it on the exact bytes of every request body before they leave.
-/// Kinds: private-key, aws-access-key, gcp-api-key, gcp-oauth-token, azure-storage-key, github-token,
-/// gitlab-token, slack-token, slack-webhook, openai-key, jwt, and assigned-secret (a high-entropy value
-/// assigned to a name containing key, token, secret, password, credential or auth).
+/// Kinds: private-key (PEM blocks, also on one line with literal <c>\n</c>, and OpenSSH key bodies),
+/// aws-access-key, gcp-api-key, gcp-oauth-token, azure-storage-key, github-token, gitlab-token, slack-token,
+/// slack-webhook, openai-key, jwt, hf-token, stripe-key, pypi-token, npm-token, docker-pat, url-password (the
+/// password in <c>scheme://user:password@host</c>), assigned-secret (a high-entropy value assigned to a name
+/// containing key, token, secret, password, credential or auth), and seen-secret: a value the session's
+/// <see cref="SecretMemory"/> remembers, found as itself or encoded (base64 at any alignment in either alphabet,
+/// wrapped or not; hex; percent-encoding; reversed), its hash8 that of the value itself. Every secret a pattern
+/// finds is remembered too, so its encodings are caught from then on. Overlapping finds merge into one marker.
 /// </summary>
 public sealed class Redactor
 {
     private readonly FrozenSet<string> _allow;
 
-    public Redactor(RedactionOptions? options = null)
+    public Redactor(RedactionOptions? options = null, SecretMemory? memory = null)
     {
-        _allow = (options ?? RedactionOptions.None).Allow.ToFrozenSet(StringComparer.Ordinal);
+        options ??= RedactionOptions.None;
+        _allow = options.Allow.ToFrozenSet(StringComparer.Ordinal);
+        Memory = memory ?? new SecretMemory(options);
     }
+
+    /// <summary>The secret values this redactor's session has seen; tool outputs feed it.</summary>
+    public SecretMemory Memory { get; }
 
     public static string Hash8(string secret)
     {
@@ -36,6 +46,14 @@ public sealed class Redactor
     /// glued to a <c>\n</c>.) A body that is not JSON is redacted as UTF-8 text.
     /// </summary>
     public BodyRedaction RedactBody(ReadOnlySpan<byte> body)
+    {
+        // A secret a pattern finds late in the body is remembered then; one more pass redacts its encodings earlier on.
+        var version = Memory.Version;
+        var result = RedactBodyOnce(body);
+        return Memory.Version == version ? result : RedactBodyOnce(body);
+    }
+
+    private BodyRedaction RedactBodyOnce(ReadOnlySpan<byte> body)
     {
         List<(int Start, int End, string Value)>? edits = null;
         var found = new List<Redaction>();
@@ -89,46 +107,55 @@ public sealed class Redactor
     public RedactionResult Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        Memory.LearnOnce(text);
         var found = new List<Redaction>();
-        foreach (var (kind, pattern) in SecretPatterns.All)
+        foreach (var (kind, start, length) in SecretScan.Find(text))
         {
-            foreach (System.Text.RegularExpressions.Match m in pattern.Matches(text))
+            Add(found, text, kind, start, length);
+        }
+
+        if (Memory.Count > 0)
+        {
+            foreach (var (start, length, secret) in Memory.Forms.Find(text))
             {
-                var g = m.Groups["s"];
-                var (start, length) = g.Success ? (g.Index, g.Length) : (m.Index, m.Length);
-                Add(found, text, kind, start, length);
+                if (!text.AsSpan(start).StartsWith("[REDACTED:", StringComparison.Ordinal))
+                {
+                    found.Add(new Redaction("seen-secret", Hash8(secret), start, length));
+                }
             }
         }
 
-        foreach (System.Text.RegularExpressions.Match m in SecretPatterns.Assignment().Matches(text))
-        {
-            var g = m.Groups["s"];
-            if (Entropy.LooksSecret(g.ValueSpan))
-            {
-                Add(found, text, "assigned-secret", g.Index, g.Length);
-            }
-        }
+        return found.Count == 0 ? new RedactionResult(text, []) : Replace(text, found);
+    }
 
-        if (found.Count == 0)
-        {
-            return new RedactionResult(text, []);
-        }
-
-        // Earliest first, longest first at the same start; drop anything overlapping an earlier pick.
-        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+    /// <summary>
+    /// Earliest first, longest first at the same start, a pattern's kind before seen-secret; a find overlapping
+    /// the one before widens it rather than being dropped, so no part of either secret is left.
+    /// </summary>
+    private static RedactionResult Replace(string text, List<Redaction> found)
+    {
+        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.Length != b.Length ? b.Length.CompareTo(a.Length)
+            : (a.Kind == "seen-secret").CompareTo(b.Kind == "seen-secret"));
         var kept = new List<Redaction>();
-        var builder = new StringBuilder(text.Length);
-        var at = 0;
         foreach (var r in found)
         {
-            if (r.Start < at)
+            if (kept.Count > 0 && r.Start < kept[^1].Start + kept[^1].Length)
             {
+                var last = kept[^1];
+                kept[^1] = last with { Length = Math.Max(last.Length, r.Start + r.Length - last.Start) };
                 continue;
             }
 
+            kept.Add(r);
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var r in kept)
+        {
             builder.Append(text, at, r.Start - at).Append(r.Marker);
             at = r.Start + r.Length;
-            kept.Add(r);
         }
 
         builder.Append(text, at, text.Length - at);
@@ -150,5 +177,6 @@ public sealed class Redactor
         }
 
         found.Add(new Redaction(kind, hash8, start, length));
+        Memory.Remember(secret);
     }
 }

@@ -22,6 +22,13 @@ internal static partial class SecretPatterns
         ("slack-webhook", SlackWebhook()),
         ("openai-key", OpenAi()),
         ("jwt", Jwt()),
+        ("hf-token", HuggingFace()),
+        ("stripe-key", Stripe()),
+        ("pypi-token", PyPi()),
+        ("npm-token", Npm()),
+        ("docker-pat", Docker()),
+        ("url-password", UrlPassword()),
+        ("private-key", OpenSshKeyBody()),
     ];
 
     // PEM private keys (RSA, EC, DSA, OPENSSH, ENCRYPTED, PGP), through END or, if cut short, to the end of the string.
@@ -57,6 +64,39 @@ internal static partial class SecretPatterns
 
     [GeneratedRegex(@"(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}")]
     private static partial Regex Jwt();
+
+    // Hugging Face user and organisation tokens.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])(?:hf_|api_org_)[A-Za-z0-9]{20,}")]
+    private static partial Regex HuggingFace();
+
+    // Stripe secret and restricted keys (live and test) and webhook signing secrets; publishable pk_ keys are public.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{24,})")]
+    private static partial Regex Stripe();
+
+    // PyPI and TestPyPI API tokens (macaroons, which always begin AgE once base64-encoded).
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])pypi-(?:AgE[A-Za-z0-9_\-]{16,}|[A-Za-z0-9_\-]{40,})")]
+    private static partial Regex PyPi();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])npm_[A-Za-z0-9]{24,}")]
+    private static partial Regex Npm();
+
+    // Docker Hub personal and organisation access tokens.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])dckr_(?:pat|oat)_[A-Za-z0-9_\-]{16,}")]
+    private static partial Regex Docker();
+
+    /// <summary>
+    /// The password of a URL in any scheme (<c>postgres://user:password@host</c>, <c>mongodb+srv://</c>,
+    /// <c>redis://:password@host</c>, <c>https://user:token@github.com</c>): everything between the first colon
+    /// after the user and the last <c>@</c> before the host, so a raw <c>@</c> in the password is covered.
+    /// Template placeholders (<c>${VAR}</c>, <c>&lt;password&gt;</c>, <c>{password}</c>, <c>***</c>) are not secrets.
+    /// The match starts at <c>://</c>, so the search is a fast literal scan.
+    /// </summary>
+    [GeneratedRegex(@"(?<=[A-Za-z0-9])://[^\s:/?#@""'\\]*:(?![$<{*])(?<s>[^\s/?#""'\\]+)@(?=[A-Za-z0-9\[])")]
+    private static partial Regex UrlPassword();
+
+    // An OpenSSH private key's body without its BEGIN line ("openssh-key-v1" base64-encoded), on one line or many.
+    [GeneratedRegex(@"b3BlbnNzaC1rZXktdjE[A-Za-z0-9+/=]{16,}(?:(?:\\n|\r?\n)(?:[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]{1,15}={1,2}))*")]
+    private static partial Regex OpenSshKeyBody();
 
     /// <summary>
     /// A value assigned to a name that says it is secret (.env, YAML, JSON, shell, code):
