@@ -49,7 +49,8 @@ internal static class InteractiveCommand
         IPromptInput input;
         if (terminal)
         {
-            var history = new InputHistory(InputHistory.FileFor(context.Paths.HistoryDir, Directory.GetCurrentDirectory()));
+            var redactor = new Core.Secrets.Redactor();
+            var history = new InputHistory(InputHistory.FileFor(context.Paths.HistoryDir, Directory.GetCurrentDirectory()), s => redactor.Redact(s).Text);
             input = new EditorInput(new LineEditor(new ConsoleKeySource(), surface, history));
         }
         else if (context.Input is { } piped && piped.Peek() >= 0)

@@ -158,7 +158,7 @@ internal sealed partial class InteractiveSession
         var (_, _, history) = SessionFile.Load(found.Path);
         _session.Reset(history);
         _file.Dispose();
-        _file = SessionFile.OpenForAppend(found.Path);
+        _file = SessionFile.OpenForAppend(found.Path, _agent.Journal.Redactor);
         _saved = history.Count;
         _view.Reset();
         _surface.WriteLine($"Resumed {found.Id}: {history.Count} messages.", Style.Dim);

@@ -313,11 +313,11 @@ internal sealed partial class InteractiveSession
 
         if (path is null)
         {
-            return (SessionFile.Create(dir, agent.Workspace.Root, agent.Model, DateTimeOffset.UtcNow), []);
+            return (SessionFile.Create(dir, agent.Workspace.Root, agent.Model, DateTimeOffset.UtcNow, agent.Journal.Redactor), []);
         }
 
         var (_, _, history) = SessionFile.Load(path);
         surface.WriteLine($"Resumed {Path.GetFileNameWithoutExtension(path)}: {history.Count} messages.", Style.Dim);
-        return (SessionFile.OpenForAppend(path), history);
+        return (SessionFile.OpenForAppend(path, agent.Journal.Redactor), history);
     }
 }

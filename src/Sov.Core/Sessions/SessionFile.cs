@@ -15,26 +15,29 @@ namespace Sov.Core.Sessions;
 public sealed class SessionFile : IDisposable
 {
     private readonly FileStream _stream;
+    private readonly Secrets.Redactor? _redactor;
 
-    private SessionFile(string id, string path, FileStream stream)
+    private SessionFile(string id, string path, FileStream stream, Secrets.Redactor? redactor)
     {
         Id = id;
         Path = path;
         _stream = stream;
+        _redactor = redactor;
     }
 
     public string Id { get; }
 
     public string Path { get; }
 
-    public static SessionFile Create(string sessionsDir, string workspace, string model, DateTimeOffset now)
+    /// <param name="redactor">The session's redactor: what is kept on disk is what a request would send (#12.6).</param>
+    public static SessionFile Create(string sessionsDir, string workspace, string model, DateTimeOffset now, Secrets.Redactor? redactor = null)
     {
         Files.PrivateFiles.CreateDirectory(sessionsDir);
         var id = now.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-"
             + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         var path = System.IO.Path.Combine(sessionsDir, id + ".jsonl");
         var stream = Files.PrivateFiles.Open(path, FileMode.CreateNew, FileShare.Read);
-        var file = new SessionFile(id, path, stream);
+        var file = new SessionFile(id, path, stream, redactor);
         file.Write(w =>
         {
             w.WriteString("type", "session");
@@ -47,10 +50,10 @@ public sealed class SessionFile : IDisposable
     }
 
     /// <summary>Opens an existing session to append to it (resume).</summary>
-    public static SessionFile OpenForAppend(string path)
+    public static SessionFile OpenForAppend(string path, Secrets.Redactor? redactor = null)
     {
         var stream = Files.PrivateFiles.Open(path, FileMode.Append, FileShare.Read);
-        return new SessionFile(System.IO.Path.GetFileNameWithoutExtension(path), path, stream);
+        return new SessionFile(System.IO.Path.GetFileNameWithoutExtension(path), path, stream, redactor);
     }
 
     public void Append(IEnumerable<ChatMessage> messages)
@@ -208,7 +211,7 @@ public sealed class SessionFile : IDisposable
             writer.WriteEndObject();
         }
 
-        _stream.Write(buffer.WrittenSpan);
+        _stream.Write(_redactor is null ? buffer.WrittenSpan : _redactor.RedactBody(buffer.WrittenSpan).Bytes);
         _stream.WriteByte((byte)'\n');
         if (sync)
         {

@@ -13,10 +13,13 @@ public sealed class InputHistory
     private const int Keep = 1000;
     private readonly List<string> _entries = [];
     private readonly string? _file;
+    private readonly Func<string, string> _redact;
 
-    public InputHistory(string? file = null)
+    /// <param name="redact">Applied to what is written to disk (#12.6: a password typed once must not sit in clear in the history).</param>
+    public InputHistory(string? file = null, Func<string, string>? redact = null)
     {
         _file = file;
+        _redact = redact ?? (s => s);
         if (file is not null && File.Exists(file))
         {
             foreach (var line in File.ReadLines(file))
@@ -66,6 +69,6 @@ public sealed class InputHistory
 
         Core.Files.PrivateFiles.CreateDirectory(Path.GetDirectoryName(_file)!);
         using var stream = Core.Files.PrivateFiles.Open(_file, FileMode.Append, FileShare.Read);
-        stream.Write(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, CliJson.Default.String) + "\n"));
+        stream.Write(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(_redact(entry), CliJson.Default.String) + "\n"));
     }
 }
