@@ -31,6 +31,7 @@ public static class McpConnector
         {
             var egress = options.Egress([new Uri(url.GetLeftPart(UriPartial.Authority))], $"mcp:{server.Name}") with { MaxResponseBytes = McpLimits.MaxMessageBytes };
             var http = HttpClients.Create(egress);
+            http.MaxResponseContentBufferSize = McpLimits.MaxMessageBytes;
             try
             {
                 var headers = new Dictionary<string, string>();

@@ -12,7 +12,8 @@ namespace Sov.Borders.Mcp;
 /// One running stdio server as the SDK's transport: JSON-RPC messages, one a line, read with the caps applied
 /// while reading (<see cref="McpLimits.MaxMessageBytes"/> a line, <see cref="McpLimits.MaxQueuedMessages"/>
 /// read ahead, so a flood of notifications waits in the server's own pipe). A server that breaks a cap is
-/// ended with its process tree and <see cref="Problem"/> says why. Its stderr is read and dropped: nothing it
+/// ended with its process tree and <see cref="Problem"/> says why; its own requests are not taken up
+/// (<see cref="Ignored"/>). Its stderr is read and dropped: nothing it
 /// writes reaches the terminal. Disposing closes its stdin, then ends it if it has not exited within a moment.
 /// </summary>
 internal sealed class McpStdioSession : ITransport
@@ -106,7 +107,7 @@ internal sealed class McpStdioSession : ITransport
         {
             while (await reader.ReadLineAsync(_closed.Token).ConfigureAwait(false) is { } line)
             {
-                if (Parse(line.Span) is { } message)
+                if (Parse(line.Span) is { } message && !Ignored(message))
                 {
                     await _messages.Writer.WriteAsync(message, _closed.Token).ConfigureAwait(false);
                 }
@@ -128,6 +129,14 @@ internal sealed class McpStdioSession : ITransport
             await _closed.CancelAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// A request from the server is not taken up: Sovereign offers servers no capabilities (no sampling, roots
+    /// or elicitation), and answering a flood of them would queue answers without end when the server does
+    /// not read its input. A ping is answered only while nothing else is being written.
+    /// </summary>
+    private bool Ignored(JsonRpcMessage message) =>
+        message is JsonRpcRequest request && !(request.Method == RequestMethods.Ping && _writing.CurrentCount > 0);
 
     /// <summary>A line that is not a JSON-RPC message is skipped, as the SDK's own transport does.</summary>
     private static JsonRpcMessage? Parse(ReadOnlySpan<byte> line)

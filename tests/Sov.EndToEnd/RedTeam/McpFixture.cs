@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 namespace Sov.EndToEnd.RedTeam;
 
 /// <summary>
-/// A Python MCP server from tests/fixtures/mcp configured as a stdio server of the user's config.toml. The
+/// A Python MCP server from tests/fixtures/mcp configured as a stdio server of the user's config.toml (or the
+/// test kit's HTTP server as a remote one). The
 /// script is copied into the workspace first: the sandbox has a private /tmp, so a checkout under /tmp (as
 /// CI's may be) would not be visible to the server's process otherwise.
 /// </summary>
@@ -20,5 +21,13 @@ internal static class McpFixture
             env = { {{environment}} }
             {{extra}}
             """);
+    }
+
+    /// <summary>The loopback HTTP server of the test kit as [mcp.servers.remote], with the given extra keys.</summary>
+    public static async Task<Sov.TestKit.Mcp.HttpMcpServer> ConfigureHttpAsync(RedTeamWorld w, string extra)
+    {
+        var remote = await Sov.TestKit.Mcp.HttpMcpServer.StartAsync(TestContext.Current.CancellationToken);
+        w.UserConfig($"[mcp.servers.remote]\nurl = \"{remote.Url}\"\n{extra}\n");
+        return remote;
     }
 }

@@ -160,4 +160,20 @@ public sealed class RedTeamMcpFloodTests
         Assert.True(message.Length <= McpCap + 100, $"{message.Length} characters");
         Assert.Contains(expected, message, StringComparison.Ordinal);
     }
+
+    // Issue #12, over HTTP: a call that never answers times out, and a 300 MB answer without a Content-Length is
+    // cut at 4 MiB while the response body is read.
+    [Fact]
+    public async Task AnHttpServerIsBoundedInTimeAndBytesToo()
+    {
+        await using var w = await RedTeamWorld.StartAsync();
+        await using var remote = await McpFixture.ConfigureHttpAsync(w, "timeout_seconds = 3");
+        var clock = Stopwatch.StartNew();
+        var result = await w.AttackAsync("full-auto", ("mcp__remote__hang", new { }), ("mcp__remote__huge", new { }), ("mcp__remote__echo", new { text = "after" }));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"took {clock.Elapsed}");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("no answer to tools/call within 3 s", w.ToolMessage(0), StringComparison.Ordinal);
+        Assert.Contains("over 4 MiB", w.ToolMessage(1), StringComparison.Ordinal);
+        Assert.Equal("http says: after", w.ToolMessage(2));
+    }
 }

@@ -123,12 +123,7 @@ public sealed class RedTeamMcpTests
     public async Task AnHttpServerIsReachedThroughTheGateAndJournaled()
     {
         await using var w = await RedTeamWorld.StartAsync();
-        await using var remote = await Sov.TestKit.Mcp.HttpMcpServer.StartAsync(TestContext.Current.CancellationToken);
-        w.UserConfig($$"""
-            [mcp.servers.remote]
-            url = "{{remote.Url}}"
-            bearer_token_env = "REMOTE_MCP_TOKEN"
-            """);
+        await using var remote = await McpFixture.ConfigureHttpAsync(w, "bearer_token_env = \"REMOTE_MCP_TOKEN\"");
         w.Harness.Server.Enqueue(
             new Sov.TestKit.Model.ScriptedResponse().ToolCall("call_0", "mcp__remote__echo", """{"text":"over the wire"}"""),
             Sov.TestKit.Model.ScriptedResponse.Text("done"));

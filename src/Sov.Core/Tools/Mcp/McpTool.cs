@@ -26,9 +26,9 @@ public sealed class McpTool : ITool
         ToolName = info.Name;
         Name = McpToolName.For(server.Name, info.Name)
             ?? throw new ArgumentException($"'{McpToolName.Shown(info.Name)}' breaks the MCP name rule; check with McpToolName.For first.", nameof(info));
-        var said = info.Description ?? "";
+        var said = McpToolName.Head(info.Description ?? "", 4 * MaxDescription); // no more is ever shown: a 4 MiB description is not scanned whole
         var description = TextBorder.Reveal(said);
-        Description = description.Length > MaxDescription ? description[..MaxDescription] + "…" : description;
+        Description = description.Length > MaxDescription ? McpToolName.Head(description, MaxDescription) + "…" : description;
         (var schema, var revealed, SchemaCut) = UntrustedSchema.Clean(info.InputSchema);
         HidesCharacters = revealed || !ReferenceEquals(description, said);
         Schema = ToolSchema.FromJsonSchema(schema);
@@ -67,7 +67,7 @@ public sealed class McpTool : ITool
         var more = Math.Max(0, text.Length - MaxOutput) + result.Omitted;
         if (more > 0)
         {
-            text = text[..Math.Min(text.Length, MaxOutput)] + $"\n[{more} more characters not shown]";
+            text = McpToolName.Head(text, MaxOutput) + $"\n[{more} more characters not shown]";
         }
 
         return result.IsError ? ToolOutput.Error(text) : ToolOutput.Ok(text.Length == 0 ? "(no output)" : text);

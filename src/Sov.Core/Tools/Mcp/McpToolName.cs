@@ -43,18 +43,19 @@ public static class McpToolName
         return Prefix + server + Separator + tool;
     }
 
+    /// <summary>At most <paramref name="length"/> characters of <paramref name="text"/>, never half a surrogate pair.</summary>
+    public static string Head(string text, int length)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
+    }
+
     /// <summary>An untrusted name as a warning may show it: on one line, hazards as markers, at most 80 characters kept.</summary>
     public static string Shown(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         const int keep = 80;
-        var cut = name.Length > keep ? name[..keep] : name;
-        if (cut.Length > 0 && char.IsHighSurrogate(cut[^1]))
-        {
-            cut = cut[..^1];
-        }
-
-        var shown = TerminalText.Line(cut);
+        var shown = TerminalText.Line(Head(name, keep));
         return name.Length > keep ? $"{shown}… ({name.Length} characters)" : shown;
     }
 }
