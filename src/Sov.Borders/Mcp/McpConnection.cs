@@ -1,7 +1,9 @@
 using System.Text;
+using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Sov.Core.Config;
+using Sov.Core.Text;
 using Sov.Core.Tools;
 using Sov.Core.Tools.Mcp;
 
@@ -67,7 +69,8 @@ internal sealed class McpConnection(McpServerSettings settings, McpClient client
 
     /// <summary>
     /// Runs one request within <paramref name="limit"/>, ending it early when the server's output ends; a
-    /// timeout, an ended server or an over-long message is a <see cref="ToolException"/> that says which.
+    /// timeout, an ended server or an over-long message is a <see cref="ToolException"/> that says which, and
+    /// so is an error the server answered (its message cut to <see cref="McpTool.MaxDescription"/> characters).
     /// </summary>
     private async Task<T> BoundedAsync<T>(string what, TimeSpan limit, string key, Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken)
     {
@@ -83,6 +86,11 @@ internal sealed class McpConnection(McpServerSettings settings, McpClient client
                 ?? (session?.Closed.IsCancellationRequested == true ? "the server ended"
                 : $"no answer to {what} within {limit.TotalSeconds:0} s ({key} in [mcp.servers.{Name}])");
             throw new ToolException($"MCP server '{Name}': {why}.");
+        }
+        catch (McpException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // the server's own words, untrusted: kept short, hidden characters shown as markers
+            throw new ToolException($"MCP server '{Name}' answered {what} with an error: {TextBorder.Reveal(McpToolName.Head(e.Message, McpTool.MaxDescription))}");
         }
     }
 

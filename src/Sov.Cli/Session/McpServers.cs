@@ -64,7 +64,7 @@ internal sealed class McpServers : IAsyncDisposable
                 var why = e is OperationCanceledException or TimeoutException
                     ? $"it did not start within {server.StartupTimeout.TotalSeconds:0} s (startup_timeout_seconds in [mcp.servers.{server.Name}])."
                     : e is SovException sov ? $"{sov.Message} {sov.Remedy}"
-                    : TerminalText.Line(e.Message.Replace($"MCP server '{server.Name}': ", "", StringComparison.Ordinal));
+                    : TerminalText.Line(McpToolName.Head(e.Message.Replace($"MCP server '{server.Name}': ", "", StringComparison.Ordinal), McpTool.MaxDescription));
                 return (Server: (IMcpServer?)null, Settings: server, Tools: new McpToolList([], false), Problem: $"MCP server '{server.Name}' is not available: {why}");
             }
         }).ToList();
