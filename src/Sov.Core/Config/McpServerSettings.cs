@@ -37,7 +37,7 @@ public sealed record McpServerSettings(string Name)
     /// <summary>How long one tool call may take before it is cancelled (<c>timeout_seconds</c>).</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(McpLimits.DefaultCallSeconds);
 
-    /// <summary>How long starting, <c>initialize</c> and <c>tools/list</c> may take (<c>startup_timeout_seconds</c>).</summary>
+    /// <summary>How long starting, <c>initialize</c> and <c>tools/list</c> may take (<c>startup_timeout_seconds</c>; by default 30 s, or <see cref="CallTimeout"/> when that is shorter).</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(McpLimits.DefaultStartupSeconds);
 
     /// <summary>The servers in a config file's <c>[mcp.servers]</c>, in name order; none when the file has none.</summary>
@@ -92,6 +92,7 @@ public sealed record McpServerSettings(string Name)
             throw Bad($"{key}.url", $"Write {key}.url as an http(s) URL.");
         }
 
+        var call = Seconds(table, key, "timeout_seconds", McpLimits.DefaultCallSeconds);
         return new McpServerSettings(name)
         {
             Command = command,
@@ -107,8 +108,8 @@ public sealed record McpServerSettings(string Name)
             Url = parsed,
             BearerTokenEnv = Text(table, key, "bearer_token_env"),
             Tools = table.ContainsKey("tools") ? Strings(table, key, "tools") : null,
-            CallTimeout = Seconds(table, key, "timeout_seconds", McpLimits.DefaultCallSeconds),
-            StartupTimeout = Seconds(table, key, "startup_timeout_seconds", McpLimits.DefaultStartupSeconds),
+            CallTimeout = call,
+            StartupTimeout = Seconds(table, key, "startup_timeout_seconds", (int)Math.Min(call.TotalSeconds, McpLimits.DefaultStartupSeconds)),
         };
     }
 

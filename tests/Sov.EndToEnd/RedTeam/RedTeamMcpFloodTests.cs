@@ -14,9 +14,9 @@ public sealed class RedTeamMcpFloodTests
 {
     private const int McpCap = 64 * 1024;
 
-    /// <summary>The hostile server as [mcp.servers.hx] in one of its modes, with short timeouts.</summary>
+    /// <summary>The hostile server as [mcp.servers.hx] in one of its modes, with a short timeout (start-up's follows it).</summary>
     private static void Configure(RedTeamWorld w, string mode, string extra = "") =>
-        McpFixture.Configure(w, "hostile_server.py", "hx", $"HOSTILE = \"{mode}\"", "timeout_seconds = 3\nstartup_timeout_seconds = 3\n" + extra);
+        McpFixture.Configure(w, "hostile_server.py", "hx", $"HOSTILE = \"{mode}\"", "timeout_seconds = 3\n" + extra);
 
     private static List<string> Offered(RedTeamWorld w) =>
         [.. JsonDocument.Parse(w.Harness.Server.ChatRequests[0].Body).RootElement.GetProperty("tools").EnumerateArray()

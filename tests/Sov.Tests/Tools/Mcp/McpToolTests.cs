@@ -83,6 +83,8 @@ public sealed class McpToolTests
             var slow = Assert.Single(McpServerSettings.Load(file));
             Assert.Equal((300, 5, "a"), ((int)slow.CallTimeout.TotalSeconds, (int)slow.StartupTimeout.TotalSeconds, Assert.Single(slow.Tools!)));
             Assert.Equal((60, 30), ((int)servers[0].CallTimeout.TotalSeconds, (int)servers[0].StartupTimeout.TotalSeconds));
+            File.WriteAllText(file, "[mcp.servers.quick]\ncommand = \"x\"\ntimeout_seconds = 4\n");
+            Assert.Equal(4, (int)Assert.Single(McpServerSettings.Load(file)).StartupTimeout.TotalSeconds);
             Assert.Null(servers[0].Tools);
             File.WriteAllText(file, "model = \"m\"\n");
             Assert.Empty(McpServerSettings.Load(file));
