@@ -84,7 +84,7 @@ internal sealed class McpStdioSession : ITransport
             End();
         }
 
-        await _closed.CancelAsync().ConfigureAwait(false);
+        await CloseAsync().ConfigureAwait(false);
         try
         {
             await Task.WhenAll(_reading, _draining).WaitAsync(Grace).ConfigureAwait(false);
@@ -126,7 +126,7 @@ internal sealed class McpStdioSession : ITransport
         finally
         {
             _messages.Writer.TryComplete(error);
-            await _closed.CancelAsync().ConfigureAwait(false);
+            await CloseAsync().ConfigureAwait(false);
         }
     }
 
@@ -166,6 +166,18 @@ internal sealed class McpStdioSession : ITransport
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <summary>Signals <see cref="Closed"/>; a reader that outlived disposal finds the signal already gone.</summary>
+    private async Task CloseAsync()
+    {
+        try
+        {
+            await _closed.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
         {
         }
     }
