@@ -12,8 +12,6 @@ public sealed record McpConnectOptions(
     AllowedEnvironment Environment,
     string Version)
 {
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
-
     /// <summary>Paths read rules hold back, masked in a stdio server's sandbox as in a shell command's.</summary>
     public IReadOnlyList<string> Masks { get; init; } = [];
 }

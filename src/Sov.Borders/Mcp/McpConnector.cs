@@ -2,6 +2,7 @@ using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Sov.Borders.Environment;
 using Sov.Borders.Network;
+using Sov.Borders.Processes;
 using Sov.Borders.Sandbox;
 using Sov.Core;
 using Sov.Core.Config;
@@ -24,11 +25,13 @@ public static class McpConnector
         var clientOptions = new McpClientOptions
         {
             ClientInfo = new Implementation { Name = "sov", Version = options.Version },
-            InitializationTimeout = options.Timeout,
+            InitializationTimeout = server.StartupTimeout,
         };
         if (server.Url is { } url)
         {
-            var http = HttpClients.Create(options.Egress([new Uri(url.GetLeftPart(UriPartial.Authority))], $"mcp:{server.Name}"));
+            var egress = options.Egress([new Uri(url.GetLeftPart(UriPartial.Authority))], $"mcp:{server.Name}") with { MaxResponseBytes = McpLimits.MaxMessageBytes };
+            var http = HttpClients.Create(egress);
+            http.MaxResponseContentBufferSize = McpLimits.MaxMessageBytes;
             try
             {
                 var headers = new Dictionary<string, string>();
@@ -37,11 +40,15 @@ public static class McpConnector
                     headers["Authorization"] = "Bearer " + Variable(options.Environment, tokenVariable, server.Name, "bearer_token_env");
                 }
 
-                var transport = new HttpClientTransport(
-                    new HttpClientTransportOptions { Endpoint = url, Name = server.Name, AdditionalHeaders = headers, ConnectionTimeout = options.Timeout },
+                var remote = new HttpClientTransport(
+                    new HttpClientTransportOptions
+                    {
+                        Endpoint = url, Name = server.Name, AdditionalHeaders = headers, ConnectionTimeout = server.StartupTimeout,
+                        EnableStandaloneGetStream = false, // nothing unasked is read: every response answers a request of ours
+                    },
                     http, loggerFactory: null, ownsHttpClient: false);
-                var client = await McpClient.CreateAsync(transport, clientOptions, loggerFactory: null, cancellationToken).ConfigureAwait(false);
-                return new McpConnection(server.Name, client, [], http);
+                var client = await McpClient.CreateAsync(remote, clientOptions, loggerFactory: null, cancellationToken).ConfigureAwait(false);
+                return new McpConnection(server, client, null, [], http);
             }
             catch
             {
@@ -50,7 +57,7 @@ public static class McpConnector
             }
         }
 
-        var environment = new Dictionary<string, string?>(options.Sandbox.Environment.ToDictionary(p => p.Key, p => (string?)p.Value), StringComparer.Ordinal);
+        var environment = new Dictionary<string, string>(options.Sandbox.Environment, StringComparer.Ordinal);
         foreach (var name in server.EnvFrom)
         {
             environment[name] = Variable(options.Environment, name, server.Name, "env_from");
@@ -63,7 +70,6 @@ public static class McpConnector
 
         string[] program = [server.Command!, .. server.Args];
         IReadOnlyList<string> placeholders = [];
-        StdioClientTransportOptions stdio;
         if (server.Sandbox)
         {
             if (!options.SandboxAvailable)
@@ -76,24 +82,22 @@ public static class McpConnector
 
             var profile = SandboxProfile.ForProgram(options.Sandbox, options.Sandbox.Workspace, program, server.Network, options.Masks);
             placeholders = profile.Placeholders;
-            stdio = new StdioClientTransportOptions { Command = profile.Argv[0], Arguments = [.. profile.Argv.Skip(1)] };
-        }
-        else
-        {
-            stdio = new StdioClientTransportOptions { Command = program[0], Arguments = program[1..] };
+            program = [.. profile.Argv];
         }
 
-        stdio.Name = server.Name;
-        stdio.WorkingDirectory = options.Sandbox.Workspace;
-        stdio.InheritEnvironmentVariables = false;
-        stdio.EnvironmentVariables = environment;
+        var transport = new McpStdioTransport(server.Name, ProcessRunner.StartInfo(program, options.Sandbox.Workspace, environment));
         try
         {
-            var client = await McpClient.CreateAsync(new StdioClientTransport(stdio, loggerFactory: null), clientOptions, loggerFactory: null, cancellationToken).ConfigureAwait(false);
-            return new McpConnection(server.Name, client, placeholders, null);
+            var client = await McpClient.CreateAsync(transport, clientOptions, loggerFactory: null, cancellationToken).ConfigureAwait(false);
+            return new McpConnection(server, client, transport.Session, placeholders, null);
         }
         catch
         {
+            if (transport.Session is { } session)
+            {
+                await session.DisposeAsync().ConfigureAwait(false);
+            }
+
             BubblewrapShell.RemovePlaceholders(placeholders);
             throw;
         }

@@ -2,9 +2,10 @@ namespace Sov.Borders.Network;
 
 /// <summary>
 /// A response body that counts the bytes read from it and reports once, at the end of the stream or when
-/// it is disposed, whichever comes first (so a half-read stream is reported with what was read).
+/// it is disposed, whichever comes first (so a half-read stream is reported with what was read). With a
+/// <c>limit</c>, reading past it fails with <see cref="Mcp.McpMessageTooLargeException"/> (<see cref="ResponseCap"/>).
 /// </summary>
-internal sealed class CountingStream(Stream inner, Action<long> done) : Stream
+internal sealed class CountingStream(Stream inner, Action<long> done, long limit = long.MaxValue) : Stream
 {
     private long _count;
     private int _reported;
@@ -59,7 +60,7 @@ internal sealed class CountingStream(Stream inner, Action<long> done) : Stream
         }
 
         _count += n;
-        return n;
+        return _count > limit ? throw new Mcp.McpMessageTooLargeException(limit) : n;
     }
 
     private void Report()

@@ -100,7 +100,7 @@ public sealed class EgressGate : DelegatingHandler
     private static string Destination(Uri? uri) =>
         uri is null ? "(no address)" : uri.IsAbsoluteUri ? Origin(uri) + uri.AbsolutePath : uri.OriginalString;
 
-    private static HttpContent Replace(HttpContent old, HttpContent replacement, bool disposeOld)
+    internal static HttpContent Replace(HttpContent old, HttpContent replacement, bool disposeOld)
     {
         foreach (var header in old.Headers)
         {

@@ -9,7 +9,8 @@ namespace Sov.Borders.Network;
 /// (never the environment); <see cref="CaFile"/> is config <c>network.ca_file</c>, PEM certificates trusted in
 /// addition to the system's for a private endpoint (validation stays on); <see cref="Redactor"/> cleans
 /// request bodies; <see cref="Observer"/> journals each request; <see cref="Purpose"/> labels the records
-/// (<c>model</c>, <c>export</c>, <c>mcp</c>).
+/// (<c>model</c>, <c>export</c>, <c>mcp</c>); <see cref="MaxResponseBytes"/>, when set, caps each response body
+/// while it is read (an MCP server's: <see cref="ResponseCap"/>).
 /// </summary>
 public sealed record EgressOptions(IReadOnlyList<Uri> AllowedOrigins)
 {
@@ -19,4 +20,5 @@ public sealed record EgressOptions(IReadOnlyList<Uri> AllowedOrigins)
     public Redactor? Redactor { get; init; }
     public IEgressObserver? Observer { get; init; }
     public string Purpose { get; init; } = "model";
+    public long? MaxResponseBytes { get; init; }
 }

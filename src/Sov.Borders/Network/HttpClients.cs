@@ -37,6 +37,7 @@ public static class HttpClients
         {
             InnerHandler = sockets,
         };
-        return new HttpClient(gate, disposeHandler: true) { Timeout = options.Timeout ?? Timeout.InfiniteTimeSpan };
+        HttpMessageHandler outer = options.MaxResponseBytes is { } cap ? new ResponseCap(cap) { InnerHandler = gate } : gate;
+        return new HttpClient(outer, disposeHandler: true) { Timeout = options.Timeout ?? Timeout.InfiniteTimeSpan };
     }
 }

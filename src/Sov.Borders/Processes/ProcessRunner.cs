@@ -108,7 +108,7 @@ public sealed class ProcessRunner
     }
 
     /// <summary>argv without a shell, all three streams redirected, and only the given environment: nothing inherited.</summary>
-    private static ProcessStartInfo StartInfo(IReadOnlyList<string> argv, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    internal static ProcessStartInfo StartInfo(IReadOnlyList<string> argv, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         ArgumentNullException.ThrowIfNull(argv);
         ArgumentNullException.ThrowIfNull(environment);

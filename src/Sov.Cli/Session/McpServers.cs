@@ -4,15 +4,17 @@ using Sov.Cli.Borders;
 using Sov.Core;
 using Sov.Core.Config;
 using Sov.Core.Permissions;
+using Sov.Core.Text;
 using Sov.Core.Tools.Mcp;
 
 namespace Sov.Cli.Session;
 
 /// <summary>
 /// The MCP servers of one session, from the user's config.toml: connected in parallel at start, their tools
-/// added to the session's as <c>mcp__SERVER__TOOL</c>. A server that does not start is a warning, not a failure;
-/// a tool description with hidden characters is warned about (the model sees them revealed). Disposing
-/// closes every connection.
+/// added to the session's as <c>mcp__SERVER__TOOL</c> within the names rule and caps of <see cref="McpToolSelection"/>.
+/// A server that does not start (within its <c>startup_timeout_seconds</c>, tools listed) is a warning, not a
+/// failure; a tool description with hidden characters is warned about (the model sees them revealed).
+/// Disposing closes every connection.
 /// </summary>
 internal sealed class McpServers : IAsyncDisposable
 {
@@ -44,11 +46,13 @@ internal sealed class McpServers : IAsyncDisposable
         var attempts = configured.Select(async server =>
         {
             IMcpServer? connected = null;
+            using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            startup.CancelAfter(server.StartupTimeout);
             try
             {
-                connected = await McpConnector.ConnectAsync(server, options, cancellationToken).ConfigureAwait(false);
-                var tools = await connected.ListToolsAsync(cancellationToken).ConfigureAwait(false);
-                return (Server: connected, Tools: tools, Problem: (string?)null);
+                connected = await McpConnector.ConnectAsync(server, options, startup.Token).WaitAsync(startup.Token).ConfigureAwait(false);
+                var tools = await connected.ListToolsAsync(startup.Token).ConfigureAwait(false);
+                return (Server: connected, Settings: server, Tools: tools, Problem: (string?)null);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -57,51 +61,33 @@ internal sealed class McpServers : IAsyncDisposable
                     await connected.DisposeAsync().ConfigureAwait(false);
                 }
 
-                var why = e is SovException sov ? $"{sov.Message} {sov.Remedy}" : e.Message;
-                return (Server: (IMcpServer?)null, Tools: (IReadOnlyList<McpToolInfo>)[], Problem: $"MCP server '{server.Name}' is not available: {why}");
+                var why = e is OperationCanceledException or TimeoutException
+                    ? $"it did not start within {server.StartupTimeout.TotalSeconds:0} s (startup_timeout_seconds in [mcp.servers.{server.Name}])."
+                    : e is SovException sov ? $"{sov.Message} {sov.Remedy}"
+                    : TerminalText.Line(McpToolName.Head(e.Message.Replace($"MCP server '{server.Name}': ", "", StringComparison.Ordinal), McpTool.MaxDescription));
+                return (Server: (IMcpServer?)null, Settings: server, Tools: new McpToolList([], false), Problem: $"MCP server '{server.Name}' is not available: {why}");
             }
         }).ToList();
 
         var outcomes = await Task.WhenAll(attempts).ConfigureAwait(false);
-        foreach (var (server, _, _) in outcomes)
+        foreach (var outcome in outcomes)
         {
-            if (server is not null)
+            if (outcome.Server is not null)
             {
-                result._servers.Add(server); // owned from here on: disposed with the session, whatever follows
+                result._servers.Add(outcome.Server); // owned from here on: disposed with the session, whatever follows
             }
         }
 
         try
         {
-            foreach (var (server, tools, problem) in outcomes)
+            result._warnings.AddRange(outcomes.Where(o => o.Problem is not null).Select(o => o.Problem!));
+            var selection = McpToolSelection.Choose(
+                outcomes.Where(o => o.Server is not null).Select(o => (o.Server!, o.Settings.Tools, o.Tools)),
+                name => agent.Tools.Find(name) is not null);
+            result._warnings.AddRange(selection.Warnings);
+            foreach (var tool in selection.Tools)
             {
-                if (problem is not null || server is null)
-                {
-                    result._warnings.Add(problem!);
-                    continue;
-                }
-
-                foreach (var info in tools)
-                {
-                    var tool = new McpTool(server, info);
-                    if (tool.HidesCharacters)
-                    {
-                        result._warnings.Add($"MCP tool {tool.Name}: its description or schema hides characters (the model sees them as visible markers).");
-                    }
-
-                    if (tool.SchemaCut)
-                    {
-                        result._warnings.Add($"MCP tool {tool.Name}: its input schema is over {UntrustedSchema.MaxBytes / 1024} KiB; the model gets a bare object schema.");
-                    }
-
-                    if (agent.Tools.Find(tool.Name) is not null)
-                    {
-                        result._warnings.Add($"MCP server '{server.Name}': tool '{info.Name}' is left out, its name {tool.Name} is taken.");
-                        continue;
-                    }
-
-                    agent.Tools.Add(tool);
-                }
+                agent.Tools.Add(tool);
             }
         }
         catch

@@ -1,3 +1,4 @@
+using Sov.Core.Tools.Mcp;
 using Tomlyn.Model;
 
 namespace Sov.Core.Config;
@@ -29,6 +30,15 @@ public sealed record McpServerSettings(string Name)
 
     /// <summary>The variable holding a bearer token for an HTTP server.</summary>
     public string? BearerTokenEnv { get; init; }
+
+    /// <summary>The server's tools the model may see (<c>tools = ["a", "b"]</c>); null for all of them, within the caps.</summary>
+    public IReadOnlyList<string>? Tools { get; init; }
+
+    /// <summary>How long one tool call may take before it is cancelled (<c>timeout_seconds</c>).</summary>
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(McpLimits.DefaultCallSeconds);
+
+    /// <summary>How long starting, <c>initialize</c> and <c>tools/list</c> may take (<c>startup_timeout_seconds</c>; by default 30 s, or <see cref="CallTimeout"/> when that is shorter).</summary>
+    public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(McpLimits.DefaultStartupSeconds);
 
     /// <summary>The servers in a config file's <c>[mcp.servers]</c>, in name order; none when the file has none.</summary>
     public static IReadOnlyList<McpServerSettings> Load(string configFile)
@@ -62,6 +72,13 @@ public sealed record McpServerSettings(string Name)
     private static McpServerSettings Parse(string name, TomlTable table)
     {
         var key = $"mcp.servers.{name}";
+        if (!McpToolName.IsValidPart(name) || name.Length > McpToolName.MaxServerLength)
+        {
+            throw new ConfigException(
+                $"config.toml: [mcp.servers.{McpToolName.Shown(name)}] has a name the model cannot call its tools by.",
+                $"Name the server with {McpToolName.Rule} only, at most {McpToolName.MaxServerLength} characters.");
+        }
+
         var command = Text(table, key, "command");
         var url = Text(table, key, "url");
         if ((command is null) == (url is null))
@@ -80,6 +97,7 @@ public sealed record McpServerSettings(string Name)
             UrlCredentials.Refuse(parsed, $"{key}.url");
         }
 
+        var call = Seconds(table, key, "timeout_seconds", McpLimits.DefaultCallSeconds);
         return new McpServerSettings(name)
         {
             Command = command,
@@ -94,6 +112,9 @@ public sealed record McpServerSettings(string Name)
             Sandbox = Flag(table, key, "sandbox", true),
             Url = parsed,
             BearerTokenEnv = Text(table, key, "bearer_token_env"),
+            Tools = table.ContainsKey("tools") ? Strings(table, key, "tools") : null,
+            CallTimeout = call,
+            StartupTimeout = Seconds(table, key, "startup_timeout_seconds", (int)Math.Min(call.TotalSeconds, McpLimits.DefaultStartupSeconds)),
         };
     }
 
@@ -106,6 +127,11 @@ public sealed record McpServerSettings(string Name)
         !table.TryGetValue(name, out var value) ? fallback
         : value is bool flag ? flag
         : throw Bad($"{key}.{name}", $"Write {key}.{name} = true or false.");
+
+    private static TimeSpan Seconds(TomlTable table, string key, string name, int fallback) =>
+        !table.TryGetValue(name, out var value) ? TimeSpan.FromSeconds(fallback)
+        : value is long seconds and >= 1 and <= 86_400 ? TimeSpan.FromSeconds(seconds)
+        : throw Bad($"{key}.{name}", $"Write {key}.{name} as a whole number of seconds from 1 to 86400 (default {fallback}).");
 
     private static List<string> Strings(TomlTable table, string key, string name) =>
         !table.TryGetValue(name, out var value) ? []

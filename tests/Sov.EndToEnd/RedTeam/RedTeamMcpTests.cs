@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Sov.EndToEnd.RedTeam;
 
 /// <summary>
@@ -12,24 +10,7 @@ public sealed class RedTeamMcpTests
 {
     public static TheoryData<string> Modes => ["full-auto", "ask"];
 
-    private static string Fixture([CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Join(Path.GetDirectoryName(source)!, "..", "..", "fixtures", "mcp", "fixture_server.py"));
-
-    /// <summary>
-    /// Configures the fixture server, copied into the workspace first: the sandbox has a private /tmp, so a
-    /// checkout under /tmp (as CI's may be) would not be visible to the server's process otherwise.
-    /// </summary>
-    private static void Configure(RedTeamWorld w)
-    {
-        var script = Path.Combine(w.Workspace, "mcp_fixture.py");
-        File.Copy(Fixture(), script, overwrite: true);
-        w.UserConfig($$"""
-            [mcp.servers.fx]
-            command = "python3"
-            args = ["{{script}}"]
-            env = { FIXTURE_MODE = "test" }
-            """);
-    }
+    private static void Configure(RedTeamWorld w) => McpFixture.Configure(w, "fixture_server.py", "fx", "FIXTURE_MODE = \"test\"");
 
     [Theory]
     [MemberData(nameof(Modes))]
@@ -142,12 +123,7 @@ public sealed class RedTeamMcpTests
     public async Task AnHttpServerIsReachedThroughTheGateAndJournaled()
     {
         await using var w = await RedTeamWorld.StartAsync();
-        await using var remote = await Sov.TestKit.Mcp.HttpMcpServer.StartAsync(TestContext.Current.CancellationToken);
-        w.UserConfig($$"""
-            [mcp.servers.remote]
-            url = "{{remote.Url}}"
-            bearer_token_env = "REMOTE_MCP_TOKEN"
-            """);
+        await using var remote = await McpFixture.ConfigureHttpAsync(w, "bearer_token_env = \"REMOTE_MCP_TOKEN\"");
         w.Harness.Server.Enqueue(
             new Sov.TestKit.Model.ScriptedResponse().ToolCall("call_0", "mcp__remote__echo", """{"text":"over the wire"}"""),
             Sov.TestKit.Model.ScriptedResponse.Text("done"));

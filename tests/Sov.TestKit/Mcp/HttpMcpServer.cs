@@ -9,7 +9,7 @@ namespace Sov.TestKit.Mcp;
 
 /// <summary>
 /// A small MCP server over streamable HTTP: real Kestrel on 127.0.0.1, JSON-RPC in POST bodies answered as
-/// application/json (notifications get 202). One tool, <c>echo</c>. Records each request's method and
+/// application/json (notifications get 202). One tool, <c>echo</c>, and two hostile ones, <c>hang</c> and <c>huge</c> (<see cref="HostileAsync"/>). Records each request's method and
 /// Authorization header.
 /// </summary>
 public sealed class HttpMcpServer : IAsyncDisposable
@@ -54,6 +54,11 @@ public sealed class HttpMcpServer : IAsyncDisposable
             return;
         }
 
+        if (method == "tools/call" && await HostileAsync(context, id, (string?)message["params"]?["name"]).ConfigureAwait(false))
+        {
+            return;
+        }
+
         JsonNode? result = method switch
         {
             "initialize" => new JsonObject
@@ -62,7 +67,7 @@ public sealed class HttpMcpServer : IAsyncDisposable
                 ["capabilities"] = new JsonObject { ["tools"] = new JsonObject() },
                 ["serverInfo"] = new JsonObject { ["name"] = "http-fixture", ["version"] = "1.0" },
             },
-            "tools/list" => JsonNode.Parse("""{"tools":[{"name":"echo","description":"Echo over HTTP.","inputSchema":{"type":"object","properties":{"text":{"type":"string"}},"required":["text"]}}]}""")!,
+            "tools/list" => JsonNode.Parse("""{"tools":[{"name":"echo","description":"Echo over HTTP.","inputSchema":{"type":"object","properties":{"text":{"type":"string"}},"required":["text"]}},{"name":"hang","inputSchema":{"type":"object"}},{"name":"huge","inputSchema":{"type":"object"}}]}""")!,
             "tools/call" => new JsonObject
             {
                 ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = "http says: " + (string?)message["params"]?["arguments"]?["text"] }),
@@ -77,6 +82,45 @@ public sealed class HttpMcpServer : IAsyncDisposable
             ? new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id.DeepClone(), ["error"] = new JsonObject { ["code"] = -32601, ["message"] = "Method not found" } }
             : new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id.DeepClone(), ["result"] = result };
         await context.Response.WriteAsync(response.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Issue #12: tool <c>hang</c> never answers (until the client goes away); tool <c>huge</c> answers with
+    /// 300 MB of text, written as it goes and without a Content-Length. Other tools: false, answered normally.
+    /// </summary>
+    private static async Task<bool> HostileAsync(HttpContext context, JsonNode id, string? tool)
+    {
+        if (tool == "hang")
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            return true;
+        }
+
+        if (tool != "huge")
+        {
+            return false;
+        }
+
+        context.Response.ContentType = "application/json";
+        var piece = new byte[1024 * 1024];
+        piece.AsSpan().Fill((byte)'A');
+        try
+        {
+            var head = "{\"jsonrpc\":\"2.0\",\"id\":" + id.ToJsonString() + ",\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"";
+            await context.Response.WriteAsync(head, context.RequestAborted).ConfigureAwait(false);
+            for (var i = 0; i < 300; i++)
+            {
+                await context.Response.Body.WriteAsync(piece, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            await context.Response.WriteAsync("\"}]}}", context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // the client stopped reading: what the test wants
+        }
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()

@@ -9,7 +9,8 @@ public interface IMcpServer : IAsyncDisposable
     /// <summary>The name the person gave the server in config.toml.</summary>
     string Name { get; }
 
-    Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(CancellationToken cancellationToken);
+    /// <summary>The server's tools, its pages followed up to <see cref="McpLimits.MaxListPages"/>.</summary>
+    Task<McpToolList> ListToolsAsync(CancellationToken cancellationToken);
 
     Task<McpCallResult> CallAsync(string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken);
 }

@@ -24,14 +24,19 @@ public sealed class McpTool : ITool
         _server = server;
         Server = server.Name;
         ToolName = info.Name;
-        Name = NameFor(server.Name, info.Name);
-        var said = info.Description ?? "";
+        Name = McpToolName.For(server.Name, info.Name)
+            ?? throw new ArgumentException($"'{McpToolName.Shown(info.Name)}' breaks the MCP name rule; check with McpToolName.For first.", nameof(info));
+        var said = McpToolName.Head(info.Description ?? "", 4 * MaxDescription); // no more is ever shown: a 4 MiB description is not scanned whole
         var description = TextBorder.Reveal(said);
-        Description = description.Length > MaxDescription ? description[..MaxDescription] + "…" : description;
+        Description = description.Length > MaxDescription ? McpToolName.Head(description, MaxDescription) + "…" : description;
         (var schema, var revealed, SchemaCut) = UntrustedSchema.Clean(info.InputSchema);
         HidesCharacters = revealed || !ReferenceEquals(description, said);
         Schema = ToolSchema.FromJsonSchema(schema);
+        DeclarationBytes = Encoding.UTF8.GetByteCount(Name) + Encoding.UTF8.GetByteCount(Description) + Encoding.UTF8.GetByteCount(Schema.Json);
     }
+
+    /// <summary>What this tool adds to every request to the model: the bytes of its name, description and schema.</summary>
+    public int DeclarationBytes { get; }
 
     /// <summary>True when the description or a string of the schema hid characters (now shown as markers).</summary>
     public bool HidesCharacters { get; }
@@ -53,27 +58,16 @@ public sealed class McpTool : ITool
 
     public bool IsReadOnly => false;
 
-    /// <summary><c>mcp__SERVER__TOOL</c> with anything outside [A-Za-z0-9_-] made '_', at most 64 characters (what chat APIs accept).</summary>
-    public static string NameFor(string server, string tool)
-    {
-        ArgumentNullException.ThrowIfNull(server);
-        ArgumentNullException.ThrowIfNull(tool);
-        var name = new StringBuilder("mcp__");
-        Append(name, server);
-        name.Append("__");
-        Append(name, tool);
-        return name.Length <= 64 ? name.ToString() : name.ToString(0, 64);
-    }
-
     public async Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var values = arguments.Values.ToDictionary(a => a.Key, a => (object?)ToJson(a.Value), StringComparer.Ordinal);
         var result = await _server.CallAsync(ToolName, values, cancellationToken).ConfigureAwait(false);
         var text = TextBorder.Reveal(result.Text);
-        if (text.Length > MaxOutput)
+        var more = Math.Max(0, text.Length - MaxOutput) + result.Omitted;
+        if (more > 0)
         {
-            text = text[..MaxOutput] + $"\n[{text.Length - MaxOutput} more characters not shown]";
+            text = McpToolName.Head(text, MaxOutput) + $"\n[{more} more characters not shown]";
         }
 
         return result.IsError ? ToolOutput.Error(text) : ToolOutput.Ok(text.Length == 0 ? "(no output)" : text);
@@ -102,13 +96,5 @@ public sealed class McpTool : ITool
 
         using var doc = JsonDocument.Parse(buffer.WrittenMemory);
         return doc.RootElement.Clone();
-    }
-
-    private static void Append(StringBuilder name, string part)
-    {
-        foreach (var c in part)
-        {
-            name.Append(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_');
-        }
     }
 }

@@ -9,39 +9,13 @@ namespace Sov.Tests.Tools.Mcp;
 /// <summary>MCP tools as the agent sees them: names, schemas, untrusted text, the policy, and the config they come from.</summary>
 public sealed class McpToolTests
 {
-    private sealed class FakeServer(string name, McpCallResult result) : IMcpServer
-    {
-        public string Name => name;
-        public IReadOnlyDictionary<string, object?>? LastArguments { get; private set; }
-        public Task<IReadOnlyList<McpToolInfo>> ListToolsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<McpToolInfo>>([]);
-
-        public Task<McpCallResult> CallAsync(string tool, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken)
-        {
-            LastArguments = arguments;
-            return Task.FromResult(result);
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
-
-    [Theory]
-    [InlineData("github", "create_issue", "mcp__github__create_issue")]
-    [InlineData("my server", "do.thing/now", "mcp__my_server__do_thing_now")]
-    [InlineData("s", "a-very-long-tool-name-that-goes-on-and-on-and-on-beyond-the-limit", "mcp__s__a-very-long-tool-name-that-goes-on-and-on-and-on-beyond-")]
-    public void NamesAreSafeForChatApis(string server, string tool, string expected)
-    {
-        var name = McpTool.NameFor(server, tool);
-        Assert.Equal(expected, name);
-        Assert.True(name.Length <= 64);
-    }
 
     [Fact]
     public async Task SchemaPassesThroughArgumentsAreCoercedAndOutputIsRevealed()
     {
         var schema = Json("""{"type":"object","properties":{"n":{"type":"integer"},"tags":{"type":"array","items":{"type":"string"}},"any":{"anyOf":[{"type":"string"},{"type":"null"}]}},"required":["n"],"additionalProperties":false}""");
-        var server = new FakeServer("fx", new McpCallResult("ok\u202Eevil", false));
+        var server = new FakeMcpServer("fx", new McpCallResult("ok\u202Eevil", false));
         var tool = new McpTool(server, new McpToolInfo("t", "Does t.\u200B", schema));
         Assert.Contains("\"additionalProperties\":false", tool.Schema.Json, StringComparison.Ordinal);
         Assert.Contains("U+200B", tool.Description, StringComparison.Ordinal);
@@ -101,6 +75,17 @@ public sealed class McpToolTests
             Assert.Contains("mcp.servers.both", e.Message, StringComparison.Ordinal);
             File.WriteAllText(file, "[mcp.servers.bad]\ncommand = \"x\"\nnetwork = \"yes\"\n");
             Assert.Throws<ConfigException>(() => McpServerSettings.Load(file));
+            File.WriteAllText(file, "[mcp.servers.\"my server\"]\ncommand = \"x\"\n");
+            Assert.Contains("a name the model cannot call its tools by", Assert.Throws<ConfigException>(() => McpServerSettings.Load(file)).Message, StringComparison.Ordinal);
+            File.WriteAllText(file, "[mcp.servers.slow]\ncommand = \"x\"\ntimeout_seconds = 0\n");
+            Assert.Contains("timeout_seconds", Assert.Throws<ConfigException>(() => McpServerSettings.Load(file)).Message, StringComparison.Ordinal);
+            File.WriteAllText(file, "[mcp.servers.slow]\ncommand = \"x\"\ntimeout_seconds = 300\nstartup_timeout_seconds = 5\ntools = [\"a\"]\n");
+            var slow = Assert.Single(McpServerSettings.Load(file));
+            Assert.Equal((300, 5, "a"), ((int)slow.CallTimeout.TotalSeconds, (int)slow.StartupTimeout.TotalSeconds, Assert.Single(slow.Tools!)));
+            Assert.Equal((60, 30), ((int)servers[0].CallTimeout.TotalSeconds, (int)servers[0].StartupTimeout.TotalSeconds));
+            File.WriteAllText(file, "[mcp.servers.quick]\ncommand = \"x\"\ntimeout_seconds = 4\n");
+            Assert.Equal(4, (int)Assert.Single(McpServerSettings.Load(file)).StartupTimeout.TotalSeconds);
+            Assert.Null(servers[0].Tools);
             File.WriteAllText(file, "model = \"m\"\n");
             Assert.Empty(McpServerSettings.Load(file));
         }
@@ -114,7 +99,7 @@ public sealed class McpToolTests
     [Fact]
     public void EveryStringOfTheSchemaIsRevealedAndAHugeSchemaIsCut()
     {
-        var server = new FakeServer("fx", new McpCallResult("", false));
+        var server = new FakeMcpServer("fx", new McpCallResult("", false));
         var sneaky = new McpTool(server, new McpToolInfo("t", "fine", Json("""{"type":"object","properties":{"mode":{"type":"string","description":"pick\u202Eone","enum":["a\u200Bb"]}}}""")));
         Assert.True(sneaky.HidesCharacters);
         Assert.DoesNotContain("\u202E", sneaky.Schema.Json, StringComparison.Ordinal);
