@@ -50,7 +50,8 @@ internal static class InteractiveCommand
         if (terminal)
         {
             var history = new InputHistory(InputHistory.FileFor(context.Paths.HistoryDir, Directory.GetCurrentDirectory()));
-            input = new EditorInput(new LineEditor(new ConsoleKeySource(), surface, history));
+            var keys = new ConsoleKeySource();
+            input = new EditorInput(new LineEditor(keys, surface, history), new AnswerGuard(keys, AnswerGuard.Time));
         }
         else if (context.Input is { } piped && piped.Peek() >= 0)
         {

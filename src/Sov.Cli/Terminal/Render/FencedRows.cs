@@ -1,0 +1,99 @@
+using System.Text;
+
+namespace Sov.Cli.Terminal.Render;
+
+/// <summary>
+/// Writes text from outside (model text, reasoning, tool output, arguments) as rows that each begin with a
+/// trusted prefix written here: the gutter for model text, the approval box's own marked prefix for the
+/// arguments it shows. Rows are broken before the terminal's last column (<see cref="Columns"/> counts
+/// generously), so no row of untrusted text ever starts at column 0 without its prefix, not even where a
+/// long line would have wrapped. (Pinned attack, issue #12: a fake approval prompt drawn in model text,
+/// and arguments that add lines to the approval box.)
+/// </summary>
+public sealed class FencedRows(TerminalSurface surface, string prefix, Style prefixStyle = Style.Dim, bool marked = false)
+{
+    private readonly StringBuilder _run = new();
+    private readonly int _prefixColumns = Columns.Of(prefix) + (marked ? Columns.Of(PromptMark.Glyph) : 0);
+    private int _column = -1;
+
+    /// <summary>Rows that begin with the gutter: model text.</summary>
+    public static FencedRows Gutter(TerminalSurface surface) => new(surface, PromptMark.Gutter);
+
+    /// <summary>All of <paramref name="text"/> as rows that each start with <paramref name="prefix"/>, in one style.</summary>
+    public static void Lines(TerminalSurface surface, string prefix, string text, Style style) =>
+        new FencedRows(surface, prefix, style).WriteLines(text, style);
+
+    /// <summary>Text in one style; a newline ends the row, a row about to reach the last column is broken.</summary>
+    public void Write(string text, Style style = Style.Plain)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var limit = Math.Max(_prefixColumns + 8, surface.Width - 1);
+        foreach (var rune in PromptMark.Neutralise(TerminalSafe.Text(text)).EnumerateRunes())
+        {
+            if (rune.Value == '\n')
+            {
+                Flush(style);
+                EndLine();
+                continue;
+            }
+
+            var width = Columns.Of(rune.Value);
+            if (_column < 0)
+            {
+                StartRow();
+            }
+            else if (_column + width > limit && _column > _prefixColumns)
+            {
+                Flush(style);
+                surface.Writer.Write('\n');
+                StartRow();
+            }
+
+            _run.Append(rune.ToString());
+            _column += width;
+        }
+
+        Flush(style);
+    }
+
+    /// <summary>Ends the current row (a row with only its prefix when nothing was written).</summary>
+    public void EndLine()
+    {
+        if (_column < 0)
+        {
+            StartRow();
+        }
+
+        surface.Writer.Write('\n');
+        surface.Writer.Flush();
+        _column = -1;
+    }
+
+    /// <summary>Each line of <paramref name="text"/> as rows of its own.</summary>
+    public void WriteLines(string text, Style style = Style.Plain)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Write(text, style);
+        EndLine();
+    }
+
+    private void StartRow()
+    {
+        if (marked)
+        {
+            surface.Mark();
+        }
+
+        surface.Write(prefix, prefixStyle);
+        _column = _prefixColumns;
+    }
+
+    private void Flush(Style style)
+    {
+        if (_run.Length > 0)
+        {
+            surface.Write(_run.ToString(), style);
+            _run.Clear();
+        }
+    }
+}
