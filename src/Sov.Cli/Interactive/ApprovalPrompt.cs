@@ -50,7 +50,7 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
                     return new Approve(request.CallId);
                 case "a" or "always":
                     var rule = gate.AllowAlways(request.Name, request.Arguments);
-                    surface.WriteLine("  added rule for this session: allow " + surface.Fit(rule, 40), Style.Dim);
+                    surface.Row("  added rule for this session: allow ", rule, Style.Dim);
                     return new Approve(request.CallId);
                 case "n" or "no":
                     var reason = input.Read("  reason for the model (optional): ");
@@ -93,12 +93,9 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
         return input.Answer(prompt);
     }
 
-    /// <summary>The box's first row: one line whatever the name or reason hold.</summary>
-    private void Header(string text)
-    {
-        surface.Mark();
-        surface.WriteLine("┌ " + surface.Fit(text, Columns.Of(PromptMark.Glyph + "┌ ")), Style.Warning);
-    }
+    /// <summary>The box's first row, continued on marked rows when long: one line whatever the name or reason hold.</summary>
+    private void Header(string text) =>
+        new FencedRows(surface, "┌ ", Style.Warning, marked: true, next: "│ ").WriteLines(TerminalSafe.Line(text), Style.Warning);
 
     /// <summary>Rows of the box: each starts with the mark and the bar, however long or many the lines.</summary>
     private void Body(string text, Style style) => new FencedRows(surface, "│ ", Style.Plain, marked: true).WriteLines(text, style);

@@ -43,7 +43,7 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
                 if (!_reasoningShown && _reasoning.ToString().Trim() is { Length: > 0 } started && started.Contains('\n', StringComparison.Ordinal))
                 {
                     _reasoningShown = true;
-                    surface.WriteLine("✻ " + surface.Fit(FirstLine(started), 4) + " …", Style.Dim);
+                    surface.Row("✻ ", FirstLine(started), Style.Dim, " …");
                 }
 
                 break;
@@ -52,14 +52,14 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
                 break;
             case ToolCallRequested call:
                 _markdown.Flush();
-                surface.WriteLine("⏺ " + surface.Fit($"{call.Name}({Summarise(call.Arguments)})", 2), Style.Tool);
+                surface.Row("⏺ ", $"{call.Name}({Summarise(call.Arguments)})", Style.Tool);
                 PreviewChange(call);
                 break;
             case ToolResult result:
-                surface.WriteLine("  ⎿ " + surface.Fit(ResultSummary(result), 4), result.IsError ? Style.Warning : Style.Dim);
+                surface.Row("  ⎿ ", ResultSummary(result), result.IsError ? Style.Warning : Style.Dim);
                 break;
             case FileChanged changed:
-                surface.WriteLine("  ✎ " + surface.Fit($"{changed.Change} {changed.Path}", 4), Style.Dim);
+                surface.Row("  ✎ ", $"{changed.Change} {changed.Path}", Style.Dim);
                 break;
             case Usage usage:
                 LastInputTokens = usage.InputTokens ?? LastInputTokens;
@@ -79,7 +79,7 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
                 LastReasoning = _reasoning.ToString();
                 if (!_reasoningShown && LastReasoning.Trim().Length > 0)
                 {
-                    surface.WriteLine("✻ " + surface.Fit(FirstLine(LastReasoning.Trim()), 30) + " … (/reasoning shows it all)", Style.Dim);
+                    surface.Row("✻ ", FirstLine(LastReasoning.Trim()), Style.Dim, " … (/reasoning shows it all)");
                 }
 
                 if (done.Outcome == Sov.Core.Agent.Events.TurnOutcome.Interrupted)

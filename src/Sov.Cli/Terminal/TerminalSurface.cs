@@ -55,7 +55,11 @@ public sealed class TerminalSurface(TextWriter writer, bool color, Func<int> wid
     /// A one-line field from outside (a name, arguments, a first line) for a row that has <paramref name="used"/>
     /// columns taken: line breaks of every kind become spaces and it is cut before the terminal would wrap it.
     /// </summary>
-    public string Fit(string text, int used) => Columns.Clip(TerminalSafe.Line(text), Math.Max(8, Width - 1 - used));
+    public string Fit(string text, int used) => Columns.Clip(PromptMark.Neutralise(TerminalSafe.Line(text)), Math.Max(8, Width - 1 - used));
+
+    /// <summary>One row: a trusted <paramref name="prefix"/>, then a one-line field from outside cut to fit (<see cref="Fit"/>).</summary>
+    public void Row(string prefix, string text, Style style, string suffix = "") =>
+        WriteLine(prefix + Fit(text, Columns.Of(prefix) + Columns.Of(suffix)) + suffix, style);
 
     /// <summary>Raw control output (cursor moves) from our own code; never model or tool text.</summary>
     internal void Control(string sequence)

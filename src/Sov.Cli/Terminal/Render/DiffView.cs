@@ -17,8 +17,8 @@ public static class DiffView
     public static void Write(TerminalSurface surface, string path, string? before, string after)
     {
         ArgumentNullException.ThrowIfNull(surface);
-        surface.WriteLine("--- " + (before is null ? "/dev/null" : "a/" + surface.Fit(path, 6)), Style.Removed);
-        surface.WriteLine("+++ b/" + surface.Fit(path, 6), Style.Added);
+        surface.Row(before is null ? "--- " : "--- a/", before is null ? "/dev/null" : path, Style.Removed);
+        surface.Row("+++ b/", path, Style.Added);
         var model = InlineDiffBuilder.Diff(WithoutFinalNewline(before ?? ""), WithoutFinalNewline(after), ignoreWhiteSpace: false, ignoreCase: false, new LineChunker());
         var lines = model.Lines;
         var shown = new bool[lines.Count];

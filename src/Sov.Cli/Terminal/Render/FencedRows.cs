@@ -10,11 +10,14 @@ namespace Sov.Cli.Terminal.Render;
 /// long line would have wrapped. (Pinned attack, issue #12: a fake approval prompt drawn in model text,
 /// and arguments that add lines to the approval box.)
 /// </summary>
-public sealed class FencedRows(TerminalSurface surface, string prefix, Style prefixStyle = Style.Dim, bool marked = false)
+/// <param name="next">The prefix of every row after the first, when it differs (a box's first row has its corner).</param>
+public sealed class FencedRows(TerminalSurface surface, string first, Style prefixStyle = Style.Dim, bool marked = false, string? next = null)
 {
     private readonly StringBuilder _run = new();
-    private readonly int _prefixColumns = Columns.Of(prefix) + (marked ? Columns.Of(PromptMark.Glyph) : 0);
+    private readonly int _mark = marked ? Columns.Of(PromptMark.Glyph) : 0;
+    private bool _started;
     private int _column = -1;
+    private int _rowStart;
 
     /// <summary>Rows that begin with the gutter: model text.</summary>
     public static FencedRows Gutter(TerminalSurface surface) => new(surface, PromptMark.Gutter);
@@ -27,7 +30,7 @@ public sealed class FencedRows(TerminalSurface surface, string prefix, Style pre
     public void Write(string text, Style style = Style.Plain)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var limit = Math.Max(_prefixColumns + 8, surface.Width - 1);
+        var limit = surface.Width - 1;
         foreach (var rune in PromptMark.Neutralise(TerminalSafe.Text(text)).EnumerateRunes())
         {
             if (rune.Value == '\n')
@@ -42,7 +45,7 @@ public sealed class FencedRows(TerminalSurface surface, string prefix, Style pre
             {
                 StartRow();
             }
-            else if (_column + width > limit && _column > _prefixColumns)
+            else if (_column + width > Math.Max(limit, _rowStart + 8) && _column > _rowStart)
             {
                 Flush(style);
                 surface.Writer.Write('\n');
@@ -84,8 +87,10 @@ public sealed class FencedRows(TerminalSurface surface, string prefix, Style pre
             surface.Mark();
         }
 
+        var prefix = _started ? next ?? first : first;
         surface.Write(prefix, prefixStyle);
-        _column = _prefixColumns;
+        _column = _rowStart = _mark + Columns.Of(prefix);
+        _started = true;
     }
 
     private void Flush(Style style)
