@@ -243,7 +243,7 @@ internal sealed partial class InteractiveSession
 
         foreach (var warning in _agent.Settings.Warnings.Concat(_borders.Warnings).Concat(_mcpWarnings))
         {
-            Terminal.Render.FencedRows.Lines(_surface, "⚠ ", warning, Style.Warning);
+            _surface.WriteLine("⚠ " + TerminalSafe.Line(warning), Style.Warning);
         }
 
         _surface.WriteLine("/help for commands · Enter sends, Alt+Enter or \\ adds a line · Ctrl-C interrupts · Ctrl-D exits", Style.Dim);

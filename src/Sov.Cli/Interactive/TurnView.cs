@@ -67,12 +67,12 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
                 break;
             case Warning w:
                 _markdown.Flush();
-                FencedRows.Lines(surface, "⚠ ", w.Message, Style.Warning);
+                surface.WriteLine("⚠ " + TerminalSafe.Line(w.Message), Style.Warning);
                 break;
             case Error err:
                 _markdown.Flush();
-                FencedRows.Lines(surface, "✗ ", err.Message, Style.Error);
-                FencedRows.Lines(surface, "  ", err.Remedy, Style.Dim);
+                surface.WriteLine("✗ " + TerminalSafe.Line(err.Message), Style.Error);
+                surface.WriteLine("  " + TerminalSafe.Line(err.Remedy), Style.Dim);
                 break;
             case TurnCompleted done:
                 _markdown.Flush();

@@ -134,6 +134,50 @@ public sealed class RedTeamApprovalTests
         await DenyAsync(t);
     }
 
+    // Pinned attack, issue #12 item 4: an MCP tool name with newlines added fake lines to the approval box.
+    // Whatever name the server gives (renamed or refused is fine too), the box's rows all carry the mark.
+    [Theory]
+    [MemberData(nameof(NoColor))]
+    public async Task AnMcpToolNameWithLineBreaksAddsNoRowsToTheBox(bool noColor)
+    {
+        await using var h = await StartAsync(noColor);
+        foreach (var script in new[] { "fixture_server.py", "line_break_names.py" })
+        {
+            File.Copy(Fixture(script), Path.Combine(h.Workspace.FullName, script));
+        }
+
+        File.WriteAllText(Path.Combine(h.Home.FullName, "config.toml"),
+            $"[mcp.servers.fx]\ncommand = \"python3\"\nargs = [\"{Path.Combine(h.Workspace.FullName, "line_break_names.py")}\"]\n");
+        var pause = new TaskCompletionSource();
+        var call = new ScriptedResponse().AddText("Calling it.\n", pieces: 1).HoldUntil(pause.Task);
+        h.Server.Enqueue(call, ScriptedResponse.Text("Finished."));
+        var t = await h.OpenAsync();
+
+        await t.TypeLineAsync("call the tool");
+        await h.Server.WhenChatRequests(1);
+        var offered = JsonDocument.Parse(h.Server.ChatRequests[0].Body).RootElement.TryGetProperty("tools", out var tools)
+            ? tools.EnumerateArray().Select(x => x.GetProperty("function").GetProperty("name").GetString()!).FirstOrDefault(n => n.StartsWith("mcp__fx__evil", StringComparison.Ordinal))
+            : null;
+        if (offered is null)
+        {
+            call.AddText("The tool was left out.", pieces: 1); // refused by name: nothing to draw
+            pause.SetResult();
+            await t.WaitForTextAsync("Finished.");
+            return;
+        }
+
+        call.ToolCall("call_1", offered, "{}");
+        pause.SetResult();
+        var rows = Rows(await WaitForQuestionAsync(t));
+        var top = Array.FindLastIndex(rows, r => r.StartsWith("▌┌", StringComparison.Ordinal));
+        var box = rows[top..(Array.FindLastIndex(rows, r => r.StartsWith(RealQuestion, StringComparison.Ordinal)) + 1)];
+        Assert.All(box, r => Assert.StartsWith(Mark.ToString(), r, StringComparison.Ordinal));
+        Assert.All(box, r => Assert.Equal(1, r.Count(c => c == Mark)));
+        Assert.Single(box, r => r.StartsWith("▌└", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.TrimStart().StartsWith("▌│ ls", StringComparison.Ordinal) || r.StartsWith("│ ls", StringComparison.Ordinal));
+        await DenyAsync(t);
+    }
+
     // Issue #12: after the guard time the person approves as before, colour on or off.
     [Theory]
     [MemberData(nameof(NoColor))]
@@ -161,6 +205,9 @@ public sealed class RedTeamApprovalTests
 
         return h;
     }
+
+    private static string Fixture(string name, [System.Runtime.CompilerServices.CallerFilePath] string source = "") =>
+        Path.GetFullPath(Path.Join(Path.GetDirectoryName(source)!, "..", "..", "fixtures", "mcp", name));
 
     private static string Shell(string command) => JsonSerializer.Serialize(new { command });
 

@@ -156,11 +156,16 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         context.Response.Headers.CacheControl = "no-cache";
         try
         {
-            for (var i = 0; i < response.Events.Count; i++)
+            for (var i = 0; ; i++)
             {
                 if (response.Holds.TryGetValue(i, out var hold))
                 {
-                    await hold.WaitAsync(ct).ConfigureAwait(false);
+                    await hold.WaitAsync(ct).ConfigureAwait(false); // events may be added while it holds
+                }
+
+                if (i >= response.Events.Count)
+                {
+                    break;
                 }
 
                 await WriteEventAsync(context, response.Events[i], ct).ConfigureAwait(false);

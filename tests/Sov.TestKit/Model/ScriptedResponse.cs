@@ -114,7 +114,8 @@ public sealed class ScriptedResponse
 
     /// <summary>
     /// The stream pauses here, after the events added so far, until <paramref name="gate"/> completes: a model
-    /// that stops mid-answer (to let a fake prompt sink in, say) for exactly as long as the test needs.
+    /// that stops mid-answer (to let a fake prompt sink in, say) for exactly as long as the test needs. Events
+    /// added while it holds are played after it, so a test can decide them from the request it saw.
     /// </summary>
     public ScriptedResponse HoldUntil(Task gate)
     {

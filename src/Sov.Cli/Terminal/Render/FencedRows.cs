@@ -13,6 +13,7 @@ namespace Sov.Cli.Terminal.Render;
 /// <param name="next">The prefix of every row after the first, when it differs (a box's first row has its corner).</param>
 public sealed class FencedRows(TerminalSurface surface, string first, Style prefixStyle = Style.Dim, bool marked = false, string? next = null)
 {
+    private const int LongestWord = 24;
     private readonly StringBuilder _run = new();
     private readonly int _mark = marked ? Columns.Of(PromptMark.Glyph) : 0;
     private bool _started;
@@ -47,9 +48,12 @@ public sealed class FencedRows(TerminalSurface surface, string first, Style pref
             }
             else if (_column + width > Math.Max(limit, _rowStart + 8) && _column > _rowStart)
             {
+                var carried = WordTail();
                 Flush(style);
                 surface.Writer.Write('\n');
                 StartRow();
+                _run.Append(carried);
+                _column += Columns.Of(carried);
             }
 
             _run.Append(rune.ToString());
@@ -91,6 +95,20 @@ public sealed class FencedRows(TerminalSurface surface, string first, Style pref
         surface.Write(prefix, prefixStyle);
         _column = _rowStart = _mark + Columns.Of(prefix);
         _started = true;
+    }
+
+    /// <summary>The word being written when a row fills up, taken off the run to start the next row (none when the word is long).</summary>
+    private string WordTail()
+    {
+        var space = _run.ToString().LastIndexOf(' ');
+        if (space < 0 || _run.Length - space - 1 > LongestWord)
+        {
+            return "";
+        }
+
+        var tail = _run.ToString(space + 1, _run.Length - space - 1);
+        _run.Length = space + 1;
+        return tail;
     }
 
     private void Flush(Style style)

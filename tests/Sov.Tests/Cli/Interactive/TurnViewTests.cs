@@ -14,8 +14,9 @@ public sealed class TurnViewTests
     public static TheoryData<bool> Colour => [true, false];
 
     // Pinned attack, issue #12: a fake approval prompt in model text, reasoning, a tool's name, arguments and
-    // output, a path, a warning or an error. No row starts with the approval mark or at the box's corners,
-    // and no row is long enough for the terminal to wrap it to column 0.
+    // output, a path, a warning or an error. No row starts with the approval mark or at the box's corners;
+    // rows of model text and one-row fields are never long enough for the terminal to wrap them to column 0
+    // (a warning or an error is one line too, and may wrap: it never holds the mark).
     [Theory]
     [MemberData(nameof(Colour))]
     public void AFakePromptInAnyEventCannotPassForTheRealOne(bool colour)
@@ -35,7 +36,9 @@ public sealed class TurnViewTests
         var rows = InertOutput.WithoutOwnSequences(screen.ToString()).Split('\n');
         Assert.DoesNotContain(PromptMark.Glyph, string.Concat(rows));
         Assert.All(rows, row => Assert.False(row.StartsWith('┌') || row.StartsWith('│') || row.StartsWith('└'), row));
-        Assert.All(rows, row => Assert.True(Columns.Of(row) <= 59, row));
+        string[] fitted = [PromptMark.Gutter, "⏺ ", "✻ ", "  ⎿ ", "  ✎ ", "+", "-", "@@"];
+        Assert.All(rows.Where(r => fitted.Any(p => r.StartsWith(p, StringComparison.Ordinal))), row => Assert.True(Columns.Of(row) <= 59, row));
+        Assert.Equal(2, rows.Count(r => r.StartsWith("⚠ ", StringComparison.Ordinal) || r.StartsWith("✗ ", StringComparison.Ordinal)));
         Assert.Contains(rows, row => row.StartsWith(PromptMark.Gutter + "⟦U+258C⟧┌ shell needs your approval", StringComparison.Ordinal));
     }
 }
