@@ -19,16 +19,22 @@ public sealed class RedTeamApprovalTests
 
     public static TheoryData<bool> NoColor => [false, true];
 
-    public static TheoryData<bool, string> EarlyAnswers => new()
+    /// <summary>
+    /// What is typed early (a trailing newline is Enter; without one, Enter comes after the question appears),
+    /// and whether it is typed during the model's pause or as the box is being drawn.
+    /// </summary>
+    public static TheoryData<bool, string, bool> EarlyAnswers => new()
     {
-        { false, "y" }, { true, "y" }, { false, "a" }, { true, "yes" }, { false, "" },
+        { false, "y\n", false }, { true, "y\n", false }, { false, "a\n", false }, { true, "yes\n", false }, { false, "\n", false },
+        { true, "y", false }, { false, "y\n", true }, { true, "a\n", true },
     };
 
     // Pinned attack, issue #12 item 1: the model waited, then asked for "touch PWNED"; "y" + Enter typed
-    // during the wait filled the prompt and the command ran. Other early answers ("a", "yes", Enter alone) too.
+    // during the wait filled the prompt and the command ran. Other early answers ("a", "yes", Enter alone) too,
+    // and keys that arrive together with the tool call, as the box is drawn.
     [Theory]
     [MemberData(nameof(EarlyAnswers))]
-    public async Task KeysTypedDuringTheModelsPauseNeverAnswerTheApproval(bool noColor, string early)
+    public async Task KeysTypedDuringTheModelsPauseNeverAnswerTheApproval(bool noColor, string early, bool asTheBoxIsDrawn)
     {
         await using var h = await StartAsync(noColor);
         var pause = new TaskCompletionSource();
@@ -39,11 +45,26 @@ public sealed class RedTeamApprovalTests
 
         await t.TypeLineAsync("make a file");
         await h.Server.WhenChatRequests(1);
-        await t.TypeLineAsync(early); // typed while the model says nothing
-        pause.SetResult();
+        if (asTheBoxIsDrawn)
+        {
+            pause.SetResult(); // the keys arrive with the tool call, in the same read as the box is drawn or just after
+        }
 
+        await t.SendKeys(early.TrimEnd('\n'), literal: true); // typed while the model says nothing
+        if (early.EndsWith('\n'))
+        {
+            await t.SendKeys("Enter");
+        }
+
+        pause.TrySetResult();
         var screen = await WaitForQuestionAsync(t);
         Assert.Contains("typed before this question appeared", screen, StringComparison.Ordinal);
+        if (!early.EndsWith('\n'))
+        {
+            await t.SendKeys("Enter"); // completes nothing: the "y" is gone, and an empty answer asks again
+            await t.WaitForAsync(s => s.Split('\n').Count(r => r.StartsWith(RealQuestion, StringComparison.Ordinal)) == 2, what: "the question asked again");
+        }
+
         Assert.False(File.Exists(Path.Combine(h.Workspace.FullName, "PWNED")));
         await DenyAsync(t);
         Assert.False(File.Exists(Path.Combine(h.Workspace.FullName, "PWNED")));
