@@ -51,7 +51,8 @@ internal static class InteractiveCommand
         {
             var redactor = new Core.Secrets.Redactor();
             var history = new InputHistory(InputHistory.FileFor(context.Paths.HistoryDir, Directory.GetCurrentDirectory()), s => redactor.Redact(s).Text);
-            input = new EditorInput(new LineEditor(new ConsoleKeySource(), surface, history));
+            var keys = new ConsoleKeySource();
+            input = new EditorInput(new LineEditor(keys, surface, history), new AnswerGuard(keys, AnswerGuard.Time));
         }
         else if (context.Input is { } piped && piped.Peek() >= 0)
         {

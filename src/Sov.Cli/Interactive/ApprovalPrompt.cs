@@ -1,4 +1,6 @@
 using Sov.Cli.Terminal;
+using Sov.Cli.Terminal.Input;
+using Sov.Cli.Terminal.Render;
 using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Text;
@@ -9,32 +11,35 @@ namespace Sov.Cli.Interactive;
 /// Asks the person about one tool call, showing the whole truth: the full command or arguments with
 /// hidden characters revealed by the text border, and whether it runs sandboxed. Answers: y once,
 /// a always for this session (adds a rule), n no, with an optional reason sent to the model.
+/// Only the person can answer (issue #12): keys typed before the box opens are discarded, and so are keys
+/// that arrive during the guard time after the box is drawn and before the question appears; every row
+/// of the box starts with the approval mark, which no text from outside can produce
+/// (<see cref="PromptMark"/>), and every field from outside stays on its own rows.
 /// </summary>
 internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input, InteractivePermissionGate gate)
 {
+    private const string Question = "└ allow? [y]es once · [a]lways this session · [n]o: ";
+
     public Submission Ask(ApprovalRequested request)
     {
-        surface.WriteLine($"┌ {request.Name} needs your approval: {request.Reason}", Style.Warning);
-        var shown = TerminalSafe.Text(TextBorder.Reveal(request.Arguments, SourceKind.Plain));
-        foreach (var line in shown.Split('\n'))
-        {
-            surface.WriteLine("│ " + line);
-        }
-
+        var ignored = input.Open();
+        Header($"{request.Name} needs your approval: {request.Reason}");
+        var shown = PromptMark.Neutralise(TerminalSafe.Text(TextBorder.Reveal(request.Arguments, SourceKind.Plain)));
+        Body(shown, Style.Plain);
         if (shown != request.Arguments)
         {
-            surface.WriteLine("│ ⚠ hidden characters were revealed above as ⟦…⟧ markers", Style.Warning);
+            Body("⚠ hidden characters were revealed above as ⟦…⟧ markers", Style.Warning);
         }
 
         if (request.Name == "shell")
         {
-            surface.WriteLine("│ runs in the bubblewrap sandbox: workspace writable, no network", Style.Dim);
+            Body("runs in the bubblewrap sandbox: workspace writable, no network", Style.Dim);
         }
 
         while (true)
         {
-            var answer = input.Read("└ allow? [y]es once · [a]lways this session · [n]o: ");
-            if (answer.Outcome != Terminal.Input.EditorOutcome.Submit)
+            var answer = Answer(Question, ref ignored);
+            if (answer.Outcome != EditorOutcome.Submit)
             {
                 return new Deny(request.CallId, "the person interrupted");
             }
@@ -45,14 +50,53 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
                     return new Approve(request.CallId);
                 case "a" or "always":
                     var rule = gate.AllowAlways(request.Name, request.Arguments);
-                    surface.WriteLine($"  added rule for this session: allow {rule}", Style.Dim);
+                    surface.Row("  added rule for this session: allow ", rule, Style.Dim);
                     return new Approve(request.CallId);
                 case "n" or "no":
                     var reason = input.Read("  reason for the model (optional): ");
-                    return new Deny(request.CallId, reason.Outcome == Terminal.Input.EditorOutcome.Submit && reason.Text.Trim().Length > 0
+                    return new Deny(request.CallId, reason.Outcome == EditorOutcome.Submit && reason.Text.Trim().Length > 0
                         ? reason.Text.Trim()
                         : null);
             }
         }
     }
+
+    /// <summary>A yes/no question from a tool (hidden characters in text about to be written), guarded the same way.</summary>
+    public bool AskYesNo(string question)
+    {
+        var ignored = input.Open();
+        var lines = question.Split('\n', 2);
+        Header(lines[0]);
+        if (lines.Length > 1)
+        {
+            Body(lines[1], Style.Warning);
+        }
+
+        var answer = Answer("└ allow? [y]es · [n]o: ", ref ignored);
+        return answer.Outcome == EditorOutcome.Submit && answer.Text.Trim().ToLowerInvariant() is "y" or "yes";
+    }
+
+    /// <summary>The first time: waits out the guard, says if keys were thrown away, then reads at the marked prompt.</summary>
+    private EditorResult Answer(string prompt, ref int ignored)
+    {
+        if (ignored >= 0)
+        {
+            ignored += input.Hold();
+            if (ignored > 0)
+            {
+                Body($"(ignored {ignored} key{(ignored == 1 ? "" : "s")} typed before this question appeared: answer now)", Style.Dim);
+            }
+
+            ignored = -1;
+        }
+
+        return input.Answer(prompt);
+    }
+
+    /// <summary>The box's first row, continued on marked rows when long: one line whatever the name or reason hold.</summary>
+    private void Header(string text) =>
+        new FencedRows(surface, "┌ ", Style.Warning, marked: true, next: "│ ").WriteLines(TerminalSafe.Line(text), Style.Warning);
+
+    /// <summary>Rows of the box: each starts with the mark and the bar, however long or many the lines.</summary>
+    private void Body(string text, Style style) => new FencedRows(surface, "│ ", Style.Plain, marked: true).WriteLines(text, style);
 }

@@ -6,32 +6,13 @@ namespace Sov.Cli.Interactive;
 internal interface IPromptInput
 {
     EditorResult Read(string prompt);
-}
 
-internal sealed class EditorInput(LineEditor editor) : IPromptInput
-{
-    public EditorResult Read(string prompt) => editor.Read(prompt);
-}
+    /// <summary>A question only the person may answer opens: keys typed ahead are discarded (how many is returned).</summary>
+    int Open();
 
-/// <summary>No terminal: each line of standard input is one submission; a trailing backslash continues it.</summary>
-internal sealed class PipedInput(TextReader reader, TextWriter echo) : IPromptInput
-{
-    public EditorResult Read(string prompt)
-    {
-        var text = new System.Text.StringBuilder();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.EndsWith('\\'))
-            {
-                text.Append(line, 0, line.Length - 1).Append('\n');
-                continue;
-            }
+    /// <summary>What is asked about is on screen: waits out the guard time, discarding keys (how many is returned).</summary>
+    int Hold();
 
-            text.Append(line);
-            echo.WriteLine(Terminal.TerminalSafe.Text(prompt + text.ToString().Replace("\n", "\n  ", StringComparison.Ordinal)));
-            return new EditorResult(EditorOutcome.Submit, text.ToString());
-        }
-
-        return new EditorResult(EditorOutcome.EndOfInput, text.ToString());
-    }
+    /// <summary>Reads the answer at a prompt that starts with the approval mark.</summary>
+    EditorResult Answer(string prompt);
 }

@@ -1,4 +1,5 @@
 using Sov.Cli.Terminal;
+using Sov.Cli.Terminal.Render;
 using Sov.Core.Files.Checkpoints;
 using Sov.Core.Permissions;
 using Sov.Core.Sessions;
@@ -63,7 +64,7 @@ internal sealed partial class InteractiveSession
                 _surface.WriteLine($"session {Tokens(_view.SessionTokens)} tokens; context {Used()} of {Tokens(_window)} ({Percent()}). Self-hosted: no bill.");
                 break;
             case "reasoning":
-                _surface.WriteLine(_view.LastReasoning.Length == 0 ? "(no reasoning in the last turn)" : _view.LastReasoning.Trim(), Style.Dim);
+                FencedRows.Gutter(_surface).WriteLines(_view.LastReasoning.Length == 0 ? "(no reasoning in the last turn)" : _view.LastReasoning.Trim(), Style.Dim);
                 break;
             case "resume":
                 Resume(command.Arguments);

@@ -243,7 +243,7 @@ internal sealed partial class InteractiveSession
 
         foreach (var warning in _agent.Settings.Warnings.Concat(_borders.Warnings).Concat(_mcpWarnings))
         {
-            _surface.WriteLine("⚠ " + warning, Style.Warning);
+            _surface.WriteLine("⚠ " + TerminalSafe.Line(warning), Style.Warning);
         }
 
         _surface.WriteLine("/help for commands · Enter sends, Alt+Enter or \\ adds a line · Ctrl-C interrupts · Ctrl-D exits", Style.Dim);
@@ -263,12 +263,7 @@ internal sealed partial class InteractiveSession
     private static string Tokens(long n) => n >= 1000 ? $"{n / 1000.0:0.#}k" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A yes/no question from a tool (hidden characters in text about to be written), asked at the prompt.</summary>
-    private bool AskYesNo(string question)
-    {
-        _surface.WriteLine("┌ " + question.Replace("\n", "\n│ ", StringComparison.Ordinal), Style.Warning);
-        var answer = _input.Read("└ allow? [y]es · [n]o: ");
-        return answer.Outcome == Terminal.Input.EditorOutcome.Submit && answer.Text.Trim().ToLowerInvariant() is "y" or "yes";
-    }
+    private bool AskYesNo(string question) => new ApprovalPrompt(_surface, _input, _gate).AskYesNo(question);
 
     private int Goodbye()
     {

@@ -10,7 +10,8 @@ namespace Sov.Cli.Interactive;
 /// <summary>
 /// Renders one turn's events into scrollback: assistant Markdown streamed line by line, reasoning dimmed
 /// and collapsed to its first line (the full text kept for /reasoning), each tool call as one compact
-/// line with a result summary, and file changes as coloured diffs.
+/// line with a result summary, and file changes as coloured diffs. Model text goes behind the gutter and
+/// every field from outside stays on its own row (issue #12), so none of it can pass for Sovereign's prompts.
 /// </summary>
 internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
 {
@@ -42,7 +43,7 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
                 if (!_reasoningShown && _reasoning.ToString().Trim() is { Length: > 0 } started && started.Contains('\n', StringComparison.Ordinal))
                 {
                     _reasoningShown = true;
-                    surface.WriteLine("✻ " + FirstLine(started) + " …", Style.Dim);
+                    surface.Row("✻ ", FirstLine(started), Style.Dim, " …");
                 }
 
                 break;
@@ -51,14 +52,14 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
                 break;
             case ToolCallRequested call:
                 _markdown.Flush();
-                surface.WriteLine($"⏺ {call.Name}({Summarise(call.Arguments)})", Style.Tool);
+                surface.Row("⏺ ", $"{call.Name}({Summarise(call.Arguments)})", Style.Tool);
                 PreviewChange(call);
                 break;
             case ToolResult result:
-                surface.WriteLine($"  ⎿ {ResultSummary(result)}", result.IsError ? Style.Warning : Style.Dim);
+                surface.Row("  ⎿ ", ResultSummary(result), result.IsError ? Style.Warning : Style.Dim);
                 break;
             case FileChanged changed:
-                surface.WriteLine($"  ✎ {changed.Change} {changed.Path}", Style.Dim);
+                surface.Row("  ✎ ", $"{changed.Change} {changed.Path}", Style.Dim);
                 break;
             case Usage usage:
                 LastInputTokens = usage.InputTokens ?? LastInputTokens;
@@ -66,19 +67,19 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
                 break;
             case Warning w:
                 _markdown.Flush();
-                surface.WriteLine("⚠ " + w.Message, Style.Warning);
+                surface.WriteLine("⚠ " + TerminalSafe.Line(w.Message), Style.Warning);
                 break;
             case Error err:
                 _markdown.Flush();
-                surface.WriteLine("✗ " + err.Message, Style.Error);
-                surface.WriteLine("  " + err.Remedy, Style.Dim);
+                surface.WriteLine("✗ " + TerminalSafe.Line(err.Message), Style.Error);
+                surface.WriteLine("  " + TerminalSafe.Line(err.Remedy), Style.Dim);
                 break;
             case TurnCompleted done:
                 _markdown.Flush();
                 LastReasoning = _reasoning.ToString();
                 if (!_reasoningShown && LastReasoning.Trim().Length > 0)
                 {
-                    surface.WriteLine("✻ " + FirstLine(LastReasoning.Trim()) + " … (/reasoning shows it all)", Style.Dim);
+                    surface.Row("✻ ", FirstLine(LastReasoning.Trim()), Style.Dim, " … (/reasoning shows it all)");
                 }
 
                 if (done.Outcome == Sov.Core.Agent.Events.TurnOutcome.Interrupted)

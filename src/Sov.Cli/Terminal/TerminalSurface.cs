@@ -4,7 +4,8 @@ namespace Sov.Cli.Terminal;
 /// Where the interactive UI writes: normal scrollback (no alternate screen), colour only when allowed,
 /// a width for wrapping. Every string written through <see cref="Write"/> is made inert first
 /// (<see cref="TerminalSafe"/>): the only escape sequences that reach the terminal are the SGR codes
-/// produced here.
+/// produced here. Likewise the approval mark (<see cref="PromptMark"/>) reaches it only through
+/// <see cref="Mark"/>: in written text it is shown as a marker.
 /// </summary>
 public sealed class TerminalSurface(TextWriter writer, bool color, Func<int> width)
 {
@@ -17,7 +18,7 @@ public sealed class TerminalSurface(TextWriter writer, bool color, Func<int> wid
 
     public void Write(string text, Style style = Style.Plain)
     {
-        var safe = TerminalSafe.Text(text);
+        var safe = PromptMark.Neutralise(TerminalSafe.Text(text));
         if (!Color || style == Style.Plain)
         {
             Writer.Write(safe);
@@ -35,6 +36,30 @@ public sealed class TerminalSurface(TextWriter writer, bool color, Func<int> wid
         Writer.Write('\n');
         Writer.Flush();
     }
+
+    /// <summary>The approval mark that begins each row of Sovereign's own questions: the only way it is written.</summary>
+    internal void Mark()
+    {
+        if (Color)
+        {
+            Writer.Write(Sgr(Style.Accent));
+            Writer.Write(PromptMark.Glyph);
+            Writer.Write("\e[0m");
+            return;
+        }
+
+        Writer.Write(PromptMark.Glyph);
+    }
+
+    /// <summary>
+    /// A one-line field from outside (a name, arguments, a first line) for a row that has <paramref name="used"/>
+    /// columns taken: line breaks of every kind become spaces and it is cut before the terminal would wrap it.
+    /// </summary>
+    public string Fit(string text, int used) => Columns.Clip(PromptMark.Neutralise(TerminalSafe.Line(text)), Math.Max(8, Width - 1 - used));
+
+    /// <summary>One row: a trusted <paramref name="prefix"/>, then a one-line field from outside cut to fit (<see cref="Fit"/>).</summary>
+    public void Row(string prefix, string text, Style style, string suffix = "") =>
+        WriteLine(prefix + Fit(text, Columns.Of(prefix) + Columns.Of(suffix)) + suffix, style);
 
     /// <summary>Raw control output (cursor moves) from our own code; never model or tool text.</summary>
     internal void Control(string sequence)

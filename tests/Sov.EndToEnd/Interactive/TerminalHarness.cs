@@ -21,6 +21,9 @@ internal sealed class TerminalHarness : IAsyncDisposable
 
     public DirectoryInfo Home { get; }
 
+    /// <summary>More environment for the terminals opened next (NO_COLOR, say).</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
     public static async Task<TerminalHarness> StartAsync()
     {
         Assert.SkipUnless(TmuxSession.Available, "tmux is not installed (.ci/run installs it)");
@@ -44,7 +47,7 @@ internal sealed class TerminalHarness : IAsyncDisposable
         var terminal = await TmuxSession.StartAsync(
             ["/bin/sh", "-c", "\"$0\" \"$@\"; echo \"[sov exited $?]\"", SovBinary.Path, "--endpoint", Server.BaseUrl.ToString(), "--model", "scripted-model", .. extra],
             Workspace.FullName,
-            new Dictionary<string, string>
+            new Dictionary<string, string>(Environment)
             {
                 ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
                 ["HOME"] = Home.FullName,

@@ -156,9 +156,19 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         context.Response.Headers.CacheControl = "no-cache";
         try
         {
-            foreach (var data in response.Events)
+            for (var i = 0; ; i++)
             {
-                await WriteEventAsync(context, data, ct).ConfigureAwait(false);
+                if (response.Holds.TryGetValue(i, out var hold))
+                {
+                    await hold.WaitAsync(ct).ConfigureAwait(false); // events may be added while it holds
+                }
+
+                if (i >= response.Events.Count)
+                {
+                    break;
+                }
+
+                await WriteEventAsync(context, response.Events[i], ct).ConfigureAwait(false);
             }
 
             if (response.FaultGate is { } gate)

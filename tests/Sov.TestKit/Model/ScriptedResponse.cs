@@ -107,6 +107,22 @@ public sealed class ScriptedResponse
 
     public Task? FaultGate { get; private set; }
 
+    /// <summary>Where the stream pauses: before the event at each index the server waits for the task.</summary>
+    public IReadOnlyDictionary<int, Task> Holds => _holds;
+
+    private readonly Dictionary<int, Task> _holds = [];
+
+    /// <summary>
+    /// The stream pauses here, after the events added so far, until <paramref name="gate"/> completes: a model
+    /// that stops mid-answer (to let a fake prompt sink in, say) for exactly as long as the test needs. Events
+    /// added while it holds are played after it, so a test can decide them from the request it saw.
+    /// </summary>
+    public ScriptedResponse HoldUntil(Task gate)
+    {
+        _holds[_events.Count] = gate;
+        return this;
+    }
+
     public ScriptedResponse WithFirstByteDelay(TimeSpan delay)
     {
         FirstByteDelay = delay;

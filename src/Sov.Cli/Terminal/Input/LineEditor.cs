@@ -14,13 +14,14 @@ public sealed class LineEditor(IKeySource keys, TerminalSurface surface, InputHi
     private readonly StringBuilder _text = new();
     private int _cursor;
 
-    public EditorResult Read(string prompt)
+    /// <summary>Reads one line; with <paramref name="marked"/> the prompt row starts with the approval mark (<see cref="PromptMark"/>).</summary>
+    public EditorResult Read(string prompt, bool marked = false)
     {
         _text.Clear();
         _cursor = 0;
         var browsing = history.Count;
         var draft = "";
-        Render(prompt);
+        Render(prompt, marked);
         while (true)
         {
             var key = keys.ReadKey();
@@ -119,7 +120,7 @@ public sealed class LineEditor(IKeySource keys, TerminalSurface surface, InputHi
                     break;
             }
 
-            Render(prompt);
+            Render(prompt, marked);
         }
     }
 
@@ -160,13 +161,18 @@ public sealed class LineEditor(IKeySource keys, TerminalSurface surface, InputHi
         return i;
     }
 
-    private void Render(string prompt)
+    private void Render(string prompt, bool marked)
     {
-        var room = Math.Max(8, surface.Width - prompt.Length - 1);
+        var room = Math.Max(8, surface.Width - prompt.Length - (marked ? 2 : 1));
         var offset = _cursor < room ? 0 : _cursor - room + 1;
         var visible = _text.ToString(offset, Math.Min(room, _text.Length - offset));
         var shown = visible.Replace('\n', '↵').Replace('\t', '⇥');
         surface.Writer.Write('\r');
+        if (marked)
+        {
+            surface.Mark();
+        }
+
         surface.Write(prompt, Style.Accent);
         surface.Write(shown);
         surface.Writer.Write("\e[K");

@@ -7,7 +7,8 @@ namespace Sov.Cli.Terminal.Render;
 
 /// <summary>
 /// A file change as a coloured unified diff (DiffPlex line diff): hunks with three lines of context,
-/// '+' lines green, '-' lines red. Used for approvals and for edits after they happen.
+/// '+' lines green, '-' lines red. Used for approvals and for edits after they happen. The path is one row and
+/// each line of the files keeps its '+', '-' or ' ' on every row it takes (issue #12).
 /// </summary>
 public static class DiffView
 {
@@ -16,8 +17,8 @@ public static class DiffView
     public static void Write(TerminalSurface surface, string path, string? before, string after)
     {
         ArgumentNullException.ThrowIfNull(surface);
-        surface.WriteLine($"--- {(before is null ? "/dev/null" : "a/" + path)}", Style.Removed);
-        surface.WriteLine($"+++ b/{path}", Style.Added);
+        surface.Row(before is null ? "--- " : "--- a/", before is null ? "/dev/null" : path, Style.Removed);
+        surface.Row("+++ b/", path, Style.Added);
         var model = InlineDiffBuilder.Diff(WithoutFinalNewline(before ?? ""), WithoutFinalNewline(after), ignoreWhiteSpace: false, ignoreCase: false, new LineChunker());
         var lines = model.Lines;
         var shown = new bool[lines.Count];
@@ -62,7 +63,7 @@ public static class DiffView
                     ChangeType.Deleted => ("-", Style.Removed),
                     _ => (" ", Style.Plain),
                 };
-                surface.WriteLine(mark + line.Text, style);
+                FencedRows.Lines(surface, mark, line.Text, style);
                 Advance(line.Type, ref oldLine, ref newLine);
             }
         }

@@ -6,10 +6,12 @@ namespace Sov.Cli.Terminal.Render;
 /// Streams assistant Markdown into normal scrollback, one complete line at a time (newline-gated), so
 /// nothing already printed is ever redrawn and the terminal's own scrollback, copy and search keep
 /// working. Headings, lists, emphasis and inline code are styled; fenced code blocks are set off with a
-/// bar and never styled inside. Links and images are printed as text, never fetched.
+/// bar and never styled inside. Links and images are printed as text, never fetched. Every row starts with
+/// the gutter (<see cref="FencedRows"/>): model text is always set off from Sovereign's own lines.
 /// </summary>
 public sealed class MarkdownStream(TerminalSurface surface)
 {
+    private readonly FencedRows _rows = FencedRows.Gutter(surface);
     private readonly StringBuilder _pending = new();
     private bool _inFence;
 
@@ -59,14 +61,14 @@ public sealed class MarkdownStream(TerminalSurface surface)
         {
             var language = trimmed[3..].Trim();
             _inFence = !_inFence;
-            surface.WriteLine(_inFence ? "┌─" + (language.Length > 0 ? " " + language : "") : "└─", Style.Dim);
+            _rows.WriteLines(_inFence ? "┌─" + (language.Length > 0 ? " " + language : "") : "└─", Style.Dim);
             return;
         }
 
         if (_inFence)
         {
-            surface.Write("│ ", Style.Dim);
-            surface.WriteLine(line, Style.Code);
+            _rows.Write("│ ", Style.Dim);
+            _rows.WriteLines(line, Style.Code);
             return;
         }
 
@@ -75,7 +77,7 @@ public sealed class MarkdownStream(TerminalSurface surface)
             var level = trimmed.TakeWhile(c => c == '#').Count();
             if (level <= 6 && trimmed.Length > level && trimmed[level] == ' ')
             {
-                surface.WriteLine(trimmed[(level + 1)..], Style.Heading);
+                _rows.WriteLines(trimmed[(level + 1)..], Style.Heading);
                 return;
             }
         }
@@ -83,22 +85,22 @@ public sealed class MarkdownStream(TerminalSurface surface)
         var indent = line.Length - trimmed.Length;
         if (trimmed.Length > 2 && trimmed[0] is '-' or '*' or '+' && trimmed[1] == ' ')
         {
-            surface.Write(new string(' ', indent) + "• ");
+            _rows.Write(new string(' ', indent) + "• ");
             Inline(trimmed[2..]);
-            surface.WriteLine();
+            _rows.EndLine();
             return;
         }
 
         if (trimmed.StartsWith('>'))
         {
-            surface.Write("▎ ", Style.Dim);
+            _rows.Write("▎ ", Style.Dim);
             Inline(trimmed[1..].TrimStart());
-            surface.WriteLine();
+            _rows.EndLine();
             return;
         }
 
         Inline(line);
-        surface.WriteLine();
+        _rows.EndLine();
     }
 
     /// <summary>`code`, **bold** and *italic*; anything unbalanced is printed as typed.</summary>
@@ -114,7 +116,7 @@ public sealed class MarkdownStream(TerminalSurface surface)
 
             var next = text.IndexOfAny(['`', '*'], i + 1);
             var end = next < 0 ? text.Length : next;
-            surface.Write(text[i..end]);
+            _rows.Write(text[i..end]);
             i = end;
         }
     }
@@ -132,7 +134,7 @@ public sealed class MarkdownStream(TerminalSurface surface)
             return false;
         }
 
-        surface.Write(text[(i + marker.Length)..close], style);
+        _rows.Write(text[(i + marker.Length)..close], style);
         i = close + marker.Length;
         return true;
     }

@@ -122,5 +122,11 @@ public sealed class InteractiveBorderTests
     private sealed class Answers(string answer) : IPromptInput
     {
         public EditorResult Read(string prompt) => new(EditorOutcome.Submit, answer);
+
+        public int Open() => 0;
+
+        public int Hold() => 0;
+
+        public EditorResult Answer(string prompt) => Read(prompt);
     }
 }
