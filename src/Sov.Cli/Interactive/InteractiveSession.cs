@@ -8,6 +8,7 @@ using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Audit;
 using Sov.Core.Config;
+using Sov.Core.Files;
 using Sov.Core.Permissions;
 using Sov.Core.Sessions;
 
@@ -48,7 +49,8 @@ internal sealed partial class InteractiveSession
         borders.Services.AskAsync = (question, _) => Task.FromResult(AskYesNo(question));
         (_session, _journal) = SessionWiring.Build(agent, borders, _gate);
         _view = new TurnView(surface, agent.Workspace);
-        _custom = new CustomCommands(context.Paths.UserCommandsDir, Path.Combine(agent.Workspace.Root, ".sov", "commands"));
+        _custom = new CustomCommands(context.Paths.UserCommandsDir, Path.Combine(agent.Workspace.Root, ".sov", "commands"),
+            new ProjectFileBorder(agent.Workspace, borders.Gate.Policy));
         _window = ContextWindow.For(agent.Model, agent.Settings.ContextWindow);
     }
 
@@ -224,9 +226,15 @@ internal sealed partial class InteractiveSession
         _surface.WriteLine($"Sovereign {VersionInfo.Version}", Style.Accent);
         _surface.WriteLine($"model {_agent.Model} at {_agent.BaseUrl} · mode {_gate.Mode.Name()}", Style.Dim);
         _surface.WriteLine($"workspace {_agent.Workspace.Root} · session {_file.Id}", Style.Dim);
-        foreach (var source in _agent.Instructions.Sources)
+        foreach (var file in _agent.Instructions.Files)
         {
-            _surface.WriteLine($"instructions from {source}", Style.Dim);
+            _surface.WriteLine(file.Status == ProjectFileStatus.Read ? $"instructions from {file.Display}" : "⚠ instructions: " + file.Note,
+                file.Status == ProjectFileStatus.Read ? Style.Dim : Style.Warning);
+        }
+
+        foreach (var note in _custom.NotRead.Select(f => "custom command: " + f.Note).Prepend(_agent.Instructions.CutNote).OfType<string>())
+        {
+            _surface.WriteLine("⚠ " + note, Style.Warning);
         }
 
         foreach (var (file, finding) in _agent.Instructions.Findings)

@@ -116,7 +116,7 @@ internal sealed partial class PreparedAgent : IDisposable
             };
             var client = new OpenAiCompatibleChatClient(http, endpoint, clientOptions);
             var tools = ToolRegistry.ReadOnlyBuiltIns();
-            var instructions = ProjectInstructions.Load(context.Paths.ConfigDir, workspace.Root);
+            var instructions = StartFiles.Instructions(context, workspace);
             var environment = new EnvironmentContext(
                 workspace.Root,
                 EnvironmentContext.CurrentOsFamily(),
