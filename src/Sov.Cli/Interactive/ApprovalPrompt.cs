@@ -44,8 +44,7 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
                 case "y" or "yes":
                     return new Approve(request.CallId);
                 case "a" or "always":
-                    var rule = gate.AllowAlways(request.Name, request.Arguments);
-                    surface.WriteLine($"  added rule for this session: allow {rule}", Style.Dim);
+                    surface.WriteLine("  " + gate.AllowAlways(request.CallId), Style.Dim);
                     return new Approve(request.CallId);
                 case "n" or "no":
                     var reason = input.Read("  reason for the model (optional): ");

@@ -162,7 +162,7 @@ internal sealed partial class InteractiveSession
                     try
                     {
                         var answer = new ApprovalPrompt(_surface, _input, _gate).Ask(ask);
-                        _journal.RecordAnswer(ask.CallId, ask.Name, answer is Approve);
+                        _journal.RecordAnswer(ask.CallId, ask.Name, answer is Approve, _gate.TakeGranted(ask.CallId));
                         _session.Submit(answer);
                     }
                     finally
