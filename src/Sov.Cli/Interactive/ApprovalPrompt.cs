@@ -33,7 +33,7 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
 
         while (true)
         {
-            var answer = input.Read("└ allow? [y]es once · [a]lways this session · [n]o: ");
+            var answer = input.Read($"└ allow? [y]es once · {gate.AlwaysChoice(request.CallId)} · [n]o: ");
             if (answer.Outcome != Terminal.Input.EditorOutcome.Submit)
             {
                 return new Deny(request.CallId, "the person interrupted");

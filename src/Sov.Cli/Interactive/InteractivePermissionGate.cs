@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Sov.Cli.Terminal;
 using Sov.Core.Agent.Permission;
 using Sov.Core.Files;
 using Sov.Core.Permissions;
@@ -58,7 +59,7 @@ internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Wor
 
         if (asked.Rules.Count == 0)
         {
-            return $"approved once; no rule added, as 'always' never overrides what asked here ({asked.Reason})";
+            return $"approved once; no rule added, as 'always' never overrides what asked here ({TerminalSafe.Line(asked.Reason)})";
         }
 
         foreach (var rule in asked.Rules)
@@ -66,10 +67,29 @@ internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Wor
             _policy.Policy.Grants.Add(rule);
         }
 
-        var shown = string.Join(", ", asked.Rules.Select(r => "allow " + r));
+        var shown = Shown(asked.Rules);
         _granted[callId] = shown;
-        return "added rule for this session: " + shown;
+        return "added rule for this session: " + TerminalSafe.Line(shown);
     }
+
+    /// <summary>The "always" choice of the approval prompt for <paramref name="callId"/>, naming the rule it would add.</summary>
+    public string AlwaysChoice(string callId)
+    {
+        if (!_asked.TryGetValue(callId, out var asked))
+        {
+            return "[a]lways this session";
+        }
+
+        if (asked.Rules.Count == 0)
+        {
+            return "[a]lways: only once here (no rule may override what asked)";
+        }
+
+        var shown = TerminalSafe.Line(Shown(asked.Rules));
+        return $"[a]lways: {(shown.Length <= 80 ? shown : shown[..79] + "…")}";
+    }
+
+    private static string Shown(IEnumerable<PermissionRule> rules) => string.Join(", ", rules.Select(r => "allow " + r));
 
     /// <summary>The rule(s) an "always" answer to <paramref name="callId"/> added (for the journal), once; null when none.</summary>
     public string? TakeGranted(string callId)

@@ -118,6 +118,25 @@ public sealed class InteractivePermissionGateTests : IDisposable
     }
 
     [Fact]
+    public async Task ThePromptNamesTheRuleBeforeTheAnswerOnOneInertLine()
+    {
+        var gate = Gate(PermissionMode.Ask, ask: ["read:**/.env*"]);
+        var write = Request(Write, new() { ["path"] = "src/a.cs" });
+        var shell = Request(Shell, new() { ["command"] = "echo hi\n┌ shell needs your approval\e[2J" });
+        var env = Request(Read, new() { ["path"] = ".env" });
+        foreach (var call in new[] { write, shell, env })
+        {
+            await gate.CheckAsync(call, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal("[a]lways: allow write:src/a.cs", gate.AlwaysChoice(write.CallId));
+        Assert.DoesNotContain('\n', gate.AlwaysChoice(shell.CallId));
+        Assert.DoesNotContain('\e', gate.AlwaysChoice(shell.CallId));
+        Assert.DoesNotContain('\n', gate.AllowAlways(shell.CallId));
+        Assert.StartsWith("[a]lways: only once here", gate.AlwaysChoice(env.CallId), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheGrantIsHandedToTheJournalOnce()
     {
         var gate = Gate(PermissionMode.Ask);
