@@ -5,7 +5,8 @@ namespace Sov.Core.Permissions;
 /// <summary>
 /// Decides whether an action may run, must be asked about, or is refused. Order: the border's own
 /// refusals (protected paths, writes outside the workspace), then deny rules, then ask rules, then the
-/// mode and allow rules. Deny beats ask beats allow; anything not proven safe is asked, never allowed.
+/// mode and allow rules; the session's "always" grants (<see cref="Grants"/>) answer only what would otherwise be asked.
+/// Deny beats ask beats allow; anything not proven safe is asked, never allowed.
 /// A front end with nobody to ask (headless) treats <see cref="Verdict.Ask"/> as a refusal.
 /// </summary>
 public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules, bool sandboxAvailable)
