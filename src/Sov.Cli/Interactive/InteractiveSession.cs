@@ -7,6 +7,7 @@ using Sov.Core.Agent;
 using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Audit;
+using Sov.Core.Audit.Records;
 using Sov.Core.Config;
 using Sov.Core.Files;
 using Sov.Core.Permissions;
@@ -51,6 +52,11 @@ internal sealed partial class InteractiveSession
         _view = new TurnView(surface, agent.Workspace);
         _custom = new CustomCommands(context.Paths.UserCommandsDir, Path.Combine(agent.Workspace.Root, ".sov", "commands"),
             new ProjectFileBorder(agent.Workspace, borders.Gate.Policy));
+        foreach (var command in _custom.NotRead)
+        {
+            agent.Journal.Journal.Append(new ProjectFileRecord("command", command));
+        }
+
         _window = ContextWindow.For(agent.Model, agent.Settings.ContextWindow);
     }
 

@@ -29,8 +29,13 @@ public sealed class RedTeamProjectFilesTests : IAsyncDisposable
     {
         await using var h = await ExecHarness.StartAsync();
         File.CreateSymbolicLink(Path.Combine(h.Workspace.FullName, name), OutsideFile);
+        var home = Directory.CreateDirectory(Path.Combine(_outside.FullName, "home")).FullName;
 
-        await AssertNotSentAsync(h, $"refused {name}: it is a symlink");
+        await AssertNotSentAsync(h, $"refused {name}: it is a symlink", home);
+
+        var journal = string.Concat(Directory.EnumerateFiles(Path.Combine(home, "journal"), "*.jsonl").Select(File.ReadAllText));
+        Assert.Contains($"\"type\":\"project_file\",", journal, StringComparison.Ordinal);
+        Assert.Contains($"\"path\":\"{name}\",\"status\":\"refused\"", journal, StringComparison.Ordinal);
     }
 
     [Fact]
