@@ -30,7 +30,7 @@ internal static class PromptCommand
                 workspace.Root,
                 EnvironmentContext.CurrentOsFamily(),
                 DateOnly.FromDateTime(DateTime.UtcNow),
-                SystemPrompt.ReadAgentsMd(workspace.Root));
+                Session.StartFiles.Instructions(context, workspace).Text);
             context.Out.Write(SystemPrompt.Build(environment, settings.Instructions));
             return ExitCodes.Ok;
         });

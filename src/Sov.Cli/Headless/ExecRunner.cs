@@ -31,7 +31,7 @@ internal static class ExecRunner
         await using var mcp = await McpServers.ConnectAsync(context, agent, borders, cancellationToken).ConfigureAwait(false);
         var (session, sink) = SessionWiring.Build(agent, borders, borders.Gate);
         printer.Start(new SessionInfo(model, baseUrl.ToString(), workspace.Root, [.. tools.All.Select(t => t.Name)]));
-        foreach (var warning in settings.Warnings.Concat(borders.Warnings).Concat(mcp.Warnings))
+        foreach (var warning in settings.Warnings.Concat(borders.Warnings).Concat(mcp.Warnings).Append(agent.Instructions.Warning).OfType<string>())
         {
             printer.Print(new Warning(warning));
         }

@@ -18,7 +18,6 @@ namespace Sov.Cli.Interactive;
 /// </summary>
 internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input, InteractivePermissionGate gate)
 {
-    private const string Question = "└ allow? [y]es once · [a]lways this session · [n]o: ";
 
     public Submission Ask(ApprovalRequested request)
     {
@@ -38,7 +37,7 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
 
         while (true)
         {
-            var answer = Answer(Question, ref ignored);
+            var answer = Answer($"└ allow? [y]es once · {gate.AlwaysChoice(request.CallId)} · [n]o: ", ref ignored);
             if (answer.Outcome != EditorOutcome.Submit)
             {
                 return new Deny(request.CallId, "the person interrupted");
@@ -49,8 +48,7 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
                 case "y" or "yes":
                     return new Approve(request.CallId);
                 case "a" or "always":
-                    var rule = gate.AllowAlways(request.Name, request.Arguments);
-                    surface.Row("  added rule for this session: allow ", rule, Style.Dim);
+                    surface.Row("  ", gate.AllowAlways(request.CallId), Style.Dim);
                     return new Approve(request.CallId);
                 case "n" or "no":
                     var reason = input.Read("  reason for the model (optional): ");

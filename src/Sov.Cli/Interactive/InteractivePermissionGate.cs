@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Sov.Cli.Terminal;
 using Sov.Core.Agent.Permission;
 using Sov.Core.Files;
 using Sov.Core.Permissions;
@@ -7,12 +9,16 @@ namespace Sov.Cli.Interactive;
 
 /// <summary>
 /// With a person at the keyboard: the permission policy (mode and allow/ask/deny rules; deny wins)
-/// decides, and what it would ask about is asked, unless the person answered "always" for that tool
-/// (and, for the shell, that exact command) earlier in this session. A deny is never overridden.
+/// decides, and what it would ask about is asked. "Always" adds the narrowest rule in the documented
+/// syntax (this path, this command, this MCP tool; <see cref="PolicyPermissionGate.AlwaysRules"/>) to the
+/// session's grants, which the policy treats as allow rules: they never override a deny or a configured ask
+/// rule. Where no grant would help (an ask rule asks every time) "always" approves once and says why.
+/// (Pinned bug: issue #12 item 3, "always" on one read_file allowed every read, past the person's ask rule.)
 /// </summary>
 internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Workspace workspace) : IPermissionGate
 {
-    private readonly HashSet<string> _always = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (IReadOnlyList<PermissionRule> Rules, string Reason)> _asked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _granted = new(StringComparer.Ordinal);
     private PolicyPermissionGate _policy = policy;
 
     public PermissionMode Mode => _policy.Policy.Mode;
@@ -21,12 +27,15 @@ internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Wor
     {
         ArgumentNullException.ThrowIfNull(request);
         var decision = await _policy.CheckAsync(request, cancellationToken).ConfigureAwait(false);
-        return decision.Verdict == PermissionVerdict.Ask && _always.Contains(Key(request.Tool.Name, request.RawArguments))
-            ? PermissionDecision.Allow with { DecidedBy = "rule", Rule = "allow " + Shown(request.Tool.Name, request.RawArguments) + " (this session)" }
-            : decision;
+        if (decision.Verdict == PermissionVerdict.Ask)
+        {
+            _asked[request.CallId] = (_policy.AlwaysRules(request), decision.Reason);
+        }
+
+        return decision;
     }
 
-    /// <summary>Switches the mode for the rest of the session; full-auto needs the sandbox.</summary>
+    /// <summary>Switches the mode for the rest of the session, keeping its grants; full-auto needs the sandbox.</summary>
     public string? SwitchMode(PermissionMode mode)
     {
         var current = _policy.Policy;
@@ -35,18 +44,57 @@ internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Wor
             return "full-auto needs the bubblewrap sandbox, which is unavailable here (sov doctor says why).";
         }
 
-        _policy = new PolicyPermissionGate(new PermissionPolicy(mode, current.Rules, current.SandboxAvailable), workspace, headless: false);
+        _policy = new PolicyPermissionGate(
+            new PermissionPolicy(mode, current.Rules, current.SandboxAvailable) { Grants = current.Grants }, workspace, headless: false);
         return null;
     }
 
-    /// <summary>"Always for this session": the rule added, as shown to the person.</summary>
-    public string AllowAlways(string tool, string rawArguments)
+    /// <summary>"Always for this session" for the call that asked: adds its narrowest rule(s) and says which, or why none.</summary>
+    public string AllowAlways(string callId)
     {
-        _always.Add(Key(tool, rawArguments));
-        return Shown(tool, rawArguments);
+        if (!_asked.TryRemove(callId, out var asked))
+        {
+            return "approved once (no rule added: this call was not asked about by the permission policy)";
+        }
+
+        if (asked.Rules.Count == 0)
+        {
+            return $"approved once; no rule added, as 'always' never overrides what asked here ({TerminalSafe.Line(asked.Reason)})";
+        }
+
+        foreach (var rule in asked.Rules)
+        {
+            _policy.Policy.Grants.Add(rule);
+        }
+
+        var shown = Shown(asked.Rules);
+        _granted[callId] = shown;
+        return "added rule for this session: " + TerminalSafe.Line(shown);
     }
 
-    private static string Shown(string tool, string rawArguments) => tool == "shell" ? $"shell:{rawArguments}" : $"{tool}:*";
+    /// <summary>The "always" choice of the approval prompt for <paramref name="callId"/>, naming the rule it would add.</summary>
+    public string AlwaysChoice(string callId)
+    {
+        if (!_asked.TryGetValue(callId, out var asked))
+        {
+            return "[a]lways this session";
+        }
 
-    private static string Key(string tool, string rawArguments) => tool == "shell" ? "shell\0" + rawArguments : tool;
+        if (asked.Rules.Count == 0)
+        {
+            return "[a]lways: only once here (no rule may override what asked)";
+        }
+
+        var shown = TerminalSafe.Line(Shown(asked.Rules));
+        return $"[a]lways: {(shown.Length <= 80 ? shown : shown[..79] + "…")}";
+    }
+
+    private static string Shown(IEnumerable<PermissionRule> rules) => string.Join(", ", rules.Select(r => "allow " + r));
+
+    /// <summary>The rule(s) an "always" answer to <paramref name="callId"/> added (for the journal), once; null when none.</summary>
+    public string? TakeGranted(string callId)
+    {
+        _asked.TryRemove(callId, out _);
+        return _granted.TryRemove(callId, out var shown) ? shown : null;
+    }
 }

@@ -82,9 +82,13 @@ internal sealed partial class InteractiveSession
                 _surface.WriteLine($"This session may contact only {new Uri(_agent.BaseUrl.GetLeftPart(UriPartial.Authority))}; 'sov privacy' says what is read and sent.");
                 break;
             default:
-                if (_custom.Expand(command) is { } expanded)
+                if (_custom.Expand(command, out var notSent) is { } expanded)
                 {
                     await RunTurnAsync(TextBorder.Reveal(expanded), cancellationToken).ConfigureAwait(false);
+                }
+                else if (notSent is not null)
+                {
+                    _surface.WriteLine($"⚠ /{command.Name} was not sent: {notSent}.", Style.Warning);
                 }
                 else
                 {

@@ -7,7 +7,9 @@ using Sov.Core.Agent;
 using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Audit;
+using Sov.Core.Audit.Records;
 using Sov.Core.Config;
+using Sov.Core.Files;
 using Sov.Core.Permissions;
 using Sov.Core.Sessions;
 
@@ -48,7 +50,13 @@ internal sealed partial class InteractiveSession
         borders.Services.AskAsync = (question, _) => Task.FromResult(AskYesNo(question));
         (_session, _journal) = SessionWiring.Build(agent, borders, _gate);
         _view = new TurnView(surface, agent.Workspace);
-        _custom = new CustomCommands(context.Paths.UserCommandsDir, Path.Combine(agent.Workspace.Root, ".sov", "commands"));
+        _custom = new CustomCommands(context.Paths.UserCommandsDir, Path.Combine(agent.Workspace.Root, ".sov", "commands"),
+            new ProjectFileBorder(agent.Workspace, borders.Gate.Policy));
+        foreach (var command in _custom.NotRead)
+        {
+            agent.Journal.Journal.Append(new ProjectFileRecord("command", command));
+        }
+
         _window = ContextWindow.For(agent.Model, agent.Settings.ContextWindow);
     }
 
@@ -160,7 +168,7 @@ internal sealed partial class InteractiveSession
                     try
                     {
                         var answer = new ApprovalPrompt(_surface, _input, _gate).Ask(ask);
-                        _journal.RecordAnswer(ask.CallId, ask.Name, answer is Approve);
+                        _journal.RecordAnswer(ask.CallId, ask.Name, answer is Approve, _gate.TakeGranted(ask.CallId));
                         _session.Submit(answer);
                     }
                     finally
@@ -224,9 +232,15 @@ internal sealed partial class InteractiveSession
         _surface.WriteLine($"Sovereign {VersionInfo.Version}", Style.Accent);
         _surface.WriteLine($"model {_agent.Model} at {_agent.BaseUrl} · mode {_gate.Mode.Name()}", Style.Dim);
         _surface.WriteLine($"workspace {_agent.Workspace.Root} · session {_file.Id}", Style.Dim);
-        foreach (var source in _agent.Instructions.Sources)
+        foreach (var file in _agent.Instructions.Files)
         {
-            _surface.WriteLine($"instructions from {source}", Style.Dim);
+            _surface.WriteLine(file.Status == ProjectFileStatus.Read ? $"instructions from {file.Display}" : "⚠ instructions: " + file.Note,
+                file.Status == ProjectFileStatus.Read ? Style.Dim : Style.Warning);
+        }
+
+        foreach (var note in _custom.NotRead.Select(f => "custom command: " + f.Note).Prepend(_agent.Instructions.CutNote).OfType<string>())
+        {
+            _surface.WriteLine("⚠ " + note, Style.Warning);
         }
 
         foreach (var (file, finding) in _agent.Instructions.Findings)

@@ -116,7 +116,12 @@ internal sealed partial class PreparedAgent : IDisposable
             };
             var client = new OpenAiCompatibleChatClient(http, endpoint, clientOptions);
             var tools = ToolRegistry.ReadOnlyBuiltIns();
-            var instructions = ProjectInstructions.Load(context.Paths.ConfigDir, workspace.Root);
+            var instructions = StartFiles.Instructions(context, workspace);
+            foreach (var file in instructions.Files)
+            {
+                journal.Journal.Append(new ProjectFileRecord("instructions", file));
+            }
+
             var environment = new EnvironmentContext(
                 workspace.Root,
                 EnvironmentContext.CurrentOsFamily(),

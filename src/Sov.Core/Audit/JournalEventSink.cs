@@ -36,8 +36,12 @@ public sealed class JournalEventSink(Journal journal, string model)
         }
     }
 
-    /// <summary>The person answered an approval request (front ends call this when they submit Approve or Deny).</summary>
-    public void RecordAnswer(string callId, string name, bool approved) => journal.Append(new ApprovalRecord(callId, name, approved));
+    /// <summary>
+    /// The person answered an approval request (front ends call this when they submit Approve or Deny);
+    /// <paramref name="sessionRule"/> is the narrow rule an "always" answer added, as <c>allow write:src/a.cs</c>.
+    /// </summary>
+    public void RecordAnswer(string callId, string name, bool approved, string? sessionRule = null) =>
+        journal.Append(new ApprovalRecord(callId, name, approved) { SessionRule = sessionRule });
 
     private void Findings(string direction, string source, string text)
     {

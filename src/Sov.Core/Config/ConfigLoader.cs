@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sov.Core.Files;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -23,9 +24,9 @@ public static class ConfigLoader
         ArgumentNullException.ThrowIfNull(environment);
         flags ??= new SettingsOverrides();
         var user = ReadTable(paths.ConfigFile);
-        var project = ReadTable(Path.Combine(workspaceRoot, ".sov", "config.toml"));
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         var warnings = new List<string>();
+        var project = ReadProjectTable(workspaceRoot, warnings);
 
         var profileName = flags.Profile ?? environment.Get("SOV_PROFILE") ?? String(user, "profile", paths.ConfigFile);
         TomlTable? profile = null;
@@ -107,17 +108,51 @@ public static class ConfigLoader
         };
     }
 
-    /// <summary>Parses a TOML file into a table; null when the file does not exist.</summary>
+    /// <summary>The most a config file may hold; a bigger one is refused, never cut (a cut TOML file means something else).</summary>
+    public const int MaxConfigBytes = 256 * 1024;
+
+    /// <summary>
+    /// Parses one of the person's own TOML files (trusted, so symlinks may lead anywhere, but it must be a
+    /// regular file within <see cref="MaxConfigBytes"/>); null when the file does not exist.
+    /// </summary>
     public static TomlTable? ReadTable(string path)
     {
-        if (!File.Exists(path))
+        var file = ProjectFileBorder.ReadOwn(path, MaxConfigBytes);
+        return file is null ? null
+            : file.Status == ProjectFileStatus.Read ? Parse(path, file.Text!)
+            : throw new ConfigException($"{path} was not read: {file.Reason}.", "Make it a regular file of a sensible size, or move it away.");
+    }
+
+    /// <summary>
+    /// Parses the project's <c>.sov/config.toml</c> through the file border (a symlink, or a symlinked
+    /// <c>.sov</c>, leading out of the workspace, a non-regular file, hard links, a file over the cap: refused
+    /// with a warning and treated as absent); null when there is none. No read rules yet: the config is what
+    /// sets them. (Pinned attack: issue #12 item 2.)
+    /// </summary>
+    public static TomlTable? ReadProjectTable(string workspaceRoot, ICollection<string>? warnings = null)
+    {
+        ArgumentNullException.ThrowIfNull(workspaceRoot);
+        var border = new ProjectFileBorder(new Workspace(workspaceRoot), policy: null);
+        var path = Path.Combine(workspaceRoot, ".sov", "config.toml");
+        var file = border.Read(path, MaxConfigBytes);
+        if (file is { Status: ProjectFileStatus.Read })
         {
-            return null;
+            return Parse(path, file.Text!);
         }
 
+        if (file is not null)
+        {
+            warnings?.Add($"Ignored .sov/config.toml: {file.Note}.");
+        }
+
+        return null;
+    }
+
+    private static TomlTable Parse(string path, string text)
+    {
         try
         {
-            return TomlSerializer.Deserialize(File.ReadAllText(path), ConfigTomlContext.Default.TomlTable) ?? [];
+            return TomlSerializer.Deserialize(text, ConfigTomlContext.Default.TomlTable) ?? [];
         }
         catch (TomlException e)
         {

@@ -5,7 +5,8 @@ namespace Sov.Core.Permissions;
 /// <summary>
 /// Decides whether an action may run, must be asked about, or is refused. Order: the border's own
 /// refusals (protected paths, writes outside the workspace), then deny rules, then ask rules, then the
-/// mode and allow rules. Deny beats ask beats allow; anything not proven safe is asked, never allowed.
+/// mode and allow rules; the session's "always" grants (<see cref="Grants"/>) answer only what would otherwise be asked.
+/// Deny beats ask beats allow; anything not proven safe is asked, never allowed.
 /// A front end with nobody to ask (headless) treats <see cref="Verdict.Ask"/> as a refusal.
 /// </summary>
 public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules, bool sandboxAvailable)
@@ -13,6 +14,9 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
     public PermissionMode Mode { get; } = mode;
     public PermissionRules Rules { get; } = rules;
     public bool SandboxAvailable { get; } = sandboxAvailable;
+
+    /// <summary>The person's "always" answers of this session: exact allows, consulted only where the policy would otherwise ask.</summary>
+    public SessionGrants Grants { get; init; } = new();
 
     public PermissionDecision DecideRead(PathAccess access)
     {
@@ -31,7 +35,7 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
         {
             return FirstMatch(Rules.Allow, RuleKind.Read, access.RulePath) is { } allow
                 ? PermissionDecision.Allow($"reading outside the workspace allowed by rule '{allow}'") with { Rule = $"allow {allow}" }
-                : PermissionDecision.Ask($"{access.RulePath} is outside the workspace");
+                : Grants.Or(RuleKind.Read, access.RulePath, PermissionDecision.Ask($"{access.RulePath} is outside the workspace"));
         }
 
         return PermissionDecision.Allow("reads inside the workspace are free");
@@ -79,7 +83,7 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
 
         return FirstMatch(Rules.Allow, RuleKind.Write, access.RulePath) is { } allow
             ? PermissionDecision.Allow($"writing {access.RulePath} allowed by rule '{allow}'") with { Rule = $"allow {allow}" }
-            : PermissionDecision.Ask($"write {access.RulePath}");
+            : Grants.Or(RuleKind.Write, access.RulePath, PermissionDecision.Ask($"write {access.RulePath}"));
     }
 
     public PermissionDecision DecideShell(string command)
@@ -114,9 +118,11 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
 
         if (!SandboxAvailable)
         {
+            // A session grant may answer this ask, unless deny rules cannot be ruled out.
+            var ask = Unsandboxed(PermissionDecision.Ask("bubblewrap is unavailable: the command would run UNSANDBOXED"));
             return Mode == PermissionMode.ReadOnly && !approvedByRules
                 ? PermissionDecision.Deny("read-only mode: only commands every part of which an allow rule approves may run")
-                : Unsandboxed(PermissionDecision.Ask("bubblewrap is unavailable: the command would run UNSANDBOXED"));
+                : unprovable is null ? Grants.Or(RuleKind.Shell, command, ask) : ask;
         }
 
         if (unprovable is not null)
@@ -143,7 +149,7 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
             : analysis.NotApprovable.Count > 0 ? string.Join("; ", analysis.NotApprovable) : "the command is empty";
         return Mode == PermissionMode.ReadOnly
             ? PermissionDecision.Deny($"read-only mode: {why}")
-            : PermissionDecision.Ask(why);
+            : Grants.Or(RuleKind.Shell, command, PermissionDecision.Ask(why));
     }
 
     /// <summary>
@@ -173,7 +179,7 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
         {
             PermissionMode.ReadOnly => PermissionDecision.Deny($"read-only mode: MCP tool {subject} may change things (an allow rule mcp:{subject} would let it run)"),
             PermissionMode.FullAuto => PermissionDecision.Allow("full-auto: MCP tools of configured servers run free"),
-            _ => PermissionDecision.Ask($"call MCP tool {subject}"),
+            _ => Grants.Or(RuleKind.Mcp, subject, PermissionDecision.Ask($"call MCP tool {subject}")),
         };
     }
 

@@ -15,7 +15,7 @@ public sealed record PermissionSettings(PermissionMode Mode, PermissionRules Rul
     {
         ArgumentNullException.ThrowIfNull(paths);
         var user = Section(ConfigLoader.ReadTable(paths.ConfigFile), paths.ConfigFile);
-        var project = Section(ConfigLoader.ReadTable(Path.Combine(workspaceRoot, ".sov", "config.toml")), ".sov/config.toml");
+        var project = Section(ConfigLoader.ReadProjectTable(workspaceRoot), ".sov/config.toml");
         var mode = ParseMode(modeFlag, "--mode") ?? ParseMode(Text(user, "mode", paths.ConfigFile), paths.ConfigFile) ?? PermissionMode.Ask;
         if (ParseMode(Text(project, "mode", ".sov/config.toml"), ".sov/config.toml") is { } projectMode)
         {

@@ -63,18 +63,56 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
         }
     }
 
+    /// <summary>
+    /// The narrowest rules an "always" answer to <paramref name="request"/> adds: this MCP tool, this exact
+    /// command, this path (for a read, each of the path as written and where it leads that asked). Empty when
+    /// the call does not ask, or when even these grants would not let it run: a deny, or a configured ask
+    /// rule, which asks every time (a session grant is an allow; deny beats ask beats allow).
+    /// </summary>
+    public IReadOnlyList<PermissionRule> AlwaysRules(ToolCallRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Decide(request).Verdict != Verdict.Ask)
+        {
+            return [];
+        }
+
+        List<PermissionRule> rules;
+        try
+        {
+            rules = request.Tool is McpTool mcp ? [new PermissionRule(RuleKind.Mcp, $"{mcp.Server}/{mcp.ToolName}")]
+                : request.Tool.Name switch
+                {
+                    "write_file" or "edit_file" => [new PermissionRule(RuleKind.Write, Access(request.Arguments.GetString("path") ?? "").RulePath)],
+                    "shell" => [new PermissionRule(RuleKind.Shell, request.Arguments.GetString("command") ?? "")],
+                    _ when request.Tool.IsReadOnly => ReadAccesses(request.Arguments.GetString("path") ?? ".")
+                        .Where(a => Policy.DecideRead(a).Verdict == Verdict.Ask).Select(a => new PermissionRule(RuleKind.Read, a.RulePath)).Distinct().ToList(),
+                    _ => [],
+                };
+        }
+        catch (WorkspaceException)
+        {
+            return [];
+        }
+
+        var grants = rules.Aggregate(Policy.Grants, (g, r) => g.With(r));
+        var trial = new PolicyPermissionGate(new PermissionPolicy(Policy.Mode, Policy.Rules, Policy.SandboxAvailable) { Grants = grants }, workspace, headless);
+        return rules.Count > 0 && trial.Decide(request).Verdict == Verdict.Allow ? rules : [];
+    }
+
     /// <summary>A read of the path as written and, when a symlink leads elsewhere, of where it really leads: the stricter decides.</summary>
-    private Permissions.PermissionDecision DecideRead(string path)
+    private Permissions.PermissionDecision DecideRead(string path) =>
+        ReadAccesses(path).Select(Policy.DecideRead).Aggregate((a, b) => a.Strictest(b));
+
+    private IEnumerable<PathAccess> ReadAccesses(string path)
     {
         var p = workspace.Inspect(path);
-        var decision = Policy.DecideRead(new PathAccess(p.Display, p.Inside, p.Protected));
+        yield return new PathAccess(p.Display, p.Inside, p.Protected);
         if (p.RealPath != p.FullPath)
         {
             var real = workspace.Contains(p.RealPath) ? workspace.Relative(p.RealPath) : p.RealPath;
-            decision = decision.Strictest(Policy.DecideRead(new PathAccess(real, workspace.Contains(p.RealPath), p.Protected)));
+            yield return new PathAccess(real, workspace.Contains(p.RealPath), p.Protected);
         }
-
-        return decision;
     }
 
     private PathAccess Access(string path)

@@ -43,13 +43,6 @@ public static class SystemPrompt
         return sb.ToString();
     }
 
-    /// <summary>Reads AGENTS.md at the workspace root, if present.</summary>
-    public static string? ReadAgentsMd(string workspaceRoot)
-    {
-        var path = Path.Combine(workspaceRoot, "AGENTS.md");
-        return File.Exists(path) ? File.ReadAllText(path) : null;
-    }
-
     private static string LoadTemplate()
     {
         using var stream = typeof(SystemPrompt).Assembly.GetManifestResourceStream("Sov.Core.Prompts.SystemPrompt.md")

@@ -13,16 +13,6 @@ public sealed class PolicyPermissionGateTests : IDisposable
 
     public void Dispose() => _tree.Dispose();
 
-    private sealed class FakeTool(string name, bool readOnly) : ITool
-    {
-        public string Name => name;
-        public string Description => "";
-        public ToolSchema Schema { get; } = new();
-        public bool IsReadOnly => readOnly;
-        public Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken) =>
-            Task.FromResult(ToolOutput.Ok(""));
-    }
-
     private async Task<Core.Agent.Permission.PermissionDecision> Check(PermissionMode mode, string tool, bool readOnly, object args, bool headless = true)
     {
         var values = JsonSerializer.SerializeToElement(args).EnumerateObject().ToDictionary(p => p.Name, p => (object)(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value));

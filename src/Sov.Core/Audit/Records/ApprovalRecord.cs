@@ -2,9 +2,14 @@ using System.Text.Json;
 
 namespace Sov.Core.Audit.Records;
 
-/// <summary>The person's answer to a tool call that asked (its <c>tool_call</c> record says <c>ask</c>).</summary>
+/// <summary>
+/// The person's answer to a tool call that asked (its <c>tool_call</c> record says <c>ask</c>). An "always"
+/// answer also writes <c>session_rule</c>: the narrow rule it added for the rest of the session.
+/// </summary>
 public sealed record ApprovalRecord(string CallId, string Name, bool Approved) : IJournalRecord
 {
+    public string? SessionRule { get; init; }
+
     public string Type => "approval";
 
     public void WriteFields(Utf8JsonWriter writer)
@@ -14,5 +19,9 @@ public sealed record ApprovalRecord(string CallId, string Name, bool Approved) :
         writer.WriteString("name", Name);
         writer.WriteString("decision", Approved ? "allow" : "deny");
         writer.WriteString("decided_by", "person");
+        if (SessionRule is not null)
+        {
+            writer.WriteString("session_rule", SessionRule);
+        }
     }
 }
