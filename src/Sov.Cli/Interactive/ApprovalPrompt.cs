@@ -18,6 +18,8 @@ namespace Sov.Cli.Interactive;
 /// </summary>
 internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input, InteractivePermissionGate gate)
 {
+    private const string Question = "└ allow? [y]es once · [a]lways this session · [n]o: ";
+
 
     public Submission Ask(ApprovalRequested request)
     {
@@ -37,7 +39,8 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
 
         while (true)
         {
-            var answer = Answer($"└ allow? [y]es once · {gate.AlwaysChoice(request.CallId)} · [n]o: ", ref ignored);
+            // One fixed row: the rule "always" adds is named once it is added (a question naming untrusted text could wrap and lose the mark).
+            var answer = Answer(Question, ref ignored);
             if (answer.Outcome != EditorOutcome.Submit)
             {
                 return new Deny(request.CallId, "the person interrupted");

@@ -15,7 +15,7 @@ public sealed class RedTeamApprovalTests
 {
     private const char Mark = '\u258C';
     private const string Gutter = "\u258F ";
-    private const string RealQuestion = "▌└ allow? [y]es once · [a]lways this session · [n]o:";
+    private const string RealQuestion = "▌└ allow? [y]es once · [a]lways"; // the "always" choice then names the rule it would add
 
     public static TheoryData<bool> NoColor => [false, true];
 
