@@ -20,7 +20,6 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
 {
     private const string Question = "└ allow? [y]es once · [a]lways this session · [n]o: ";
 
-
     public Submission Ask(ApprovalRequested request)
     {
         var ignored = input.Open();
