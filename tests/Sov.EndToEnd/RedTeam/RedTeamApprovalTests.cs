@@ -181,9 +181,9 @@ public sealed class RedTeamApprovalTests
             : null;
         if (offered is null)
         {
-            call.AddText("The tool was left out.", pieces: 1); // refused by name: nothing to draw
+            call.AddText("The tool was left out.", pieces: 1); // refused by name: nothing to draw, and the turn ends here
             pause.SetResult();
-            await t.WaitForTextAsync("Finished.");
+            await t.WaitForTextAsync("The tool was left out.");
             return;
         }
 
