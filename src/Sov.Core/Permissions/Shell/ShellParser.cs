@@ -1,20 +1,14 @@
-using System.Text;
-
 namespace Sov.Core.Permissions.Shell;
 
 /// <summary>The state machine behind <see cref="ShellTokenizer"/>; one instance per (nested) parse.</summary>
 internal sealed class ShellParser(string source, int depth)
 {
-    private readonly StringBuilder _word = new();
-    private readonly List<string> _words = [];
-    private bool _inWord;
-    private int _wordStart;
-    private bool _wordStartsUnquotedName = true;
+    private readonly ShellWords _w = new(source, depth);
     private int _i;
 
-    public List<ShellSegment> Segments { get; } = [];
-    public List<string> Unmodelled { get; } = [];
-    public bool Incomplete { get; private set; }
+    public List<ShellSegment> Segments => _w.Segments;
+    public List<string> Unmodelled => _w.Unmodelled;
+    public bool Incomplete => _w.Incomplete;
 
     public void Run()
     {
@@ -24,12 +18,12 @@ internal sealed class ShellParser(string source, int depth)
             switch (c)
             {
                 case '\n' or '\r':
-                    Flag("a newline or carriage return");
-                    EndSegment();
+                    _w.Flag("a newline or carriage return");
+                    _w.EndSegment(_i);
                     _i++;
                     break;
                 case ' ' or '\t':
-                    EndWord();
+                    _w.EndWord(_i);
                     _i++;
                     break;
                 case '\'':
@@ -48,10 +42,10 @@ internal sealed class ShellParser(string source, int depth)
                     ReadBackticks();
                     break;
                 case ';':
-                    EndSegment();
+                    _w.EndSegment(_i);
                     if (Peek(1) is ';' or '&')
                     {
-                        Flag("a case terminator (;; or ;&)");
+                        _w.Flag("a case terminator (;; or ;&)");
                         _i++;
                     }
 
@@ -61,10 +55,10 @@ internal sealed class ShellParser(string source, int depth)
                     ReadAmpersand();
                     break;
                 case '|':
-                    EndSegment();
+                    _w.EndSegment(_i);
                     if (Peek(1) == '&')
                     {
-                        Flag("a |& pipe");
+                        _w.Flag("a |& pipe");
                         _i++;
                     }
                     else if (Peek(1) == '|')
@@ -78,17 +72,17 @@ internal sealed class ShellParser(string source, int depth)
                     ReadRedirection();
                     break;
                 case '(' or ')':
-                    Flag(_inWord && c == '(' ? "a function definition" : "a subshell or grouping ( )");
-                    EndSegment();
+                    _w.Flag(_w.InWord && c == '(' ? "a function definition" : "a subshell or grouping ( )");
+                    _w.EndSegment(_i);
                     _i++;
                     break;
                 case '{' or '}':
-                    Flag(_inWord ? "brace expansion" : "a { } group");
+                    _w.Flag(_w.InWord ? "brace expansion" : "a { } group");
                     Append(c);
                     _i++;
                     break;
-                case '#' when !_inWord:
-                    Flag("a comment");
+                case '#' when !_w.InWord:
+                    _w.Flag("a comment");
                     while (_i < source.Length && source[_i] is not ('\n' or '\r'))
                     {
                         _i++;
@@ -96,12 +90,12 @@ internal sealed class ShellParser(string source, int depth)
 
                     break;
                 case '*' or '?' or '[':
-                    Flag("pathname expansion (glob characters)");
+                    _w.Flag("pathname expansion (glob characters)");
                     Append(c);
                     _i++;
                     break;
-                case '!' when !_inWord:
-                    Flag("! (negation or history expansion)");
+                case '!' when !_w.InWord:
+                    _w.Flag("! (negation or history expansion)");
                     Append(c);
                     _i++;
                     break;
@@ -112,105 +106,36 @@ internal sealed class ShellParser(string source, int depth)
             }
         }
 
-        EndSegment();
+        _w.EndSegment(_i);
     }
+
+    private void Append(char c) => _w.Append(_i, c);
 
     private char Peek(int offset) => _i + offset < source.Length ? source[_i + offset] : '\0';
 
-    private void Flag(string what)
-    {
-        if (!Unmodelled.Contains(what))
-        {
-            Unmodelled.Add(what);
-        }
-    }
-
-    private void StartWord()
-    {
-        if (!_inWord)
-        {
-            _inWord = true;
-            _wordStart = _i;
-            _wordStartsUnquotedName = true;
-        }
-    }
-
-    private void Append(char c)
-    {
-        StartWord();
-        _word.Append(c);
-    }
-
-    private void Quoted()
-    {
-        StartWord();
-        _wordStartsUnquotedName = _wordStartsUnquotedName && _i > _wordStart && source[_wordStart.._i].Contains('=', StringComparison.Ordinal);
-    }
-
-    private void EndWord()
-    {
-        if (!_inWord)
-        {
-            return;
-        }
-
-        if (_words.Count == 0 && _wordStartsUnquotedName && IsAssignment(source[_wordStart..Math.Min(_i, source.Length)]))
-        {
-            Flag("a VAR=value prefix");
-        }
-
-        _words.Add(_word.ToString());
-        _word.Clear();
-        _inWord = false;
-    }
-
-    private void EndSegment()
-    {
-        EndWord();
-        if (_words.Count > 0)
-        {
-            Segments.Add(new ShellSegment(_words.ToArray(), depth > 0));
-            _words.Clear();
-        }
-    }
-
-    private static bool IsAssignment(string raw)
-    {
-        var eq = raw.IndexOf('=', StringComparison.Ordinal);
-        if (eq <= 0)
-        {
-            return false;
-        }
-
-        var name = raw[..eq].TrimEnd('+');
-        return name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_')
-            && name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_' || ch == '[' || ch == ']');
-    }
-
     private void ReadSingleQuoted()
     {
-        Quoted();
+        _w.Quoted(_i);
         var close = source.IndexOf('\'', _i + 1);
         var end = close < 0 ? source.Length : close;
         var text = source[(_i + 1)..end];
         if (text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal))
         {
-            Flag("a newline or carriage return");
+            _w.Flag("a newline or carriage return");
         }
 
         if (close < 0)
         {
-            Flag("an unterminated quote");
-            Incomplete = true;
+            _w.FlagIncomplete("an unterminated quote");
         }
 
-        _word.Append(text);
+        _w.AppendText(text);
         _i = close < 0 ? source.Length : close + 1;
     }
 
     private void ReadDoubleQuoted()
     {
-        Quoted();
+        _w.Quoted(_i);
         _i++;
         while (_i < source.Length)
         {
@@ -225,11 +150,11 @@ internal sealed class ShellParser(string source, int depth)
             {
                 if (Peek(1) is '\n' or '\r')
                 {
-                    Flag("a newline or carriage return");
+                    _w.Flag("a newline or carriage return");
                 }
                 else
                 {
-                    _word.Append(Peek(1));
+                    _w.AppendText(Peek(1));
                 }
 
                 _i += 2;
@@ -250,15 +175,14 @@ internal sealed class ShellParser(string source, int depth)
 
             if (c is '\n' or '\r')
             {
-                Flag("a newline or carriage return");
+                _w.Flag("a newline or carriage return");
             }
 
-            _word.Append(c);
+            _w.AppendText(c);
             _i++;
         }
 
-        Flag("an unterminated quote");
-        Incomplete = true;
+        _w.FlagIncomplete("an unterminated quote");
     }
 
     private void ReadEscape()
@@ -273,13 +197,13 @@ internal sealed class ShellParser(string source, int depth)
         var next = source[_i + 1];
         if (next is '\n' or '\r')
         {
-            Flag("a newline or carriage return (line continuation)");
+            _w.Flag("a newline or carriage return (line continuation)");
             _i += 2;
             return;
         }
 
-        Quoted();
-        _word.Append(next);
+        _w.Quoted(_i);
+        _w.AppendText(next);
         _i += 2;
     }
 
@@ -287,13 +211,13 @@ internal sealed class ShellParser(string source, int depth)
     {
         if (Peek(1) == '&')
         {
-            EndSegment();
+            _w.EndSegment(_i);
             _i += 2;
         }
         else if (Peek(1) == '>')
         {
-            Flag("a redirection");
-            EndWord();
+            _w.Flag("a redirection");
+            _w.EndWord(_i);
             _i += 2;
             if (Peek(0) == '>')
             {
@@ -302,8 +226,8 @@ internal sealed class ShellParser(string source, int depth)
         }
         else
         {
-            Flag("a background job (&)");
-            EndSegment();
+            _w.Flag("a background job (&)");
+            _w.EndSegment(_i);
             _i++;
         }
     }
@@ -312,16 +236,16 @@ internal sealed class ShellParser(string source, int depth)
     {
         if (Peek(1) == '(')
         {
-            Flag("process substitution <( ) or >( )");
-            EndWord();
+            _w.Flag("process substitution <( ) or >( )");
+            _w.EndWord(_i);
             var close = FindClose(_i + 2, '(', ')');
             Nest(source[(_i + 2)..Math.Min(close, source.Length)]);
             _i = close + 1;
             return;
         }
 
-        Flag("a redirection");
-        EndWord();
+        _w.Flag("a redirection");
+        _w.EndWord(_i);
         while (_i < source.Length && source[_i] is '<' or '>' or '&' or '|' or '-')
         {
             _i++;
@@ -334,19 +258,19 @@ internal sealed class ShellParser(string source, int depth)
         var start = _i;
         if (next == '(')
         {
-            Flag(Peek(2) == '(' ? "arithmetic expansion $(( ))" : "command substitution $( )");
+            _w.Flag(Peek(2) == '(' ? "arithmetic expansion $(( ))" : "command substitution $( )");
             var close = FindClose(_i + 2, '(', ')');
             Nest(source[(_i + 2)..Math.Min(close, source.Length)]);
             _i = Math.Min(close + 1, source.Length);
         }
         else if (next == '{')
         {
-            Flag("parameter expansion ${ }");
+            _w.Flag("parameter expansion ${ }");
             _i = Math.Min(FindClose(_i + 2, '{', '}') + 1, source.Length);
         }
         else if (next == '\'' && !inDoubleQuotes)
         {
-            Flag("ANSI-C quoting $' '");
+            _w.Flag("ANSI-C quoting $' '");
             var j = _i + 2;
             while (j < source.Length && source[j] != '\'')
             {
@@ -357,13 +281,13 @@ internal sealed class ShellParser(string source, int depth)
         }
         else if (next == '"' && !inDoubleQuotes)
         {
-            Flag("locale quoting $\" \"");
+            _w.Flag("locale quoting $\" \"");
             _i++;
             return;
         }
         else if (char.IsAsciiLetter(next) || next == '_')
         {
-            Flag("variable expansion $NAME");
+            _w.Flag("variable expansion $NAME");
             _i++;
             while (_i < source.Length && (char.IsAsciiLetterOrDigit(source[_i]) || source[_i] == '_'))
             {
@@ -372,7 +296,7 @@ internal sealed class ShellParser(string source, int depth)
         }
         else if (char.IsAsciiDigit(next) || next is '@' or '*' or '#' or '?' or '$' or '!' or '-')
         {
-            Flag("special parameter $" + next);
+            _w.Flag("special parameter $" + next);
             _i += 2;
         }
         else
@@ -383,57 +307,31 @@ internal sealed class ShellParser(string source, int depth)
         }
 
         // Keep the raw text in the word, so deny patterns still see it.
-        StartWordAt(start);
-        _word.Append(source[start..Math.Min(_i, source.Length)]);
-    }
-
-    private void StartWordAt(int start)
-    {
-        if (!_inWord)
-        {
-            _inWord = true;
-            _wordStart = start;
-            _wordStartsUnquotedName = false;
-        }
+        _w.StartExpansionWord(start);
+        _w.AppendText(source[start..Math.Min(_i, source.Length)]);
     }
 
     private void ReadBackticks()
     {
-        Flag("backtick command substitution");
+        _w.Flag("backtick command substitution");
         var start = _i;
-        var j = _i + 1;
-        var inner = new StringBuilder();
-        while (j < source.Length && source[j] != '`')
-        {
-            if (source[j] == '\\' && j + 1 < source.Length)
-            {
-                inner.Append(source[j + 1]);
-                j += 2;
-                continue;
-            }
-
-            inner.Append(source[j]);
-            j++;
-        }
-
+        var inner = ShellBrackets.Backticks(source, _i, out var j);
         if (j >= source.Length)
         {
-            Flag("an unterminated quote");
-            Incomplete = true;
+            _w.FlagIncomplete("an unterminated quote");
         }
 
-        Nest(inner.ToString());
+        Nest(inner);
         _i = Math.Min(j + 1, source.Length);
-        StartWordAt(start);
-        _word.Append(source[start.._i]);
+        _w.StartExpansionWord(start);
+        _w.AppendText(source[start.._i]);
     }
 
     private void Nest(string text)
     {
         if (depth + 1 > ShellTokenizer.MaxNesting)
         {
-            Flag($"substitutions nested deeper than {ShellTokenizer.MaxNesting}");
-            Incomplete = true;
+            _w.FlagIncomplete($"substitutions nested deeper than {ShellTokenizer.MaxNesting}");
             return;
         }
 
@@ -441,47 +339,23 @@ internal sealed class ShellParser(string source, int depth)
         Segments.AddRange(nested.Segments);
         foreach (var what in nested.Unmodelled)
         {
-            Flag(what);
+            _w.Flag(what);
         }
 
-        Incomplete |= nested.Incomplete;
+        _w.Incomplete |= nested.Incomplete;
     }
 
-    /// <summary>The index of the bracket closing one opened just before <paramref name="from"/>, quote-aware.</summary>
+    /// <summary>The index of the bracket closing one opened just before <paramref name="from"/>; the end of the
+    /// source (flagged) when it is never closed.</summary>
     private int FindClose(int from, char open, char close)
     {
-        var level = 1;
-        var j = from;
-        while (j < source.Length)
+        var at = ShellBrackets.FindClose(source, from, open, close);
+        if (at < 0)
         {
-            var c = source[j];
-            if (c == '\\')
-            {
-                j += 2;
-                continue;
-            }
-
-            if (c == '\'')
-            {
-                var q = source.IndexOf('\'', j + 1);
-                j = q < 0 ? source.Length : q + 1;
-                continue;
-            }
-
-            if (c == open)
-            {
-                level++;
-            }
-            else if (c == close && --level == 0)
-            {
-                return j;
-            }
-
-            j++;
+            _w.FlagIncomplete("an unterminated substitution");
+            return source.Length;
         }
 
-        Flag("an unterminated substitution");
-        Incomplete = true;
-        return source.Length;
+        return at;
     }
 }
