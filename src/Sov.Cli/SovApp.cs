@@ -37,7 +37,7 @@ public static class SovApp
     {
         ArgumentNullException.ThrowIfNull(context);
         var root = BuildRoot(context);
-        var parsed = root.Parse(ExecCommand.RewriteRootAlias(args));
+        var parsed = root.Parse(ExecCommand.RewriteRootAlias(args, root.Subcommands.Select(c => c.Name)));
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -45,7 +45,7 @@ public static class SovApp
                 await context.Error.WriteLineAsync($"sov: {TerminalSafe.Text(error.Message)}").ConfigureAwait(false);
             }
 
-            await context.Error.WriteLineAsync("Run 'sov --help' for usage.").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"Run '{CommandPath(parsed.CommandResult)} --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -86,6 +86,18 @@ public static class SovApp
                 .ConfigureAwait(false);
             return ExitCodes.Failed;
         }
+    }
+
+    /// <summary>"sov exec", "sov audit verify": the command whose help answers a usage error.</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (var r = result; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, r.Command is RootCommand ? "sov" : r.Command.Name);
+        }
+
+        return string.Join(' ', names);
     }
 
     /// <summary>Sovereign's folders found open to other users are closed (#12.6): three stats when all is well.</summary>

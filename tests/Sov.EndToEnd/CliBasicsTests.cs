@@ -37,8 +37,10 @@ public sealed class CliBasicsTests
     [Fact]
     public async Task BareSovSaysWhatItWillDo()
     {
-        var result = await SovRun.RunAsync([], cancellationToken: Ct);
+        // #15.2: with an endpoint it says what it would do (exit 0); without one, FirstRunTests (exit 3).
+        var result = await SovRun.RunAsync(["--endpoint", "http://127.0.0.1:9/v1"], cancellationToken: Ct);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Sovereign", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("endpoint http://127.0.0.1:9/v1", result.Stdout, StringComparison.Ordinal);
     }
 }

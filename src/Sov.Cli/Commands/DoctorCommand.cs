@@ -1,43 +1,168 @@
 using System.CommandLine;
 using Sov.Borders.Sandbox;
+using Sov.Cli.Audit;
+using Sov.Cli.Session;
 using Sov.Core;
+using Sov.Core.Config;
 using Sov.Core.Files;
+using Sov.Core.Permissions;
+using Sov.Core.Sessions;
 
 namespace Sov.Cli.Commands;
 
 /// <summary>
-/// <c>sov doctor</c>: checks what Sovereign depends on here and says what to fix. Today: the sandbox
-/// (bubblewrap actually run under the real profile in the current folder) and where files live.
-/// Exit 0 when everything works, 3 when something in the environment needs fixing.
+/// <c>sov doctor</c>: the one command that checks everything a session depends on and says what to fix:
+/// the configuration (every table, unknown keys), the model endpoint (reachable, serving the model, its
+/// context window), the sandbox with its capabilities and seccomp filter, and that the journal can be
+/// written. Exit 0 when everything works, 3 when something needs fixing. Its requests to the endpoint go
+/// through the egress gate and are journaled like any session's.
 /// </summary>
 internal static class DoctorCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("doctor", "Check the endpoint, sandbox and configuration");
-        command.SetAction(async (_, cancellationToken) =>
+        var endpoint = SessionOptions.Endpoint();
+        var model = SessionOptions.Model();
+        var profile = SessionOptions.Profile();
+        var command = new Command("doctor", "Check the configuration, endpoint, model, sandbox and journal; exit 3 if anything needs fixing")
         {
+            endpoint, model, profile,
+        };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var report = new DoctorReport(context.Out);
             var workspace = new Workspace(Directory.GetCurrentDirectory());
-            var settings = SandboxFactory.Settings(workspace.Root, context.Paths);
-            var sandbox = await SandboxProbe.CheckAsync(settings, cancellationToken).ConfigureAwait(false);
-            var ok = true;
-            if (sandbox.Available)
+            var flags = new SettingsOverrides { Endpoint = parsed.GetValue(endpoint), Model = parsed.GetValue(model), Profile = parsed.GetValue(profile) };
+            var configOk = await CheckConfigAsync(context, report, workspace.Root, flags).ConfigureAwait(false);
+            await CheckJournalAsync(context, report).ConfigureAwait(false);
+            if (configOk)
             {
-                await context.Out.WriteLineAsync($"sandbox    ok: {sandbox.Detail}").ConfigureAwait(false);
+                await CheckEndpointAsync(context, report, workspace.Root, flags, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                ok = false;
-                await context.Out.WriteLineAsync($"sandbox    UNAVAILABLE: {sandbox.Detail}").ConfigureAwait(false);
-                await context.Out.WriteLineAsync($"           {sandbox.Remedy}").ConfigureAwait(false);
-                await context.Out.WriteLineAsync("           Without it full-auto is refused and every shell command asks, marked UNSANDBOXED.").ConfigureAwait(false);
+                await report.BadAsync("endpoint", "not checked: the configuration must load first", "Fix the configuration above, then run 'sov doctor' again.").ConfigureAwait(false);
             }
 
-            await context.Out.WriteLineAsync($"workspace  {workspace.Root}").ConfigureAwait(false);
-            await context.Out.WriteLineAsync($"config     {context.Paths.ConfigFile}{(File.Exists(context.Paths.ConfigFile) ? "" : " (not created yet)")}").ConfigureAwait(false);
-            await context.Out.WriteLineAsync($"state      {context.Paths.StateDir}").ConfigureAwait(false);
-            return ok ? ExitCodes.Ok : ExitCodes.Environment;
+            var sandbox = await SandboxProbe.CheckAsync(SandboxFactory.Settings(workspace.Root, context.Paths), cancellationToken).ConfigureAwait(false);
+            if (sandbox.Available)
+            {
+                await report.OkAsync("sandbox", sandbox.Detail).ConfigureAwait(false);
+            }
+            else
+            {
+                await report.BadAsync("sandbox", $"UNAVAILABLE: {sandbox.Detail}",
+                    $"{sandbox.Remedy} Without it full-auto is refused and every shell command asks, marked UNSANDBOXED.").ConfigureAwait(false);
+            }
+
+            await report.InfoAsync("workspace", workspace.Root).ConfigureAwait(false);
+            await report.InfoAsync("state", context.Paths.StateDir).ConfigureAwait(false);
+            return report.Failed ? ExitCodes.Environment : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Every table of config.toml through the parser that reads it, and unknown keys named.</summary>
+    private static async Task<bool> CheckConfigAsync(CliContext context, DoctorReport report, string root, SettingsOverrides flags)
+    {
+        var file = context.Paths.ConfigFile;
+        try
+        {
+            var settings = ConfigLoader.Load(context.Paths, context.Environment, root, flags);
+            BorderConfig.Load(file);
+            PermissionSettings.Load(context.Paths, root, null);
+            var servers = McpServerSettings.Load(file);
+            var where = File.Exists(file) ? file : $"{file} (not created yet; defaults apply)";
+            await report.OkAsync("config", servers.Count > 0 ? $"{where}; {servers.Count} MCP server(s)" : where).ConfigureAwait(false);
+            foreach (var warning in settings.Warnings)
+            {
+                await report.WarnAsync("config", warning).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (ConfigException e)
+        {
+            await report.BadAsync("config", e.Message, e.Remedy).ConfigureAwait(false);
+            return false;
+        }
+    }
+
+    private static async Task CheckEndpointAsync(CliContext context, DoctorReport report, string root, SettingsOverrides flags, CancellationToken cancellationToken)
+    {
+        PreparedAgent agent;
+        try
+        {
+            agent = await PreparedAgent.PrepareAsync(context, flags, root, cancellationToken, kind: "doctor", permissionMode: "none").ConfigureAwait(false);
+        }
+        catch (SovException e)
+        {
+            await report.BadAsync("endpoint", e.Message, e.Remedy).ConfigureAwait(false);
+            return;
+        }
+
+        using (agent)
+        {
+            var served = await agent.ServedModelsAsync(cancellationToken).ConfigureAwait(false);
+            if (served is null)
+            {
+                await report.BadAsync("endpoint", $"{agent.BaseUrl} does not answer GET /models", "Start the server, or check the endpoint's host, port and path.").ConfigureAwait(false);
+            }
+            else
+            {
+                await report.OkAsync("endpoint", $"{agent.BaseUrl} answers; it serves {Served(served)}").ConfigureAwait(false);
+                if (served.Count > 0 && !served.Contains(agent.Model, StringComparer.Ordinal))
+                {
+                    await report.BadAsync("model", $"'{agent.Model}' is not among the models {agent.BaseUrl} serves",
+                        $"Set model in config.toml (or --model) to one of: {Served(served)}.").ConfigureAwait(false);
+                }
+                else
+                {
+                    await report.OkAsync("model", agent.Model).ConfigureAwait(false);
+                }
+            }
+
+            var window = ContextWindow.For(agent.Model, agent.Settings.ContextWindow);
+            if (agent.Settings.ContextWindow is not null)
+            {
+                await report.OkAsync("context", $"{window:N0} tokens (context_window in config)").ConfigureAwait(false);
+            }
+            else if (!ContextWindow.IsKnown(agent.Model))
+            {
+                await report.WarnAsync("context", $"{window:N0} tokens assumed: '{agent.Model}' is not a model family sov knows; set context_window in config.toml to the server's real window (e.g. llama-server -c, vLLM --max-model-len, Ollama num_ctx)").ConfigureAwait(false);
+            }
+            else
+            {
+                await report.OkAsync("context", $"{window:N0} tokens (the model family's default; set context_window if the server runs it with less)").ConfigureAwait(false);
+            }
+
+            agent.Journal.Finish(report.Failed ? ExitCodes.Environment : ExitCodes.Ok);
+        }
+    }
+
+    private static string Served(IReadOnlyList<string> served) =>
+        served.Count == 0 ? "no models it lists" : string.Join(", ", served.Take(8)) + (served.Count > 8 ? $" and {served.Count - 8} more" : "");
+
+    /// <summary>The journal folder can take a new file, created and removed again.</summary>
+    private static async Task CheckJournalAsync(CliContext context, DoctorReport report)
+    {
+        var dir = context.Paths.JournalDir;
+        try
+        {
+            PrivateFiles.CreateDirectory(dir);
+            var probe = Path.Combine(dir, $".doctor-{Guid.NewGuid():N}.probe");
+            using (var stream = PrivateFiles.Open(probe, FileMode.CreateNew, FileShare.None, bufferSize: 0))
+            {
+                stream.Write(new byte[4096]);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Delete(probe);
+            await report.OkAsync("journal", $"{dir} is writable").ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SovException)
+        {
+            await report.BadAsync("journal", $"{dir} cannot be written: {e.Message}", "Free space or fix the folder's owner and mode (sov keeps it 0700).").ConfigureAwait(false);
+        }
     }
 }

@@ -19,11 +19,11 @@ internal static class ExecCommand
         };
         format.AcceptOnlyFromAmong("text", "json", "stream-json");
         var maxTurns = new Option<int?>("--max-turns") { Description = "Most model requests for this task (default 30)" };
-        var endpoint = new Option<string?>("--endpoint") { Description = "OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1" };
-        var model = new Option<string?>("--model") { Description = "Model name as the server knows it" };
-        var apiKeyEnv = new Option<string?>("--api-key-env") { Description = "Name of the environment variable holding the API key" };
-        var profile = new Option<string?>("--profile") { Description = "A [profiles.NAME] table of config.toml" };
-        var workspace = new Option<string?>("--workspace", "-C") { Description = "The workspace folder (default: the current folder)" };
+        var endpoint = SessionOptions.Endpoint();
+        var model = SessionOptions.Model();
+        var apiKeyEnv = SessionOptions.ApiKeyEnv();
+        var profile = SessionOptions.Profile();
+        var workspace = SessionOptions.Workspace();
         var mode = new Option<string?>("--mode") { Description = "Permissions: read-only, ask (default), auto-edit or full-auto (sandboxed)" };
         mode.AcceptOnlyFromAmong([.. Sov.Core.Permissions.PermissionModes.Names]);
 
@@ -57,12 +57,7 @@ internal static class ExecCommand
                 return ExitCodes.Usage;
             }
 
-            var root = Path.GetFullPath(parsed.GetValue(workspace) ?? Directory.GetCurrentDirectory());
-            if (!Directory.Exists(root))
-            {
-                throw new ConfigException($"The workspace folder {root} does not exist.", "Pass an existing folder to --workspace.");
-            }
-
+            var root = SessionOptions.Root(parsed.GetValue(workspace));
             var request = new ExecRequest(
                 text,
                 parsed.GetValue(format) switch { "json" => OutputFormat.Json, "stream-json" => OutputFormat.StreamJson, _ => OutputFormat.Text },
@@ -119,7 +114,25 @@ internal static class ExecCommand
         return await Task.Run(input.ReadToEnd, CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary><c>sov -p PROMPT …</c> is <c>sov exec -p PROMPT …</c>.</summary>
-    public static string[] RewriteRootAlias(string[] args) =>
-        args.Length > 0 && args[0] is "-p" or "--prompt" ? ["exec", .. args] : args;
+    /// <summary><c>sov [OPTIONS] -p PROMPT …</c> is <c>sov exec [OPTIONS] -p PROMPT …</c>: a <c>-p</c> anywhere
+    /// before <c>--</c>, unless a subcommand was named first.</summary>
+    public static string[] RewriteRootAlias(string[] args, IEnumerable<string> subcommands)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var names = subcommands.ToHashSet(StringComparer.Ordinal);
+        foreach (var arg in args)
+        {
+            if (arg == "--" || names.Contains(arg))
+            {
+                return args;
+            }
+
+            if (arg is "-p" or "--prompt" || arg.StartsWith("--prompt=", StringComparison.Ordinal))
+            {
+                return ["exec", .. args];
+            }
+        }
+
+        return args;
+    }
 }

@@ -19,12 +19,21 @@ internal static class InteractiveCommand
     {
         Description = "Resume a session by ID (without an ID: list this workspace's sessions and resume the newest)",
         Arity = ArgumentArity.ZeroOrOne,
+        HelpName = "ID",
     };
 
-    private static readonly Option<string?> Endpoint = new("--endpoint") { Description = "OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1" };
-    private static readonly Option<string?> Model = new("--model") { Description = "Model name as the server knows it" };
-    private static readonly Option<string?> ApiKeyEnv = new("--api-key-env") { Description = "Name of the environment variable holding the API key" };
-    private static readonly Option<string?> Profile = new("--profile") { Description = "A [profiles.NAME] table of config.toml" };
+    private static readonly Option<string?> Endpoint = SessionOptions.Endpoint();
+    private static readonly Option<string?> Model = SessionOptions.Model();
+    private static readonly Option<string?> ApiKeyEnv = SessionOptions.ApiKeyEnv();
+    private static readonly Option<string?> Profile = SessionOptions.Profile();
+    private static readonly Option<string?> Workspace = SessionOptions.Workspace();
+
+    /// <summary>Shown in <c>sov --help</c>; a command line carrying it is run as <c>sov exec</c> (ExecCommand.RewriteRootAlias).</summary>
+    private static readonly Option<string?> Prompt = new("--prompt", "-p")
+    {
+        Description = "Run one task headless and exit, as 'sov exec PROMPT' (every exec option applies)",
+        HelpName = "PROMPT",
+    };
     private static readonly Option<string?> Mode = new("--mode")
     {
         Description = "Permission mode: read-only, ask (default), auto-edit, full-auto (or [permissions] mode in config.toml)",
@@ -33,7 +42,7 @@ internal static class InteractiveCommand
     public static void Configure(RootCommand root, CliContext context)
     {
         Mode.AcceptOnlyFromAmong("read-only", "ask", "auto-edit", "full-auto");
-        foreach (var option in new Option[] { Continue, Resume, Endpoint, Model, ApiKeyEnv, Profile, Mode })
+        foreach (var option in new Option[] { Prompt, Continue, Resume, Endpoint, Model, ApiKeyEnv, Profile, Workspace, Mode })
         {
             root.Options.Add(option);
         }
@@ -43,6 +52,7 @@ internal static class InteractiveCommand
 
     private static async Task<int> RunAsync(CliContext context, ParseResult parsed, CancellationToken cancellationToken)
     {
+        var root = SessionOptions.Root(parsed.GetValue(Workspace));
         var terminal = context.Input is null && !Console.IsOutputRedirected;
         var color = terminal && context.Environment.Get("NO_COLOR") is null && context.Environment.Get("TERM") is not "dumb";
         var surface = new TerminalSurface(context.Out, color, () => terminal ? SafeWidth() : 100);
@@ -50,7 +60,7 @@ internal static class InteractiveCommand
         if (terminal)
         {
             var redactor = new Core.Secrets.Redactor();
-            var history = new InputHistory(InputHistory.FileFor(context.Paths.HistoryDir, Directory.GetCurrentDirectory()), s => redactor.Redact(s).Text);
+            var history = new InputHistory(InputHistory.FileFor(context.Paths.HistoryDir, root), s => redactor.Redact(s).Text);
             var keys = new ConsoleKeySource();
             input = new EditorInput(new LineEditor(keys, surface, history), new AnswerGuard(keys, AnswerGuard.Time));
         }
@@ -60,9 +70,7 @@ internal static class InteractiveCommand
         }
         else
         {
-            surface.WriteLine($"Sovereign {VersionInfo.Version}: a terminal coding agent for self-hosted models.");
-            surface.WriteLine("Run 'sov' on a terminal for an interactive session, or 'sov exec \"TASK\"' in scripts; 'sov --help' lists every command.");
-            return ExitCodes.Ok;
+            return NothingToRead(context, surface, parsed, root);
         }
 
         var options = new InteractiveOptions(
@@ -77,8 +85,26 @@ internal static class InteractiveCommand
             parsed.GetResult(Resume) is not null,
             parsed.GetValue(Resume),
             parsed.GetValue(Mode),
-            Directory.GetCurrentDirectory());
+            root);
         return await InteractiveSession.RunAsync(context, surface, input, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>No terminal and nothing piped in: say what sov would do, and whether a model is configured.</summary>
+    private static int NothingToRead(CliContext context, TerminalSurface surface, ParseResult parsed, string root)
+    {
+        var settings = ConfigLoader.Load(context.Paths, context.Environment, root,
+            new SettingsOverrides { Endpoint = parsed.GetValue(Endpoint), Profile = parsed.GetValue(Profile) });
+        if (settings.Endpoint is null)
+        {
+            FirstRun.Print(surface, new ConfigException(
+                "No model endpoint is configured (and with nothing to read on stdin, none was looked for on loopback).",
+                "Pass --endpoint URL, set SOV_ENDPOINT, or run 'sov' on a terminal to find a local server."), context.Paths.ConfigFile);
+            return ExitCodes.Environment;
+        }
+
+        surface.WriteLine($"Sovereign {VersionInfo.Version}: a terminal coding agent for self-hosted models (endpoint {settings.Endpoint}).");
+        surface.WriteLine("Run 'sov' on a terminal for an interactive session, pipe prompts in, or use 'sov exec \"TASK\"' in scripts; 'sov --help' lists every command.");
+        return ExitCodes.Ok;
     }
 
     private static int SafeWidth()

@@ -5,11 +5,12 @@ namespace Sov.Cli.Interactive;
 
 /// <summary>
 /// <c>sov</c> with no model endpoint configured and none answering on loopback: say what Sovereign is
-/// and how to point it at a model, rather than fail. (A configured but unreachable endpoint is an error.)
+/// and how to point it at a model (exit 3, as <c>sov exec</c>). The config lines it shows are valid TOML,
+/// one key per line, ready to paste into the config file it names.
 /// </summary>
 internal static class FirstRun
 {
-    public static void Print(TerminalSurface surface, ConfigException reason)
+    public static void Print(TerminalSurface surface, ConfigException reason, string configFile)
     {
         surface.WriteLine($"Sovereign {VersionInfo.Version}: a terminal coding agent for self-hosted models.", Style.Accent);
         surface.WriteLine();
@@ -19,7 +20,19 @@ internal static class FirstRun
         surface.WriteLine();
         surface.WriteLine(reason.Message, Style.Warning);
         surface.WriteLine(reason.Remedy);
-        surface.WriteLine("Or set it once in config.toml:  endpoint = \"http://127.0.0.1:8000/v1\"  model = \"qwen3-coder\"", Style.Dim);
-        surface.WriteLine("Headless: sov exec \"explain this repository\" · sov --help for every command", Style.Dim);
+        surface.WriteLine($"Or set it once in {configFile}:");
+        foreach (var line in ConfigHint)
+        {
+            surface.WriteLine("    " + line, Style.Dim);
+        }
+
+        surface.WriteLine("Then 'sov doctor' checks it. Headless: sov exec \"explain this repository\" · sov --help for every command", Style.Dim);
     }
+
+    /// <summary>The lines to paste into config.toml (kept valid TOML by a test).</summary>
+    public static IReadOnlyList<string> ConfigHint { get; } =
+    [
+        "endpoint = \"http://127.0.0.1:8000/v1\"",
+        "model = \"qwen3-coder\"",
+    ];
 }

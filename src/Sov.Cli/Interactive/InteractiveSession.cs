@@ -70,8 +70,8 @@ internal sealed partial class InteractiveSession
         }
         catch (ConfigException e) when (e.Message.StartsWith("No model endpoint is configured", StringComparison.Ordinal))
         {
-            FirstRun.Print(surface, e);
-            return ExitCodes.Ok;
+            FirstRun.Print(surface, e, context.Paths.ConfigFile);
+            return ExitCodes.Environment;
         }
 
         using (agent)

@@ -97,12 +97,7 @@ internal sealed partial class PreparedAgent : IDisposable
             var (baseUrl, discoveredModels) = await ResolveEndpointAsync(settings, Egress, cancellationToken).ConfigureAwait(false);
             var apiKey = ReadApiKey(context, settings.ApiKeyEnv);
             http = HttpClients.Create(Egress([new Uri(baseUrl.GetLeftPart(UriPartial.Authority))], "model"));
-            var model = settings.Model
-                ?? discoveredModels?.FirstOrDefault()
-                ?? (await ModelCatalog.TryListAsync(http, baseUrl, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false))?.FirstOrDefault()
-                ?? throw new ConfigException(
-                    $"No model name is configured and {baseUrl}/models lists none.",
-                    "Pass --model NAME (the name your server serves), or set model in config.toml.");
+            var model = settings.Model ?? discoveredModels?.FirstOrDefault() ?? await FirstServedAsync(http, baseUrl, cancellationToken).ConfigureAwait(false);
             if (settings.Model is null || settings.Endpoint is null)
             {
                 journal.Journal.Append(new ModelSelectedRecord(baseUrl.ToString(), model));
@@ -158,6 +153,18 @@ internal sealed partial class PreparedAgent : IDisposable
             : throw new ConfigException(
                 "No model endpoint is configured, and none answers on loopback (Ollama 11434, vLLM 8000, llama.cpp 8080, LM Studio 1234).",
                 "Start one ('ollama serve', 'vllm serve MODEL', 'llama-server -m MODEL.gguf'), or pass --endpoint URL.");
+    }
+
+    /// <summary>With no model named: the first the server lists; else why not, told apart: nothing answers
+    /// (connection refused) or it answers with no models.</summary>
+    private static async Task<string> FirstServedAsync(HttpClient http, Uri baseUrl, CancellationToken cancellationToken)
+    {
+        var (models, failure) = await ModelCatalog.ProbeAsync(http, baseUrl, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        return models?.FirstOrDefault() ?? throw (failure is not null
+            ? new ConfigException($"The endpoint {baseUrl} does not answer: {failure}.",
+                "Start the model server there, or correct --endpoint (host, port and path, e.g. http://127.0.0.1:8080/v1).")
+            : new ConfigException($"No model name is configured and {baseUrl}/models lists none.",
+                "Pass --model NAME (the name your server serves), or set model in config.toml."));
     }
 
     private static string? ReadApiKey(CliContext context, string? variable)

@@ -27,6 +27,10 @@ public static class ConfigLoader
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         var warnings = new List<string>();
         var project = ReadProjectTable(workspaceRoot, warnings);
+        if (user is not null)
+        {
+            warnings.AddRange(ConfigKeys.Unknown(user).Select(k => $"Ignored unknown key '{k}' in {paths.ConfigFile} (misspelt? see README, 'Configuration')."));
+        }
 
         var profileName = flags.Profile ?? environment.Get("SOV_PROFILE") ?? String(user, "profile", paths.ConfigFile);
         TomlTable? profile = null;
@@ -156,7 +160,7 @@ public static class ConfigLoader
         }
         catch (TomlException e)
         {
-            throw new ConfigException($"{path} is not valid TOML: {FirstLine(e.Message)}", "Fix the file (see README, 'Using sov exec'), or move it away.");
+            throw new ConfigException($"{path} is not valid TOML: {TomlError.Describe(e.Message)}", "Fix the file (see README, 'Configuration'; one key = value per line), or move it away.");
         }
     }
 
@@ -185,5 +189,4 @@ public static class ConfigLoader
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 ? s
         : throw new ConfigException($"{key} must be a positive number of seconds, not '{text}'.", $"Set {key} to a number such as 60.");
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

@@ -6,7 +6,11 @@ namespace Sov.Core.Models;
 public static class ModelCatalog
 {
     /// <summary>The served model ids, or null when nothing answered properly within the timeout.</summary>
-    public static async Task<IReadOnlyList<string>?> TryListAsync(HttpClient http, Uri baseUrl, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>?> TryListAsync(HttpClient http, Uri baseUrl, TimeSpan timeout, CancellationToken cancellationToken) =>
+        (await ProbeAsync(http, baseUrl, timeout, cancellationToken).ConfigureAwait(false)).Models;
+
+    /// <summary>The served model ids, or why there are none: "connection refused", "HTTP 404", "no answer within 10 s".</summary>
+    public static async Task<(IReadOnlyList<string>? Models, string? Failure)> ProbeAsync(HttpClient http, Uri baseUrl, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUrl);
@@ -17,7 +21,7 @@ public static class ModelCatalog
             using var response = await http.GetAsync(new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/models"), deadline.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                return null;
+                return (null, $"HTTP {(int)response.StatusCode} to GET /models");
             }
 
             var stream = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
@@ -37,13 +41,22 @@ public static class ModelCatalog
                     }
                 }
 
-                return ids;
+                return (ids, null);
             }
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or IOException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return null;
+            return (null, e switch
+            {
+                HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } h =>
+                    "connection refused" + (h.InnerException?.Message is { Length: > 0 } why && !why.Contains("refused", StringComparison.OrdinalIgnoreCase) ? $" ({why})" : ""),
+                HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "its host name does not resolve",
+                HttpRequestException => "the connection failed",
+                JsonException => "its answer to GET /models is not a JSON model list",
+                OperationCanceledException => $"no answer within {timeout.TotalSeconds:0} s",
+                _ => "the connection broke",
+            });
         }
     }
 }

@@ -40,6 +40,15 @@ public static class ContextWindow
             return configured.Value;
         }
 
+        return Family(model)?.Tokens ?? Unknown;
+    }
+
+    /// <summary>Whether <paramref name="model"/> belongs to a family whose native window is known here.</summary>
+    public static bool IsKnown(string model) => Family(model) is not null;
+
+    private static (string Prefix, int Tokens)? Family(string model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         var name = model.ToLowerInvariant();
         var slash = name.LastIndexOf('/');
         if (slash >= 0)
@@ -47,15 +56,15 @@ public static class ContextWindow
             name = name[(slash + 1)..];
         }
 
-        foreach (var (prefix, tokens) in Defaults)
+        foreach (var family in Defaults)
         {
-            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            if (name.StartsWith(family.Prefix, StringComparison.Ordinal))
             {
-                return tokens;
+                return family;
             }
         }
 
-        return Unknown;
+        return null;
     }
 
     public static bool ShouldCompact(long? usedTokens, int window) => usedTokens is { } used && used >= window * CompactAt;
