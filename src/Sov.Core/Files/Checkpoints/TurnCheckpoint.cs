@@ -4,14 +4,25 @@ namespace Sov.Core.Files.Checkpoints;
 /// Records one turn's file changes for undo. Tools call <see cref="BeforeWrite"/> before they change a
 /// file; the shell tool takes a <see cref="FileSnapshot"/> before a command and hands it to
 /// <see cref="AfterShell"/>, which lists what the command changed. The first state seen in a turn is the
-/// one undo restores. <see cref="Commit"/> at the end of the turn stores it.
+/// one undo restores. Each state is made durable before the change it precedes: its blob and a line of the
+/// turn's pending record, both fsynced (#13.7), so a turn killed half-way is still undoable.
+/// <see cref="Commit"/> at the end of the turn stores it as a manifest and drops the pending record.
 /// </summary>
 public sealed class TurnCheckpoint
 {
     private readonly CheckpointStore _store;
+    private readonly string? _session;
     private readonly Dictionary<string, (string? Blob, int? Mode, bool Captured, string By)> _before = new(StringComparer.Ordinal);
+    private PendingRecord? _pending;
 
-    internal TurnCheckpoint(CheckpointStore store) => _store = store;
+    internal TurnCheckpoint(CheckpointStore store, string? session)
+    {
+        _store = store;
+        _session = session;
+    }
+
+    /// <summary>This turn's id, as its manifest and pending record name it.</summary>
+    public string Id { get; } = Guid.NewGuid().ToString("n");
 
     /// <summary>Workspace-relative paths changed so far this turn.</summary>
     public IReadOnlyCollection<string> Paths => _before.Keys;
@@ -28,11 +39,11 @@ public sealed class TurnCheckpoint
         if (File.Exists(path.RealPath))
         {
             var content = File.ReadAllBytes(path.RealPath);
-            _before[relative] = (_store.PutBlob(content), FileSnapshot.ModeOf(path.RealPath), true, tool);
+            Record(relative, (_store.PutBlob(content), FileSnapshot.ModeOf(path.RealPath), true, tool));
         }
         else
         {
-            _before[relative] = (null, null, true, tool);
+            Record(relative, (null, null, true, tool));
         }
     }
 
@@ -46,15 +57,15 @@ public sealed class TurnCheckpoint
         {
             if (!before.Files.TryGetValue(relative, out var old))
             {
-                _before[relative] = (null, null, true, "shell");
+                Record(relative, (null, null, true, "shell"));
             }
             else if (old.Content is not null)
             {
-                _before[relative] = (_store.PutBlob(old.Content), old.Mode, true, "shell");
+                Record(relative, (_store.PutBlob(old.Content), old.Mode, true, "shell"));
             }
             else
             {
-                _before[relative] = (null, old.Mode, false, "shell");
+                Record(relative, (null, old.Mode, false, "shell"));
             }
         }
 
@@ -64,18 +75,27 @@ public sealed class TurnCheckpoint
     /// <summary>Stores the turn (when anything changed), with each file's state after it, for <c>sov undo</c>.</summary>
     public void Commit()
     {
-        if (_before.Count == 0)
+        if (_before.Count > 0)
         {
-            return;
+            var entries = _before.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
+            {
+                var full = Path.Combine(_store.Workspace.Root, e.Key);
+                var after = File.Exists(full) ? FileSnapshot.Hash(File.ReadAllBytes(full)) : null;
+                return new CheckpointEntry(e.Key, e.Value.Blob, e.Value.Mode, e.Value.Captured, after, e.Value.By);
+            }).ToList();
+            _store.Save(entries, Id, _session);
+            _before.Clear();
         }
 
-        var entries = _before.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
-        {
-            var full = Path.Combine(_store.Workspace.Root, e.Key);
-            var after = File.Exists(full) ? FileSnapshot.Hash(File.ReadAllBytes(full)) : null;
-            return new CheckpointEntry(e.Key, e.Value.Blob, e.Value.Mode, e.Value.Captured, after, e.Value.By);
-        }).ToList();
-        _store.Save(entries);
-        _before.Clear();
+        _pending?.Delete();
+        _pending = null;
+    }
+
+    /// <summary>The before-state is on disk (blob and pending line, fsynced) before the caller changes the file.</summary>
+    private void Record(string relative, (string? Blob, int? Mode, bool Captured, string By) state)
+    {
+        _pending ??= PendingRecord.Create(_store.PendingDir, Id, _session);
+        _pending.Append(new PendingLine(Path: relative, BeforeBlob: state.Blob, BeforeMode: state.Mode, Captured: state.Captured, ChangedBy: state.By));
+        _before[relative] = state;
     }
 }

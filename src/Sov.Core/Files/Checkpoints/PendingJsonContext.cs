@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Sov.Core.Files.Checkpoints;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(PendingLine))]
+internal sealed partial class PendingJsonContext : JsonSerializerContext;
