@@ -91,6 +91,13 @@ public sealed class TurnCheckpoint
         _pending = null;
     }
 
+    /// <summary>Lets go of the pending record without storing the turn, as a process that dies does.</summary>
+    internal void Abandon()
+    {
+        _pending?.Dispose();
+        _pending = null;
+    }
+
     /// <summary>The before-state is on disk (blob and pending line, fsynced) before the caller changes the file.</summary>
     private void Record(string relative, (string? Blob, int? Mode, bool Captured, string By) state)
     {
