@@ -50,6 +50,11 @@ internal static class Recovery
             var header = lines.FirstOrDefault(l => l.Turn is not null);
             if (header?.Turn is not { } turnId || store.HasTurn(turnId))
             {
+                if (header?.Turn is { } stored)
+                {
+                    File.Delete(ShellSnapshots.PathFor(store.PendingDir, stored));
+                }
+
                 File.Delete(path);
                 return null;
             }
@@ -67,6 +72,12 @@ internal static class Recovery
                 }
             }
 
+            var snapshotPath = ShellSnapshots.PathFor(store.PendingDir, turnId);
+            if (ShellSnapshots.Load(snapshotPath) is { } beforeShell)
+            {
+                entries.AddRange(ShellSnapshots.Changes(store, beforeShell, seen).ToList());
+            }
+
             InterruptedTurn? result = null;
             if (entries.Count > 0)
             {
@@ -75,6 +86,7 @@ internal static class Recovery
                 result = new InterruptedTurn(turnId, header.Session, sequence, [.. entries.Select(e => e.Path)]);
             }
 
+            File.Delete(snapshotPath);
             File.Delete(path);
             return result;
         }

@@ -14,6 +14,7 @@ public sealed class TurnCheckpoint
     private readonly string? _session;
     private readonly Dictionary<string, (string? Blob, int? Mode, bool Captured, string By)> _before = new(StringComparer.Ordinal);
     private PendingRecord? _pending;
+    private bool _shellSnapshotStored;
 
     internal TurnCheckpoint(CheckpointStore store, string? session)
     {
@@ -44,6 +45,22 @@ public sealed class TurnCheckpoint
         else
         {
             Record(relative, (null, null, true, tool));
+        }
+    }
+
+    /// <summary>
+    /// Before a shell command runs: the first of the turn stores <paramref name="before"/> beside the pending
+    /// record (fsynced), so what a command killed mid-run changed can still be undone. Files the turn changed
+    /// before are recorded already, and the others are as they were then, so one snapshot a turn is enough.
+    /// </summary>
+    public void BeforeShell(FileSnapshot before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        if (!_shellSnapshotStored)
+        {
+            Pending(); // locked first, so no start mistakes the turn for a dead one
+            ShellSnapshots.Save(ShellSnapshots.PathFor(_store.PendingDir, Id), before);
+            _shellSnapshotStored = true;
         }
     }
 
@@ -87,6 +104,12 @@ public sealed class TurnCheckpoint
             _before.Clear();
         }
 
+        if (_shellSnapshotStored)
+        {
+            File.Delete(ShellSnapshots.PathFor(_store.PendingDir, Id));
+            _shellSnapshotStored = false;
+        }
+
         _pending?.Delete();
         _pending = null;
     }
@@ -98,11 +121,12 @@ public sealed class TurnCheckpoint
         _pending = null;
     }
 
+    private PendingRecord Pending() => _pending ??= PendingRecord.Create(_store.PendingDir, Id, _session);
+
     /// <summary>The before-state is on disk (blob and pending line, fsynced) before the caller changes the file.</summary>
     private void Record(string relative, (string? Blob, int? Mode, bool Captured, string By) state)
     {
-        _pending ??= PendingRecord.Create(_store.PendingDir, Id, _session);
-        _pending.Append(new PendingLine(Path: relative, BeforeBlob: state.Blob, BeforeMode: state.Mode, Captured: state.Captured, ChangedBy: state.By));
+        Pending().Append(new PendingLine(Path: relative, BeforeBlob: state.Blob, BeforeMode: state.Mode, Captured: state.Captured, ChangedBy: state.By));
         _before[relative] = state;
     }
 }
