@@ -154,6 +154,23 @@ public sealed class CheckpointRecoveryTests : IDisposable
         Assert.True(File.Exists(locked));
     }
 
+    [Fact]
+    public void TheStoresOwnTempFilesAreSweptOnlyWhenADeadTurnWasFound()
+    {
+        var blobs = Directory.CreateDirectory(Path.Combine(Store().Directory, "blobs")).FullName;
+        var stale = Path.Combine(blobs, $".{new string('0', 64)}.sov-{Guid.NewGuid():n}.tmp");
+        File.WriteAllText(stale, "x");
+
+        Store().RecoverInterrupted(); // no dead turn: it may be a live session's write
+        Assert.True(File.Exists(stale));
+
+        var turn = Store().BeginTurn();
+        Write(turn, "a.txt", "new");
+        turn.Abandon();
+        Store().RecoverInterrupted();
+        Assert.False(File.Exists(stale));
+    }
+
     [Theory]
     [InlineData(".a.txt.sov-0123456789abcdef0123456789abcdef.tmp", true)]
     [InlineData(".a.sov-fix-0123456789abcdef0123456789abcdef", true)]

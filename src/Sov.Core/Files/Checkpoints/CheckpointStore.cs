@@ -103,9 +103,9 @@ public sealed class CheckpointStore
                 File.Move(temp, ManifestPath(sequence), overwrite: false);
                 return sequence;
             }
-            catch (IOException) when (attempt < 100 && File.Exists(ManifestPath(sequence)))
+            catch (IOException) when (attempt < 100)
             {
-                File.Delete(temp);
+                File.Delete(temp); // the number was taken meanwhile (or the temporary file was swept): try the next
             }
         }
     }

@@ -12,23 +12,31 @@ internal static class Recovery
     {
         var found = new List<InterruptedTurn>();
         var folders = new HashSet<string>(StringComparer.Ordinal);
+        var dead = 0;
         if (Directory.Exists(store.PendingDir))
         {
             foreach (var path in Directory.EnumerateFiles(store.PendingDir, "*.jsonl").Order(StringComparer.Ordinal))
             {
-                if (RecoverOne(store, path, folders) is { } turn)
+                var turn = RecoverOne(store, path, folders, out var wasDead);
+                dead += wasDead ? 1 : 0;
+                if (turn is not null)
                 {
                     found.Add(turn);
                 }
             }
         }
 
-        StaleTempFiles.Remove(store.Workspace, folders, store.OwnFolders);
+        // A turn records its pending file before anything else it writes, so the store's own folders can hold a
+        // killed write's temporary file only when a dead turn was found: otherwise they are left to live sessions.
+        // (A pending record's own temporary file is locked from its creation to its process's end.)
+        StaleTempFiles.Remove(store.Workspace, folders, dead > 0 ? store.OwnFolders : [store.PendingDir]);
         return found;
     }
 
-    private static InterruptedTurn? RecoverOne(CheckpointStore store, string path, HashSet<string> folders)
+    /// <summary>The turn stored, if it changed anything; <paramref name="dead"/>: the record was a dead turn's (not locked by a live one, not gone).</summary>
+    private static InterruptedTurn? RecoverOne(CheckpointStore store, string path, HashSet<string> folders, out bool dead)
     {
+        dead = false;
         FileStream stream;
         try
         {
@@ -56,6 +64,7 @@ internal static class Recovery
                 }
 
                 File.Delete(path);
+                dead = true;
                 return null;
             }
 
@@ -88,6 +97,7 @@ internal static class Recovery
 
             File.Delete(snapshotPath);
             File.Delete(path);
+            dead = true;
             return result;
         }
     }

@@ -37,6 +37,7 @@ public sealed class TurnCheckpoint
             return;
         }
 
+        Pending(); // first, so even a blob's temporary file is never written without a record of the turn
         if (File.Exists(path.RealPath))
         {
             var content = File.ReadAllBytes(path.RealPath);
@@ -70,6 +71,11 @@ public sealed class TurnCheckpoint
         ArgumentNullException.ThrowIfNull(before);
         var after = FileSnapshot.Take(_store.Workspace);
         var changed = after.ChangedSince(before);
+        if (changed.Any(p => !_before.ContainsKey(p)))
+        {
+            Pending();
+        }
+
         foreach (var relative in changed.Where(p => !_before.ContainsKey(p)))
         {
             if (!before.Files.TryGetValue(relative, out var old))
