@@ -13,11 +13,21 @@ internal static class InterruptedTurns
     private const string NoteStart = "[Sovereign: the previous turn was interrupted";
     private const int Listed = 20;
 
-    /// <summary>Recovers interrupted turns; returns one line for the person per turn found.</summary>
-    public static IReadOnlyList<string> Recover(CheckpointStore store) =>
-        [.. store.RecoverInterrupted().Select(t =>
-            $"The last turn in this workspace was interrupted before it finished (Sovereign was stopped); it changed {List(t.Paths)}. " +
-            "Run 'sov undo' to restore them as they were before that turn, or 'sov --continue' to carry on.")];
+    /// <summary>Recovers interrupted turns; returns one line for the person per turn found (or why none could be checked).</summary>
+    public static IReadOnlyList<string> Recover(CheckpointStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        try
+        {
+            return [.. store.RecoverInterrupted().Select(t =>
+                $"The last turn in this workspace was interrupted before it finished (Sovereign was stopped); it changed {List(t.Paths)}. " +
+                "Run 'sov undo' to restore them as they were before that turn, or 'sov --continue' to carry on.")];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return [$"Could not check for a turn a crash left unfinished ({e.Message}); 'sov undo' retries it."];
+        }
+    }
 
     /// <summary>
     /// The note for the model when <paramref name="session"/> is resumed and its newest checkpoint is an
@@ -27,13 +37,22 @@ internal static class InterruptedTurns
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(history);
-        var latest = store.Latest();
+        CheckpointManifest? latest;
+        try
+        {
+            latest = store.Latest();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null; // an unreadable manifest is sov undo's to report, not a reason to refuse a session
+        }
+
         if (latest is not { Interrupted: true, Turn: { } turn } || (latest.Session is { } owner && owner != session))
         {
             return null;
         }
 
-        var marker = $"(turn {turn[..8]})";
+        var marker = $"(turn {turn[..Math.Min(8, turn.Length)]})";
         if (history.Any(m => m.Text.Contains(NoteStart, StringComparison.Ordinal) && m.Text.Contains(marker, StringComparison.Ordinal)))
         {
             return null;
