@@ -24,6 +24,7 @@ public static class PlainErrors
             PathTooLongException => "the path is too long",
             UnauthorizedAccessException => "permission denied",
             EndOfStreamException => "the data ended too early",
+            System.ComponentModel.Win32Exception w => Errno(w.NativeErrorCode),
             IOException io when io.HResult > 0 => Errno(io.HResult),
             IOException io => Written(io.Message) ?? "an input/output error",
             JsonException j when j.LineNumber is { } line => $"invalid JSON at line {line + 1}, byte {(j.BytePositionInLine ?? 0) + 1}",

@@ -22,6 +22,7 @@ public sealed class PlainErrorsTests
         { new IOException("IO_DiskFull_Path_Name, /a", 28), "no space left" },
         { new IOException("IO_SharingViolation_File, /a"), "input/output error" },
         { new JsonException("ExpectedStartOfValueNotFound, x", "$", 0, 4), "invalid JSON at line 1, byte 5" },
+        { new System.ComponentModel.Win32Exception(2, "ErrorStartingProcess, bwrap, /w, No such file"), "no such file or folder" },
         { new InvalidOperationException("InvalidOperation_EnumFailedVersion"), "unexpected InvalidOperationException" },
     };
 
