@@ -8,29 +8,35 @@ internal static class ErrorBody
     /// <summary>The most of an error body read: enough for any message, never a server's whole dump.</summary>
     public const int MaxBytes = 64 * 1024;
 
-    /// <summary>The start of an error response's body; empty when the connection broke while reading it.</summary>
-    public static async Task<string> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>
+    /// The start of an error response's body, read for at most <paramref name="patience"/>; what arrived so far
+    /// when the connection broke or the server stalled mid-body (#13.4: nothing may wait forever).
+    /// </summary>
+    public static async Task<string> ReadAsync(HttpContent content, TimeSpan patience, CancellationToken cancellationToken)
     {
+        var buffer = new byte[MaxBytes];
+        var total = 0;
+        using var stalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stalled.CancelAfter(Seconds.Timer(patience));
         try
         {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await content.ReadAsStreamAsync(stalled.Token).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                var buffer = new byte[MaxBytes];
-                var total = 0;
                 int read;
-                while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+                while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), stalled.Token).ConfigureAwait(false)) > 0)
                 {
                     total += read;
                 }
-
-                return System.Text.Encoding.UTF8.GetString(buffer, 0, total);
             }
         }
-        catch (Exception e) when (e is IOException or HttpRequestException)
+        catch (Exception e) when (e is IOException or HttpRequestException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return "";
+            // keep what arrived
         }
+
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, total);
     }
 
     public static string Message(string body)

@@ -149,7 +149,7 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
         using (response)
         {
             var status = (int)response.StatusCode;
-            var message = ErrorBody.Message(await ErrorBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false));
+            var message = ErrorBody.Message(await ErrorBody.ReadAsync(response.Content, _options.IdleTimeout, cancellationToken).ConfigureAwait(false));
             if (ErrorBody.IsContextLength(message))
             {
                 // Ollama answers 500 for an over-long input, llama.cpp and vLLM 400: never retried (#13.8).

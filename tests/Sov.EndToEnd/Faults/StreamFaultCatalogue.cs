@@ -25,6 +25,8 @@ internal static class StreamFaultCatalogue
             { Environment = new Dictionary<string, string> { ["SOV_ANSWER_TIMEOUT_SECONDS"] = "2", ["SOV_IDLE_TIMEOUT_SECONDS"] = "30" }, Requests = 1 },
         new("headers_past_the_answer_deadline", s => s.Fallback = ScriptedResponse.Text("late").WithFirstByteDelay(TimeSpan.FromMinutes(5)), 1, "longer than 1.5 s")
             { Environment = new Dictionary<string, string> { ["SOV_ANSWER_TIMEOUT_SECONDS"] = "1.5" } },
+        new("error_body_stalls_halfway", s => s.Fallback = ScriptedResponse.Error(400, "bad request, and then nothing").WithFault(ScriptedFault.SilentForever), 1, "HTTP 400")
+            { Environment = Idle1, Requests = 1 },
         new("endless_16k_chunks", s => s.Fallback = ScriptedResponse.Text("a").WithFault(ScriptedFault.EndlessStream), 1, "kept streaming"),
 
         // #13.5: empty and truncated answers

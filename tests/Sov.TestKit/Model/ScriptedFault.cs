@@ -19,7 +19,7 @@ public enum ScriptedFault
     /// <summary>Streams text forever (16 KiB a chunk), until the client goes away: the runaway cap.</summary>
     EndlessStream,
 
-    /// <summary>Plays its events, then keeps the connection open and sends nothing more.</summary>
+    /// <summary>Plays its events (or half of an error body), then keeps the connection open and sends nothing more.</summary>
     SilentForever,
 
     /// <summary>Plays its events, then sends an empty delta every 100 ms forever (progress rule, #13.4).</summary>

@@ -147,7 +147,17 @@ public sealed class ScriptedModelServer : IAsyncDisposable
             }
 
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(response.ErrorBody ?? "{}", ct).ConfigureAwait(false);
+            var errorBody = response.ErrorBody ?? "{}";
+            if (response.Fault == ScriptedFault.SilentForever)
+            {
+                // an error whose body stalls halfway
+                await context.Response.WriteAsync(errorBody[..(errorBody.Length / 2)], ct).ConfigureAwait(false);
+                await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+                await Task.Delay(Timeout.InfiniteTimeSpan, ct).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                return;
+            }
+
+            await context.Response.WriteAsync(errorBody, ct).ConfigureAwait(false);
             return;
         }
 

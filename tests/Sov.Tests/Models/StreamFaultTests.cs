@@ -42,6 +42,15 @@ public sealed class StreamFaultTests
     }
 
     [Fact]
+    public async Task AnErrorBodyThatStallsHalfwayIsNotWaitedForForever()
+    {
+        await using var f = await ModelClientFixture.StartAsync(Short);
+        f.Server.Fallback = ScriptedResponse.Error(400, "a message that never ends").WithFault(ScriptedFault.SilentForever);
+        var e = await Assert.ThrowsAsync<ModelException>(() => CollectAsync(f.Client));
+        Assert.Contains("HTTP 400", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ATrickleThatNeverEndsStopsAtTheAnswerDeadline()
     {
         // #13.4: a few characters every 0.2 s would take 18 hours to reach the runaway cap.
