@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using System.CommandLine;
 using Sov.Borders.Sandbox;
 using Sov.Core;
@@ -17,7 +18,7 @@ internal static class DoctorCommand
         var command = new Command("doctor", "Check the endpoint, sandbox and configuration");
         command.SetAction(async (_, cancellationToken) =>
         {
-            var workspace = new Workspace(Directory.GetCurrentDirectory());
+            var workspace = new Workspace(Directory.GetCurrentDirectory(), new NativeFileSystem());
             var settings = SandboxFactory.Settings(workspace.Root, context.Paths);
             var sandbox = await SandboxProbe.CheckAsync(settings, cancellationToken).ConfigureAwait(false);
             var ok = true;

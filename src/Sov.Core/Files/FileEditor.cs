@@ -64,18 +64,13 @@ public sealed class FileEditor(Workspace workspace)
         return kept.Count == 0 ? null : $"kept the file's {string.Join(" and ", kept)}";
     }
 
-    /// <summary>Writes a prepared change after recording the file's state for undo.</summary>
+    /// <summary>
+    /// Writes a prepared change if the file is still as it was when prepared, recording its state for undo
+    /// first; the check and the write are one step under the folder's lock (see <see cref="Workspace.Replace"/>).
+    /// </summary>
     public void Apply(PreparedChange change, Checkpoints.TurnCheckpoint? checkpoint, string tool)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var now = File.Exists(change.Path.RealPath) ? File.ReadAllBytes(change.Path.RealPath) : null;
-        var same = now is null ? change.BeforeBytes is null : change.BeforeBytes is not null && now.AsSpan().SequenceEqual(change.BeforeBytes);
-        if (!same)
-        {
-            throw new WorkspaceException($"{change.Path.Display} changed after the edit was prepared; read it again and retry.");
-        }
-
-        checkpoint?.BeforeWrite(change.Path, tool);
-        workspace.WriteAtomic(change.Path, change.Bytes);
+        workspace.Replace(change.Path, change.Bytes, change.BeforeBytes, () => checkpoint?.BeforeWrite(change.Path, tool));
     }
 }
