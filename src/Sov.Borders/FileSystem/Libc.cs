@@ -27,6 +27,30 @@ internal static class Libc
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
 
+    [DllImport("libc", SetLastError = true, EntryPoint = "open")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int Create(ref byte path, int flags, int mode);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "write")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern nint Write(int fd, ref byte buffer, nint count);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "fsync")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int Sync(int fd);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "fchmod")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int ChangeMode(int fd, int mode);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "rename")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int Rename(ref byte from, ref byte to);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "unlink")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int Unlink(ref byte path);
+
     [DllImport("libc", SetLastError = true, EntryPoint = "openat")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int OpenAt(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, int flags);
@@ -74,12 +98,19 @@ internal static class Libc
     /// <summary>The type bits (S_IFMT) of a path, or -errno.</summary>
     public static int TypeOf(byte[] nativePath, bool follow)
     {
+        var mode = Mode(nativePath, follow);
+        return mode < 0 ? mode : mode & TypeMask;
+    }
+
+    /// <summary>The whole st_mode (type and permission bits) of a path, or -errno.</summary>
+    public static int Mode(byte[] nativePath, bool follow)
+    {
         var buffer = new byte[256];
-        if (Statx(CurrentFolder, ref nativePath[0], follow ? 0 : NoFollow, 0x1, ref buffer[0]) != 0)
+        if (Statx(CurrentFolder, ref nativePath[0], follow ? 0 : NoFollow, 0x1 | 0x2, ref buffer[0]) != 0)
         {
             return -Marshal.GetLastPInvokeError();
         }
 
-        return BitConverter.ToUInt16(buffer, 28) & TypeMask;
+        return BitConverter.ToUInt16(buffer, 28);
     }
 }

@@ -120,6 +120,18 @@ public sealed class NativeFileSystem : IFileSystem
             : throw new WorkspaceException("Cannot confirm which file was opened (/proc/self/fd is unavailable); refused.");
     }
 
+    public void WriteAtomic(string path, ReadOnlySpan<byte> content, Action<SafeFileHandle> verifyOpened)
+    {
+        if (FileNames.AsText(path) is { } text)
+        {
+            AtomicFile.Write(text, content, verifyOpened);
+        }
+        else
+        {
+            NativeAtomicWrite.Write(path, content, verifyOpened);
+        }
+    }
+
     public IDisposable LockFolder(string folder)
     {
         var native = FileNames.ToNativePath(folder);

@@ -12,7 +12,7 @@ public sealed class FileEditor(Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(content);
         var target = workspace.ForWrite(path);
-        if (!target.Exists)
+        if (!workspace.Exists(target))
         {
             return new PreparedChange(target, null, content, TextFormat.NewFile.Encode(content, convertLineEndings: false),
                 $"created {target.Display}", null, null);
@@ -30,7 +30,7 @@ public sealed class FileEditor(Workspace workspace)
     public async Task<PreparedChange> PrepareEditAsync(string path, string oldString, string newString, bool replaceAll, CancellationToken cancellationToken)
     {
         var target = workspace.ForWrite(path);
-        if (!target.Exists)
+        if (!workspace.Exists(target))
         {
             throw new WorkspaceException($"{target.Display} does not exist. To create it use write_file with the whole content.");
         }

@@ -83,6 +83,19 @@ public static class FileNames
         return [.. bytes];
     }
 
+    /// <summary>The path as .NET's own file APIs take it; null when its bytes are not UTF-8 (only system calls on bytes reach it).</summary>
+    public static string? AsText(string shown)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        if (!shown.Contains('\\', StringComparison.Ordinal))
+        {
+            return shown;
+        }
+
+        var bytes = ToBytes(shown);
+        return Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : null;
+    }
+
     /// <summary>The bytes of a shown path, NUL-terminated, as system calls take them.</summary>
     public static byte[] ToNativePath(string shown)
     {

@@ -30,6 +30,13 @@ public interface IFileSystem
     string OpenedPath(SafeFileHandle handle);
 
     /// <summary>
+    /// Replaces <paramref name="path"/> all or nothing (<see cref="AtomicFile"/>: a temporary file beside it, fsync,
+    /// the old mode kept, one rename), also when its name is not UTF-8; <paramref name="verifyOpened"/> sees the
+    /// temporary file's handle before anything is written to it.
+    /// </summary>
+    void WriteAtomic(string path, ReadOnlySpan<byte> content, Action<SafeFileHandle> verifyOpened);
+
+    /// <summary>
     /// Takes an exclusive advisory lock on a folder (flock), waiting while another process or thread holds it;
     /// disposing releases it. Sovereign's writes to files in that folder hold it, so two sessions cannot
     /// interleave a "still as read?" check and a rename.

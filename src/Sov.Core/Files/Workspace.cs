@@ -51,8 +51,8 @@ public sealed class Workspace
         return inspected.FullPath;
     }
 
-    /// <summary>The path relative to the root, with '/' separators ("." for the root itself).</summary>
-    public string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+    /// <summary>The path relative to the root, with '/' separators ("." for the root itself). A backslash is part of a name on Linux (and of the escape for names that are not UTF-8), never a separator.</summary>
+    public string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath) is var relative && OperatingSystem.IsWindows() ? relative.Replace('\\', '/') : relative;
 
     /// <summary>How the border sees a path, inside or not; throws only for paths no file system accepts.</summary>
     public WorkspacePath Inspect(string path)
@@ -170,7 +170,12 @@ public sealed class Workspace
         }
 
         var folder = Path.GetDirectoryName(checkedPath.RealPath) ?? Root;
-        Directory.CreateDirectory(folder);
+        if (Files.Kind(folder) != FileKind.Folder)
+        {
+            Directory.CreateDirectory(FileNames.AsText(folder)
+                ?? throw new WorkspaceException($"{path.Display}: its folder does not exist, and a folder whose name is not UTF-8 cannot be created; choose another name."));
+        }
+
         var afterCreate = Inspect(path.Requested);
         if (!afterCreate.Inside || afterCreate.Protected || afterCreate.RealPath != checkedPath.RealPath)
         {
@@ -185,7 +190,7 @@ public sealed class Workspace
         }
 
         beforeWrite?.Invoke();
-        AtomicFile.Write(checkedPath.RealPath, content, opened =>
+        Files.WriteAtomic(checkedPath.RealPath, content, opened =>
         {
             // The temporary file must really be in the checked folder, inside the workspace.
             var where = Path.GetDirectoryName(Files.OpenedPath(opened));
@@ -194,6 +199,13 @@ public sealed class Workspace
                 throw new WorkspaceException($"{path.Display}: its folder changed while writing; refused.");
             }
         });
+    }
+
+    /// <summary>True when a file (not a folder) is at the path now; names that are not UTF-8 included.</summary>
+    public bool Exists(WorkspacePath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Files.Kind(path.FullPath) is FileKind.File or FileKind.Other;
     }
 
     /// <summary>True when the file holds exactly <paramref name="expected"/> now (null: it does not exist).</summary>

@@ -33,7 +33,15 @@ public abstract class ToolTestBase : IDisposable
 
     public void Dispose()
     {
-        Root.Delete(recursive: true);
+        try
+        {
+            Root.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            Files.RawNames.Delete(Root.FullName); // names that are not UTF-8: .NET cannot name them to delete them
+        }
+
         GC.SuppressFinalize(this);
     }
 }
