@@ -153,7 +153,7 @@ internal static class FileScanner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileScanResult(target, 0, true, [], $"{target.DisplayPath}: {e.Message}", false, false);
+            return new FileScanResult(target, 0, true, [], ScanProblem.Describe(target.DisplayPath, e), false, false);
         }
         finally
         {
