@@ -78,4 +78,28 @@ public sealed class ByteNameToolsTests : ToolTestBase
         Assert.DoesNotContain(".sov-", listing, StringComparison.Ordinal); // no temporary file left behind
         Assert.DoesNotContain(@"bad\\xff", listing, StringComparison.Ordinal); // no literal-named twin created
     }
+
+    [Fact]
+    public async Task ASymlinkWithABadNameCannotLeadOut()
+    {
+        var outside = Directory.CreateTempSubdirectory("sov-outside-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Join(outside, "secret.txt"), "SECRET");
+            using (var ln = System.Diagnostics.Process.Start("/bin/bash", ["-c", "ln -s \"$1\" \"$2/$(printf 'out\\375')\"", "ln", outside, Root.FullName]))
+            {
+                ln.WaitForExit();
+            }
+
+            Assert.Contains("1 entry withheld", (await RunAsync(new ListDirTool(), """{"path":"."}""")).Text, StringComparison.Ordinal); // a link out is not listed
+            var read = await Assert.ThrowsAsync<WorkspaceException>(() => RunAsync(new ReadFileTool(), """{"path":"out\\xfd/secret.txt"}"""));
+            Assert.Contains("outside the workspace", read.Message, StringComparison.Ordinal);
+            var grep = await RunAsync(new GrepTool(), """{"pattern":"SECRET"}""");
+            Assert.DoesNotContain("SECRET", grep.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
 }
