@@ -2,8 +2,8 @@ namespace Sov.Core.Files;
 
 /// <summary>
 /// What write_file and edit_file do to the disk, in two steps: prepare (read through the border,
-/// decode keeping encoding, BOM and line endings, compute the new text) and apply (checkpoint, then an
-/// atomic write re-checked at open). Refusals are <see cref="WorkspaceException"/>s with a message the
+/// decode keeping encoding, BOM and line endings, compute the new text) and apply (under the folder's lock:
+/// the file must still hold what was read, then checkpoint, then an atomic write re-checked at open). Refusals are <see cref="WorkspaceException"/>s with a message the
 /// model can act on.
 /// </summary>
 public sealed class FileEditor(Workspace workspace)

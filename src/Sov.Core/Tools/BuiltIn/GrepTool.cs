@@ -42,7 +42,7 @@ public sealed class GrepTool : ITool
         var filter = arguments.GetString("glob") is { } g ? new GlobPattern(g, matchBasenameWhenNoSlash: true) : null;
         IEnumerable<string> files;
         var kind = context.Workspace.Files.Kind(start);
-        if (kind == FileKind.File)
+        if (kind is FileKind.File or FileKind.Other)
         {
             files = [context.Workspace.Relative(start)];
         }
