@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Borders.Network;
 using Sov.Core;
 using Sov.Core.Audit;
@@ -22,7 +23,7 @@ internal static class AuditExport
             throw new SovException($"Unknown export format '{format}'.", "Use --format jsonl or --format otlp.", ExitCodes.Usage);
         }
 
-        var config = BorderConfig.Load(context.Paths.ConfigFile);
+        var config = BorderConfig.Load(new NativeFileSystem(), context.Paths.ConfigFile);
         if (format == "otlp" && config.ExportEndpoint is null)
         {
             throw new ConfigException("OTLP export is not configured: nothing was sent.",

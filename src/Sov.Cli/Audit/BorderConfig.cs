@@ -1,4 +1,5 @@
 using Sov.Core.Config;
+using Sov.Core.Files;
 using Sov.Core.Secrets;
 using Tomlyn.Model;
 
@@ -18,9 +19,9 @@ public sealed record BorderConfig(
 {
     public static BorderConfig Empty { get; } = new(null, null, RedactionOptions.None, null);
 
-    public static BorderConfig Load(string configFile)
+    public static BorderConfig Load(IFileSystem files, string configFile)
     {
-        var model = ConfigLoader.ReadTable(configFile);
+        var model = ConfigLoader.ReadTable(files, configFile);
         if (model is null)
         {
             return Empty;

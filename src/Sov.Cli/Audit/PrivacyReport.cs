@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Borders.Environment;
 using Sov.Borders.Network;
 using Sov.Core.Config;
@@ -17,9 +18,9 @@ internal static class PrivacyReport
     public static int Run(CliContext context)
     {
         var paths = context.Paths;
-        var workspace = new Workspace(Directory.GetCurrentDirectory());
-        var settings = ConfigLoader.Load(paths, context.Environment, workspace.Root);
-        var borders = BorderConfig.Load(paths.ConfigFile);
+        var workspace = new Workspace(Directory.GetCurrentDirectory(), new NativeFileSystem());
+        var settings = ConfigLoader.Load(paths, context.Environment, workspace);
+        var borders = BorderConfig.Load(workspace.Files, paths.ConfigFile);
         var o = context.Out;
         o.WriteLine("Environment variables Sovereign reads (no others; the list is Sov.Borders/Environment/AllowedEnvironment.cs):");
         o.WriteLine("  " + string.Join(", ", AllowedEnvironment.FixedNames.Order(StringComparer.Ordinal)) + ", and SOV_* settings");
@@ -28,7 +29,7 @@ internal static class PrivacyReport
             o.WriteLine($"  {keyVariable}: named by you (api_key_env) for the endpoint's API key, sent only in its Authorization header");
         }
 
-        foreach (var server in McpServerSettings.Load(paths.ConfigFile))
+        foreach (var server in McpServerSettings.Load(workspace.Files, paths.ConfigFile))
         {
             foreach (var name in server.EnvFrom.Append(server.BearerTokenEnv).OfType<string>())
             {
@@ -60,7 +61,7 @@ internal static class PrivacyReport
             }
         }
 
-        var mcp = McpServerSettings.Load(paths.ConfigFile);
+        var mcp = McpServerSettings.Load(workspace.Files, paths.ConfigFile);
         foreach (var server in mcp.Where(s => s.Url is not null))
         {
             o.WriteLine($"  {EgressGate.Origin(server.Url!)}  MCP server '{server.Name}' (mcp.servers.{server.Name}.url)");

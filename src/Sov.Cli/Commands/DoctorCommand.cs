@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sov.Borders.FileSystem;
 using Sov.Borders.Sandbox;
 using Sov.Cli.Audit;
 using Sov.Cli.Session;
@@ -31,9 +32,9 @@ internal static class DoctorCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var report = new DoctorReport(context.Out);
-            var workspace = new Workspace(Directory.GetCurrentDirectory());
+            var workspace = new Workspace(Directory.GetCurrentDirectory(), new NativeFileSystem());
             var flags = new SettingsOverrides { Endpoint = parsed.GetValue(endpoint), Model = parsed.GetValue(model), Profile = parsed.GetValue(profile) };
-            var configOk = await CheckConfigAsync(context, report, workspace.Root, flags).ConfigureAwait(false);
+            var configOk = await CheckConfigAsync(context, report, workspace, flags).ConfigureAwait(false);
             await CheckJournalAsync(context, report).ConfigureAwait(false);
             if (configOk)
             {
@@ -63,15 +64,15 @@ internal static class DoctorCommand
     }
 
     /// <summary>Every table of config.toml through the parser that reads it, and unknown keys named.</summary>
-    private static async Task<bool> CheckConfigAsync(CliContext context, DoctorReport report, string root, SettingsOverrides flags)
+    private static async Task<bool> CheckConfigAsync(CliContext context, DoctorReport report, Workspace workspace, SettingsOverrides flags)
     {
         var file = context.Paths.ConfigFile;
         try
         {
-            var settings = ConfigLoader.Load(context.Paths, context.Environment, root, flags);
-            BorderConfig.Load(file);
-            PermissionSettings.Load(context.Paths, root, null);
-            var servers = McpServerSettings.Load(file);
+            var settings = ConfigLoader.Load(context.Paths, context.Environment, workspace, flags);
+            BorderConfig.Load(workspace.Files, file);
+            PermissionSettings.Load(context.Paths, workspace, null);
+            var servers = McpServerSettings.Load(workspace.Files, file);
             var where = File.Exists(file) ? file : $"{file} (not created yet; defaults apply)";
             await report.OkAsync("config", servers.Count > 0 ? $"{where}; {servers.Count} MCP server(s)" : where).ConfigureAwait(false);
             foreach (var warning in settings.Warnings)

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using Sov.Borders.FileSystem;
 using Sov.Cli.Interactive;
 using Sov.Cli.Terminal;
 using Sov.Cli.Terminal.Input;
 using Sov.Core;
 using Sov.Core.Config;
+using Sov.Core.Files;
 
 namespace Sov.Cli.Commands;
 
@@ -92,7 +94,7 @@ internal static class InteractiveCommand
     /// <summary>No terminal and nothing piped in: say what sov would do, and whether a model is configured.</summary>
     private static int NothingToRead(CliContext context, TerminalSurface surface, ParseResult parsed, string root)
     {
-        var settings = ConfigLoader.Load(context.Paths, context.Environment, root,
+        var settings = ConfigLoader.Load(context.Paths, context.Environment, new Workspace(root, new NativeFileSystem()),
             new SettingsOverrides { Endpoint = parsed.GetValue(Endpoint), Profile = parsed.GetValue(Profile) });
         if (settings.Endpoint is null)
         {

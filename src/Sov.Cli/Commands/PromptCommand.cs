@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using System.CommandLine;
 using Sov.Core;
 using Sov.Core.Config;
@@ -24,8 +25,8 @@ internal static class PromptCommand
                 return ExitCodes.Ok;
             }
 
-            var workspace = new Workspace(Directory.GetCurrentDirectory());
-            var settings = ConfigLoader.Load(context.Paths, context.Environment, workspace.Root);
+            var workspace = new Workspace(Directory.GetCurrentDirectory(), new NativeFileSystem());
+            var settings = ConfigLoader.Load(context.Paths, context.Environment, workspace);
             var environment = new EnvironmentContext(
                 workspace.Root,
                 EnvironmentContext.CurrentOsFamily(),

@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using System.CommandLine;
 using Sov.Cli.Scan;
 using Sov.Core;
@@ -77,7 +78,7 @@ internal static class ScanCommand
             ScanReport report;
             try
             {
-                report = await ScanRunner.RunAsync(options, Directory.GetCurrentDirectory(), cancellationToken).ConfigureAwait(false);
+                report = await ScanRunner.RunAsync<ScanReads>(options, Directory.GetCurrentDirectory(), cancellationToken).ConfigureAwait(false);
             }
             catch (ScanException e)
             {

@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using System.CommandLine;
 using Sov.Cli.Terminal;
 using Sov.Core;
@@ -18,7 +19,7 @@ internal static class UndoCommand
         var command = new Command("undo", "Undo the file changes of the last turn");
         command.SetAction(async (_, _) =>
         {
-            var workspace = new Workspace(Directory.GetCurrentDirectory());
+            var workspace = new Workspace(Directory.GetCurrentDirectory(), new NativeFileSystem());
             var store = new CheckpointStore(context.Paths.StateDir, workspace);
             foreach (var turn in store.RecoverInterrupted())
             {

@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Core.Files;
 
 namespace Sov.Cli.Interactive;
@@ -19,7 +20,7 @@ public sealed class CustomCommands
 
     public CustomCommands(string? userCommandsDir, string? projectCommandsDir, ProjectFileBorder? border = null)
     {
-        _border = border ?? new ProjectFileBorder(new Workspace(projectCommandsDir ?? Directory.GetCurrentDirectory()), policy: null);
+        _border = border ?? new ProjectFileBorder(new Workspace(projectCommandsDir ?? Directory.GetCurrentDirectory(), new NativeFileSystem()), policy: null);
         Load(userCommandsDir, "user");
         Load(projectCommandsDir, "project");
         foreach (var (file, origin) in _byName.Values)
@@ -62,7 +63,7 @@ public sealed class CustomCommands
     }
 
     private ProjectFileRead? Read(string file, string origin) =>
-        origin == "user" ? ProjectFileBorder.ReadOwn(file) : _border.Read(file);
+        origin == "user" ? ProjectFileBorder.ReadOwn(_border.Workspace.Files, file) : _border.Read(file);
 
     private void Load(string? dir, string origin)
     {

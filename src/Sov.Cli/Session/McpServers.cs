@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Borders.Environment;
 using Sov.Borders.Mcp;
 using Sov.Cli.Borders;
@@ -28,7 +29,7 @@ internal sealed class McpServers : IAsyncDisposable
     public static async Task<McpServers> ConnectAsync(CliContext context, PreparedAgent agent, SessionBorders borders, CancellationToken cancellationToken)
     {
         var result = new McpServers();
-        var configured = McpServerSettings.Load(context.Paths.ConfigFile);
+        var configured = McpServerSettings.Load(new NativeFileSystem(), context.Paths.ConfigFile);
         if (configured.Count == 0)
         {
             return result;

@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using System.Text.RegularExpressions;
 using Sov.Borders.Environment;
 using Sov.Borders.Network;
@@ -77,9 +78,9 @@ internal sealed partial class PreparedAgent : IDisposable
         CancellationToken cancellationToken, string kind = "exec", string permissionMode = "headless")
     {
         ArgumentNullException.ThrowIfNull(context);
-        var workspace = new Workspace(workspaceRoot);
-        var settings = ConfigLoader.Load(context.Paths, context.Environment, workspace.Root, flags);
-        var borders = BorderConfig.Load(context.Paths.ConfigFile);
+        var workspace = new Workspace(workspaceRoot, new NativeFileSystem());
+        var settings = ConfigLoader.Load(context.Paths, context.Environment, workspace, flags);
+        var borders = BorderConfig.Load(workspace.Files, context.Paths.ConfigFile);
         var journal = SessionJournal.Start(context, borders, SessionJournal.Info(context, kind, workspace.Root,
             settings.Model ?? "(first the server lists)", settings.Endpoint ?? "(discovered on loopback)", permissionMode));
         EgressOptions Egress(IEnumerable<Uri> origins, string purpose) => new([.. origins])

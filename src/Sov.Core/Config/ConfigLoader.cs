@@ -18,15 +18,16 @@ public static class ConfigLoader
     private static readonly string[] ProjectAllowed = ["model", "instructions", "permissions"];
     private static readonly string[] ProjectRefused = ["endpoint", "api_key_env", "api_key", "profiles", "profile"];
 
-    public static SovSettings Load(SovPaths paths, IEnvironment environment, string workspaceRoot, SettingsOverrides? flags = null)
+    public static SovSettings Load(SovPaths paths, IEnvironment environment, Workspace workspace, SettingsOverrides? flags = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(environment);
         flags ??= new SettingsOverrides();
-        var user = ReadTable(paths.ConfigFile);
+        var user = ReadTable(workspace.Files, paths.ConfigFile);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         var warnings = new List<string>();
-        var project = ReadProjectTable(workspaceRoot, warnings);
+        var project = ReadProjectTable(workspace, warnings);
         if (user is not null)
         {
             warnings.AddRange(ConfigKeys.Unknown(user).Select(k => $"Ignored unknown key '{k}' in {paths.ConfigFile} (misspelt? see README, 'Configuration')."));
@@ -120,9 +121,9 @@ public static class ConfigLoader
     /// Parses one of the person's own TOML files (trusted, so symlinks may lead anywhere, but it must be a
     /// regular file within <see cref="MaxConfigBytes"/>); null when the file does not exist.
     /// </summary>
-    public static TomlTable? ReadTable(string path)
+    public static TomlTable? ReadTable(IFileSystem files, string path)
     {
-        var file = ProjectFileBorder.ReadOwn(path, MaxConfigBytes);
+        var file = ProjectFileBorder.ReadOwn(files, path, MaxConfigBytes);
         return file is null ? null
             : file.Status == ProjectFileStatus.Read ? Parse(path, file.Text!)
             : throw new ConfigException($"{path} was not read: {file.Reason}.", "Make it a regular file of a sensible size, or move it away.");
@@ -134,11 +135,11 @@ public static class ConfigLoader
     /// with a warning and treated as absent); null when there is none. No read rules yet: the config is what
     /// sets them. (Pinned attack: issue #12 item 2.)
     /// </summary>
-    public static TomlTable? ReadProjectTable(string workspaceRoot, ICollection<string>? warnings = null)
+    public static TomlTable? ReadProjectTable(Workspace workspace, ICollection<string>? warnings = null)
     {
-        ArgumentNullException.ThrowIfNull(workspaceRoot);
-        var border = new ProjectFileBorder(new Workspace(workspaceRoot), policy: null);
-        var path = Path.Combine(workspaceRoot, ".sov", "config.toml");
+        ArgumentNullException.ThrowIfNull(workspace);
+        var border = new ProjectFileBorder(workspace, policy: null);
+        var path = Path.Combine(workspace.Root, ".sov", "config.toml");
         var file = border.Read(path, MaxConfigBytes);
         if (file is { Status: ProjectFileStatus.Read })
         {

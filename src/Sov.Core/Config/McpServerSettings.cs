@@ -1,3 +1,4 @@
+using Sov.Core.Files;
 using Sov.Core.Tools.Mcp;
 using Tomlyn.Model;
 
@@ -41,9 +42,9 @@ public sealed record McpServerSettings(string Name)
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(McpLimits.DefaultStartupSeconds);
 
     /// <summary>The servers in a config file's <c>[mcp.servers]</c>, in name order; none when the file has none.</summary>
-    public static IReadOnlyList<McpServerSettings> Load(string configFile)
+    public static IReadOnlyList<McpServerSettings> Load(IFileSystem files, string configFile)
     {
-        var model = ConfigLoader.ReadTable(configFile);
+        var model = ConfigLoader.ReadTable(files, configFile);
         if (model is null || !model.TryGetValue("mcp", out var mcp))
         {
             return [];

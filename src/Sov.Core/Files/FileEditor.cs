@@ -2,8 +2,8 @@ namespace Sov.Core.Files;
 
 /// <summary>
 /// What write_file and edit_file do to the disk, in two steps: prepare (read through the border,
-/// decode keeping encoding, BOM and line endings, compute the new text) and apply (checkpoint, then an
-/// atomic write re-checked at open). Refusals are <see cref="WorkspaceException"/>s with a message the
+/// decode keeping encoding, BOM and line endings, compute the new text) and apply (under the folder's lock:
+/// the file must still hold what was read, then checkpoint, then an atomic write re-checked at open). Refusals are <see cref="WorkspaceException"/>s with a message the
 /// model can act on.
 /// </summary>
 public sealed class FileEditor(Workspace workspace)
@@ -12,7 +12,7 @@ public sealed class FileEditor(Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(content);
         var target = workspace.ForWrite(path);
-        if (!target.Exists)
+        if (!workspace.Exists(target))
         {
             return new PreparedChange(target, null, content, TextFormat.NewFile.Encode(content, convertLineEndings: false),
                 $"created {target.Display}", null, null);
@@ -30,7 +30,7 @@ public sealed class FileEditor(Workspace workspace)
     public async Task<PreparedChange> PrepareEditAsync(string path, string oldString, string newString, bool replaceAll, CancellationToken cancellationToken)
     {
         var target = workspace.ForWrite(path);
-        if (!target.Exists)
+        if (!workspace.Exists(target))
         {
             throw new WorkspaceException($"{target.Display} does not exist. To create it use write_file with the whole content.");
         }
@@ -64,18 +64,13 @@ public sealed class FileEditor(Workspace workspace)
         return kept.Count == 0 ? null : $"kept the file's {string.Join(" and ", kept)}";
     }
 
-    /// <summary>Writes a prepared change after recording the file's state for undo.</summary>
+    /// <summary>
+    /// Writes a prepared change if the file is still as it was when prepared, recording its state for undo
+    /// first; the check and the write are one step under the folder's lock (see <see cref="Workspace.Replace"/>).
+    /// </summary>
     public void Apply(PreparedChange change, Checkpoints.TurnCheckpoint? checkpoint, string tool)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var now = File.Exists(change.Path.RealPath) ? File.ReadAllBytes(change.Path.RealPath) : null;
-        var same = now is null ? change.BeforeBytes is null : change.BeforeBytes is not null && now.AsSpan().SequenceEqual(change.BeforeBytes);
-        if (!same)
-        {
-            throw new WorkspaceException($"{change.Path.Display} changed after the edit was prepared; read it again and retry.");
-        }
-
-        checkpoint?.BeforeWrite(change.Path, tool);
-        workspace.WriteAtomic(change.Path, change.Bytes);
+        workspace.Replace(change.Path, change.Bytes, change.BeforeBytes, () => checkpoint?.BeforeWrite(change.Path, tool));
     }
 }

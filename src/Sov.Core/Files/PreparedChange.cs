@@ -3,7 +3,8 @@ namespace Sov.Core.Files;
 /// <summary>
 /// A file change computed but not yet written, so it can be shown (and approved) first: the text before
 /// (null for a new file) and after, the bytes to write in the file's own format, and what the edit
-/// engine said. <see cref="Apply"/> writes it only if the file is still as it was when prepared.
+/// engine said. <see cref="FileEditor.Apply"/> writes it only if the file still holds <see cref="BeforeBytes"/>, checked
+/// under the folder's lock (<see cref="Workspace.Replace"/>), so another process's write in between is never lost.
 /// </summary>
 public sealed record PreparedChange(
     WorkspacePath Path,

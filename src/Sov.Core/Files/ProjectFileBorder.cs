@@ -28,7 +28,7 @@ public sealed class ProjectFileBorder(Workspace workspace, PermissionPolicy? pol
     public ProjectFileRead? Read(string path, int maxBytes = DefaultMaxBytes, string? containedIn = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var border = containedIn is null ? Workspace : new Workspace(containedIn);
+        var border = containedIn is null ? Workspace : new Workspace(containedIn, Workspace.Files);
         WorkspacePath p;
         try
         {
@@ -57,15 +57,16 @@ public sealed class ProjectFileBorder(Workspace workspace, PermissionPolicy? pol
             return held with { Display = display };
         }
 
-        return Load(display, p.FullPath, maxBytes, checkLinks: true,
+        return Load(Workspace.Files, display, p.FullPath, maxBytes, checkLinks: true,
             opened => opened == p.RealPath && border.Contains(opened) ? null : $"it changed while it was being opened (now leads to {opened})");
     }
 
     /// <summary>Reads one of the person's own files (user config folder): trusted, but regular files only and capped; null when absent.</summary>
-    public static ProjectFileRead? ReadOwn(string path, int maxBytes = DefaultMaxBytes)
+    public static ProjectFileRead? ReadOwn(IFileSystem files, string path, int maxBytes = DefaultMaxBytes)
     {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(path);
-        return File.Exists(path) ? Load(path, path, maxBytes, checkLinks: false, _ => null) : null;
+        return File.Exists(path) ? Load(files, path, path, maxBytes, checkLinks: false, _ => null) : null;
     }
 
     /// <summary>The read rules on the path as written and where it really leads: the stricter decides; null when they let it be read.</summary>
@@ -88,17 +89,17 @@ public sealed class ProjectFileBorder(Workspace workspace, PermissionPolicy? pol
         };
     }
 
-    private static ProjectFileRead Load(string display, string fullPath, int maxBytes, bool checkLinks, Func<string, string?> openedElsewhere)
+    private static ProjectFileRead Load(IFileSystem files, string display, string fullPath, int maxBytes, bool checkLinks, Func<string, string?> openedElsewhere)
     {
         try
         {
-            using var handle = RegularFile.Open(fullPath);
-            if (RegularFile.NotRegular(handle, out var links) is { } notRegular)
+            using var handle = files.OpenRead(fullPath);
+            if (files.NotRegular(handle, out var links) is { } notRegular)
             {
                 return Refused(display, notRegular);
             }
 
-            if (OperatingSystem.IsLinux() && openedElsewhere(Workspace.OpenedPath(handle)) is { } moved)
+            if (OperatingSystem.IsLinux() && openedElsewhere(files.OpenedPath(handle)) is { } moved)
             {
                 return Refused(display, moved);
             }
@@ -108,7 +109,7 @@ public sealed class ProjectFileBorder(Workspace workspace, PermissionPolicy? pol
                 return Refused(display, $"it has {links} hard links, and another name for the same file may be outside the workspace (replace it with a copy)");
             }
 
-            var bytes = RegularFile.ReadCapped(handle, maxBytes, out var truncated);
+            var bytes = CappedRead.Read(handle, maxBytes, out var truncated);
             var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
             return truncated
                 ? new ProjectFileRead(display, text, ProjectFileStatus.Truncated, $"it is larger than {Size(maxBytes)}; only the first {Size(maxBytes)} were read")

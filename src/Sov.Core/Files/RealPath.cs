@@ -3,13 +3,14 @@ namespace Sov.Core.Files;
 /// <summary>
 /// Where a path really leads: every existing component's symlinks resolved (relative targets against
 /// their folder), the part that does not exist yet appended as is. Loops are cut after 40 links, as the
-/// kernel does (ELOOP).
+/// kernel does (ELOOP). Names are in <see cref="FileNames"/>' escape, so links with names that are not UTF-8 are followed too.
 /// </summary>
 public static class RealPath
 {
-    public static string Resolve(string fullPath)
+    public static string Resolve(string fullPath, IFileSystem files)
     {
         ArgumentNullException.ThrowIfNull(fullPath);
+        ArgumentNullException.ThrowIfNull(files);
         var pending = new Stack<string>(Split(fullPath).Reverse());
         var current = "/";
         var links = 0;
@@ -28,19 +29,7 @@ public static class RealPath
             }
 
             var candidate = Path.Join(current, part);
-            FileSystemInfo info = new FileInfo(candidate);
-            string? target = null;
-            try
-            {
-                target = info.LinkTarget;
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-
+            var target = files.ReadLink(candidate);
             if (target is null)
             {
                 current = candidate;

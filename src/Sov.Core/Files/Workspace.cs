@@ -13,15 +13,20 @@ namespace Sov.Core.Files;
 /// </summary>
 public sealed class Workspace
 {
-    public Workspace(string root)
+    public Workspace(string root, IFileSystem files)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
-        Root = Path.TrimEndingDirectorySeparator(RealPath.Resolve(Path.GetFullPath(root)));
+        ArgumentNullException.ThrowIfNull(files);
+        Files = files;
+        Root = Path.TrimEndingDirectorySeparator(RealPath.Resolve(Path.GetFullPath(root), files));
         if (Root.Length == 0)
         {
             Root = "/";
         }
     }
+
+    /// <summary>The system calls the border makes (byte-level names, non-waiting opens, folder locks).</summary>
+    public IFileSystem Files { get; }
 
     /// <summary>The canonical absolute root, without a trailing separator.</summary>
     public string Root { get; }
@@ -46,8 +51,8 @@ public sealed class Workspace
         return inspected.FullPath;
     }
 
-    /// <summary>The path relative to the root, with '/' separators ("." for the root itself).</summary>
-    public string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+    /// <summary>The path relative to the root, with '/' separators ("." for the root itself). A backslash is part of a name on Linux (and of the escape for names that are not UTF-8), never a separator.</summary>
+    public string Relative(string fullPath) => Path.GetRelativePath(Root, fullPath) is var relative && OperatingSystem.IsWindows() ? relative.Replace('\\', '/') : relative;
 
     /// <summary>How the border sees a path, inside or not; throws only for paths no file system accepts.</summary>
     public WorkspacePath Inspect(string path)
@@ -59,7 +64,7 @@ public sealed class Workspace
         }
 
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? "." : path, Root));
-        var real = RealPath.Resolve(full);
+        var real = RealPath.Resolve(full, Files);
         var inside = Contains(full) && Contains(real);
         var isProtected = (Contains(full) && ProtectedPaths.IsProtected(Relative(full)))
             || (Contains(real) && ProtectedPaths.IsProtected(Relative(real)));
@@ -82,7 +87,7 @@ public sealed class Workspace
                 $"{p.Display} is a protected path: git config and hooks, .gitmodules, .sov/ and editor settings are read-only to every tool. Leave it unchanged and tell the person what you wanted to change.");
         }
 
-        if (Directory.Exists(p.FullPath))
+        if (Files.Kind(p.FullPath) == FileKind.Folder)
         {
             throw new WorkspaceException($"{p.Display} is a folder; give the path of a file inside it.");
         }
@@ -102,16 +107,30 @@ public sealed class Workspace
             throw Outside(path);
         }
 
-        var handle = File.OpenHandle(path.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        SafeFileHandle handle;
         try
         {
-            var opened = OpenedPath(handle);
+            handle = Files.OpenRead(path.FullPath);
+        }
+        catch (IOException e)
+        {
+            throw new WorkspaceException($"{path.Display}: {e.Message}");
+        }
+
+        try
+        {
+            if (Files.NotRegular(handle, out _) is { } notRegular)
+            {
+                throw new WorkspaceException($"{path.Display} cannot be read: {notRegular}.");
+            }
+
+            var opened = Files.OpenedPath(handle);
             if (opened != path.RealPath || (!outsideApproved && !Contains(opened)))
             {
                 throw new WorkspaceException($"{path.Display} changed while it was being opened (now leads to {opened}); refused.");
             }
 
-            return new FileStream(handle, FileAccess.Read);
+            return new FileStream(handle, FileAccess.Read, bufferSize: 0);
         }
         catch
         {
@@ -130,7 +149,18 @@ public sealed class Workspace
     }
 
     /// <summary>Writes a file atomically, keeping its mode, after <see cref="ForWrite"/>'s checks, re-checked at open.</summary>
-    public void WriteAtomic(WorkspacePath path, ReadOnlySpan<byte> content)
+    public void WriteAtomic(WorkspacePath path, ReadOnlySpan<byte> content) => Replace(path, content, checkBefore: false, expectedBefore: null, beforeWrite: null);
+
+    /// <summary>
+    /// Writes a file atomically if it still holds <paramref name="expectedBefore"/> (null: it must not exist).
+    /// The check, <paramref name="beforeWrite"/> (the undo checkpoint) and the rename happen under an exclusive
+    /// lock on the file's folder, which every Sovereign process takes to write there, so of two sessions editing
+    /// one file, the second is refused instead of overwriting the first (issue #13 item 2).
+    /// </summary>
+    public void Replace(WorkspacePath path, ReadOnlySpan<byte> content, byte[]? expectedBefore, Action? beforeWrite) =>
+        Replace(path, content, checkBefore: true, expectedBefore, beforeWrite);
+
+    private void Replace(WorkspacePath path, ReadOnlySpan<byte> content, bool checkBefore, byte[]? expectedBefore, Action? beforeWrite)
     {
         ArgumentNullException.ThrowIfNull(path);
         var checkedPath = ForWrite(path.Requested);
@@ -140,17 +170,30 @@ public sealed class Workspace
         }
 
         var folder = Path.GetDirectoryName(checkedPath.RealPath) ?? Root;
-        Directory.CreateDirectory(folder);
+        if (Files.Kind(folder) != FileKind.Folder)
+        {
+            Directory.CreateDirectory(FileNames.AsText(folder)
+                ?? throw new WorkspaceException($"{path.Display}: its folder does not exist, and a folder whose name is not UTF-8 cannot be created; choose another name."));
+        }
+
         var afterCreate = Inspect(path.Requested);
         if (!afterCreate.Inside || afterCreate.Protected || afterCreate.RealPath != checkedPath.RealPath)
         {
             throw new WorkspaceException($"{path.Display} changed while its folder was created; refused.");
         }
 
-        AtomicFile.Write(checkedPath.RealPath, content, opened =>
+        using var held = Files.LockFolder(folder);
+        if (checkBefore && !StillHolds(checkedPath, expectedBefore))
+        {
+            throw new WorkspaceException(
+                $"{path.Display} changed by another process since this edit read it; nothing was written. Read it again and retry.");
+        }
+
+        beforeWrite?.Invoke();
+        Files.WriteAtomic(checkedPath.RealPath, content, opened =>
         {
             // The temporary file must really be in the checked folder, inside the workspace.
-            var where = Path.GetDirectoryName(OpenedPath(opened));
+            var where = Path.GetDirectoryName(Files.OpenedPath(opened));
             if (where != folder || !Contains(where))
             {
                 throw new WorkspaceException($"{path.Display}: its folder changed while writing; refused.");
@@ -158,12 +201,30 @@ public sealed class Workspace
         });
     }
 
-    /// <summary>Where the kernel says an open handle's file is.</summary>
-    internal static string OpenedPath(SafeFileHandle handle)
+    /// <summary>True when a file (not a folder) is at the path now; names that are not UTF-8 included.</summary>
+    public bool Exists(WorkspacePath path)
     {
-        var fd = handle.DangerousGetHandle().ToInt64();
-        var target = new FileInfo($"/proc/self/fd/{fd}").LinkTarget;
-        return target ?? throw new WorkspaceException("Cannot confirm which file was opened (/proc/self/fd is unavailable); refused.");
+        ArgumentNullException.ThrowIfNull(path);
+        return Files.Kind(path.FullPath) is FileKind.File or FileKind.Other;
+    }
+
+    /// <summary>True when the file holds exactly <paramref name="expected"/> now (null: it does not exist).</summary>
+    private bool StillHolds(WorkspacePath path, byte[]? expected)
+    {
+        if (Files.Kind(path.RealPath) == FileKind.None)
+        {
+            return expected is null;
+        }
+
+        if (expected is null)
+        {
+            return false;
+        }
+
+        using var stream = OpenRead(path);
+        using var now = new MemoryStream();
+        stream.CopyTo(now);
+        return now.GetBuffer().AsSpan(0, (int)now.Length).SequenceEqual(expected);
     }
 
     private WorkspaceException Outside(WorkspacePath p) =>

@@ -1,4 +1,5 @@
 using Sov.Core.Config;
+using Sov.Core.Files;
 using Tomlyn.Model;
 
 namespace Sov.Core.Permissions;
@@ -11,11 +12,12 @@ namespace Sov.Core.Permissions;
 /// </summary>
 public sealed record PermissionSettings(PermissionMode Mode, PermissionRules Rules, IReadOnlyList<string> Environment)
 {
-    public static PermissionSettings Load(SovPaths paths, string workspaceRoot, string? modeFlag)
+    public static PermissionSettings Load(SovPaths paths, Workspace workspace, string? modeFlag)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var user = Section(ConfigLoader.ReadTable(paths.ConfigFile), paths.ConfigFile);
-        var project = Section(ConfigLoader.ReadProjectTable(workspaceRoot), ".sov/config.toml");
+        ArgumentNullException.ThrowIfNull(workspace);
+        var user = Section(ConfigLoader.ReadTable(workspace.Files, paths.ConfigFile), paths.ConfigFile);
+        var project = Section(ConfigLoader.ReadProjectTable(workspace), ".sov/config.toml");
         var mode = ParseMode(modeFlag, "--mode") ?? ParseMode(Text(user, "mode", paths.ConfigFile), paths.ConfigFile) ?? PermissionMode.Ask;
         if (ParseMode(Text(project, "mode", ".sov/config.toml"), ".sov/config.toml") is { } projectMode)
         {

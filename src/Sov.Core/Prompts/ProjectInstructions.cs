@@ -37,10 +37,10 @@ public sealed record ProjectInstructions(string? Text, IReadOnlyList<string> Sou
         : "Project instructions: " + string.Join("; ", Files.Select(f => f.Note).Append(CutNote).OfType<string>()) + ".";
 
     /// <summary>Loads the chain with no read rules (the border's own checks still apply).</summary>
-    public static ProjectInstructions Load(string? userConfigDir, string workspaceRoot)
+    public static ProjectInstructions Load(string? userConfigDir, Workspace workspace)
     {
-        ArgumentNullException.ThrowIfNull(workspaceRoot);
-        return Load(userConfigDir, new ProjectFileBorder(new Workspace(workspaceRoot), policy: null));
+        ArgumentNullException.ThrowIfNull(workspace);
+        return Load(userConfigDir, new ProjectFileBorder(workspace, policy: null));
     }
 
     public static ProjectInstructions Load(string? userConfigDir, ProjectFileBorder border)
@@ -49,7 +49,7 @@ public sealed record ProjectInstructions(string? Text, IReadOnlyList<string> Sou
         var workspaceRoot = border.Workspace.Root;
         var chain = RepositoryToWorkspace(workspaceRoot);
         var files = new List<ProjectFileRead>();
-        if (userConfigDir is not null && First(n => ProjectFileBorder.ReadOwn(Path.Combine(userConfigDir, n))) is { } own)
+        if (userConfigDir is not null && First(n => ProjectFileBorder.ReadOwn(border.Workspace.Files, Path.Combine(userConfigDir, n))) is { } own)
         {
             files.Add(own);
         }

@@ -20,21 +20,22 @@ internal static class FileScanner
     /// there, with no allocation. Only a file with something to look at is classified, from the chunk when it
     /// fits, else read whole. <paramref name="directory"/> is an open folder to open the file in, or -1.
     /// </summary>
-    public static FileScanResult Scan(in ScanTarget target, int directory, ScanOptions options, ScanBuffer buffer)
+    public static FileScanResult Scan<TReads>(in ScanTarget target, int directory, ScanOptions options, ScanBuffer buffer)
+        where TReads : IScanReads
     {
-        var fd = directory >= 0 ? NativeRead.OpenAt(directory, target.Name) : NativeRead.Open(target.FullPath);
+        var fd = directory >= 0 ? TReads.OpenAt(directory, target.Name) : TReads.Open(target.FullPath);
         if (fd >= 0)
         {
             try
             {
-                if (ScanNative(fd, target, options, buffer) is { } result)
+                if (ScanNative<TReads>(fd, target, options, buffer) is { } result)
                 {
                     return result;
                 }
             }
             finally
             {
-                NativeRead.Close(fd);
+                TReads.Close(fd);
             }
         }
 
@@ -42,15 +43,16 @@ internal static class FileScanner
     }
 
     /// <summary>The fast path: pread through the chunk; null means "use the managed path".</summary>
-    private static FileScanResult? ScanNative(int fd, in ScanTarget target, ScanOptions options, ScanBuffer buffer)
+    private static FileScanResult? ScanNative<TReads>(int fd, in ScanTarget target, ScanOptions options, ScanBuffer buffer)
+        where TReads : IScanReads
     {
         var chunk = buffer.Chunk;
-        var n = NativeRead.ReadAt(fd, chunk, 0);
+        var n = TReads.ReadAt(fd, chunk, 0);
         if (n < 0)
         {
             // A FIFO or socket would block the managed path forever: skip it here. Anything else (a directory,
             // a permission problem): let .NET say what it is.
-            return NativeRead.LastWasNotAFile
+            return n == IScanReads.NotAFile
                 ? new FileScanResult(target, 0, true, [], $"{target.DisplayPath}: skipped, not a regular file", false, false)
                 : null;
         }
@@ -66,7 +68,7 @@ internal static class FileScanner
         var look = utf16 || options.IncludeInfo || TextClassifier.IndexOfSuspect(first) >= 0;
         while (!look)
         {
-            var more = NativeRead.ReadAt(fd, chunk, total);
+            var more = TReads.ReadAt(fd, chunk, total);
             if (more <= 0)
             {
                 return more == 0 ? FileScanResult.Clean(target, total) : null;
@@ -79,7 +81,7 @@ internal static class FileScanner
         if (total == n && n < chunk.Length)
         {
             // Only the first read so far, and it was short: if that was the end, the chunk holds the whole file.
-            var more = NativeRead.ReadAt(fd, chunk.AsSpan(n), n);
+            var more = TReads.ReadAt(fd, chunk.AsSpan(n), n);
             if (more < 0)
             {
                 return null;
@@ -91,11 +93,12 @@ internal static class FileScanner
             }
         }
 
-        return ReadWhole(fd, target, options, buffer);
+        return ReadWhole<TReads>(fd, target, options, buffer);
     }
 
     /// <summary>Reads the file from its start into the worker's whole-file buffer and classifies it.</summary>
-    private static FileScanResult? ReadWhole(int fd, in ScanTarget target, ScanOptions options, ScanBuffer buffer)
+    private static FileScanResult? ReadWhole<TReads>(int fd, in ScanTarget target, ScanOptions options, ScanBuffer buffer)
+        where TReads : IScanReads
     {
         var data = buffer.Whole;
         var length = 0;
@@ -103,7 +106,7 @@ internal static class FileScanner
         {
             if (length == data.Length)
             {
-                var size = NativeRead.Size(fd);
+                var size = TReads.Size(fd);
                 if (size < 0 || size > WholeLimit || length >= WholeLimit)
                 {
                     return null;
@@ -112,7 +115,7 @@ internal static class FileScanner
                 data = buffer.GrowWhole(size + ScanBuffer.ChunkSize, length);
             }
 
-            var n = NativeRead.ReadAt(fd, data.AsSpan(length), length);
+            var n = TReads.ReadAt(fd, data.AsSpan(length), length);
             if (n < 0)
             {
                 return null;
@@ -150,7 +153,7 @@ internal static class FileScanner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileScanResult(target, 0, true, [], $"{target.DisplayPath}: {e.Message}", false, false);
+            return new FileScanResult(target, 0, true, [], ScanProblem.Describe(target.DisplayPath, e), false, false);
         }
         finally
         {

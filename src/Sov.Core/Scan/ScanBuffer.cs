@@ -14,7 +14,16 @@ internal sealed class ScanBuffer
 {
     public const int ChunkSize = 256 * 1024;
 
-    public byte[] Chunk { get; } = Allocate(ChunkSize);
+    private readonly Action<nint, long> _populate;
+
+    /// <param name="populate">Backs fresh memory with pages in one call (<see cref="IScanReads.Populate"/>).</param>
+    public ScanBuffer(Action<nint, long> populate)
+    {
+        _populate = populate;
+        Chunk = Allocate(ChunkSize);
+    }
+
+    public byte[] Chunk { get; }
 
     public byte[] Whole { get; private set; } = [];
 
@@ -29,10 +38,10 @@ internal sealed class ScanBuffer
     }
 
     /// <summary>A pinned array (its address never moves) whose pages are made present up front.</summary>
-    private static byte[] Allocate(int size)
+    private byte[] Allocate(int size)
     {
         var array = GC.AllocateUninitializedArray<byte>(size, pinned: true);
-        NativeRead.Populate(Marshal.UnsafeAddrOfPinnedArrayElement(array, 0), size);
+        _populate(Marshal.UnsafeAddrOfPinnedArrayElement(array, 0), size);
         return array;
     }
 }

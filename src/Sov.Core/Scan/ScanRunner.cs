@@ -5,7 +5,8 @@ namespace Sov.Core.Scan;
 /// <summary><c>sov scan</c>'s engine: one worker thread per processor, listing folders and classifying files from a shared work stack.</summary>
 public static class ScanRunner
 {
-    public static async Task<ScanReport> RunAsync(ScanOptions options, string workingDirectory, CancellationToken cancellationToken)
+    public static async Task<ScanReport> RunAsync<TReads>(ScanOptions options, string workingDirectory, CancellationToken cancellationToken)
+        where TReads : IScanReads
     {
         ArgumentNullException.ThrowIfNull(options);
         var named = options.Paths.Count == 0 ? ["."] : options.Paths;
@@ -30,16 +31,17 @@ public static class ScanRunner
         // Dedicated threads that list folders and read files in turn; the thread pool stays out of it (its
         // spinning and extra runnable threads cost more than the work on a 2-core machine).
         var tasks = Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(
-            () => Work(work, walker, options, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+            () => Work<TReads>(work, walker, options, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
         var tallies = await Task.WhenAll(tasks).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return Build(tallies, walker.Problems, options);
     }
 
-    private static Tally Work(WorkStack<ScanWork> work, TreeWalker walker, ScanOptions options, CancellationToken cancellationToken)
+    private static Tally Work<TReads>(WorkStack<ScanWork> work, TreeWalker walker, ScanOptions options, CancellationToken cancellationToken)
+        where TReads : IScanReads
     {
         var tally = new Tally();
-        var buffer = new ScanBuffer();
+        var buffer = new ScanBuffer(TReads.Populate);
         try
         {
             while (work.TryTake(out var item))
@@ -52,7 +54,7 @@ public static class ScanRunner
                     }
                     else
                     {
-                        ScanFiles((FilesWork)item, options, buffer, tally, cancellationToken);
+                        ScanFiles<TReads>((FilesWork)item, options, buffer, tally, cancellationToken);
                     }
                 }
                 finally
@@ -70,22 +72,23 @@ public static class ScanRunner
         return tally;
     }
 
-    private static void ScanFiles(FilesWork files, ScanOptions options, ScanBuffer buffer, Tally tally, CancellationToken cancellationToken)
+    private static void ScanFiles<TReads>(FilesWork files, ScanOptions options, ScanBuffer buffer, Tally tally, CancellationToken cancellationToken)
+        where TReads : IScanReads
     {
-        var directory = files.Directory is null ? -1 : NativeRead.OpenDirectory(files.Directory);
+        var directory = files.Directory is null ? -1 : TReads.OpenDirectory(files.Directory);
         try
         {
             foreach (var target in files.Files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                tally.Add(FileScanner.Scan(target, directory, options, buffer));
+                tally.Add(FileScanner.Scan<TReads>(target, directory, options, buffer));
             }
         }
         finally
         {
             if (directory >= 0)
             {
-                NativeRead.Close(directory);
+                TReads.Close(directory);
             }
         }
     }

@@ -66,7 +66,7 @@ internal sealed class TreeWalker(ScanOptions options, WorkStack<ScanWork> work)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            AddProblem($"{folder.Display}: {e.Message}");
+            AddProblem(ScanProblem.Describe(folder.Display, e));
             return;
         }
 

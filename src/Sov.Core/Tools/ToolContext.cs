@@ -30,7 +30,7 @@ public sealed record ToolContext(Workspace Workspace)
 
         try
         {
-            if (new FileInfo(Path.Join(Workspace.Root, relative)).LinkTarget is null)
+            if (Workspace.Files.ReadLink(Path.Join(Workspace.Root, relative)) is null)
             {
                 return true;
             }

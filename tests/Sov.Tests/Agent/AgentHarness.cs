@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Core.Agent;
 using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Permission;
@@ -32,7 +33,7 @@ internal sealed class AgentHarness : IAsyncDisposable
         var session = new AgentSession(
             model.Client,
             tools ?? ToolRegistry.ReadOnlyBuiltIns(),
-            new ToolContext(new Workspace(workspace.FullName)),
+            new ToolContext(new Workspace(workspace.FullName, new NativeFileSystem())),
             gate ?? new HeadlessPermissionGate(),
             options ?? new AgentOptions { Instructions = "test prompt" });
         return new AgentHarness(model, workspace, session);

@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Cli.Audit;
 using Sov.Core.Config;
 
@@ -13,7 +14,7 @@ public sealed class BorderConfigTests : IDisposable
     {
         var path = Path.Combine(_dir, "config.toml");
         File.WriteAllText(path, toml);
-        return BorderConfig.Load(path);
+        return BorderConfig.Load(new NativeFileSystem(), path);
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class BorderConfigTests : IDisposable
     [Fact]
     public void NoFileMeansNothingConfigured()
     {
-        var config = BorderConfig.Load(Path.Combine(_dir, "none.toml"));
+        var config = BorderConfig.Load(new NativeFileSystem(), Path.Combine(_dir, "none.toml"));
         Assert.Equal(BorderConfig.Empty, config);
     }
 

@@ -1,3 +1,5 @@
+using Sov.Core.Files;
+using Sov.Borders.FileSystem;
 using Sov.Core;
 using Sov.Core.Config;
 
@@ -17,7 +19,7 @@ public sealed class ConfigLoaderTests : IDisposable
     {
         var vars = new Dictionary<string, string>(env ?? []) { ["SOV_HOME"] = _home.FullName };
         var e = new Env(vars);
-        return ConfigLoader.Load(SovPaths.Resolve(e), e, _project.FullName, flags);
+        return ConfigLoader.Load(SovPaths.Resolve(e), e, new Workspace(_project.FullName, new NativeFileSystem()), flags);
     }
 
     private void UserConfig(string toml) => File.WriteAllText(Path.Combine(_home.FullName, "config.toml"), toml);

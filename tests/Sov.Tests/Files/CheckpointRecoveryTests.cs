@@ -17,7 +17,7 @@ public sealed class CheckpointRecoveryTests : IDisposable
 
     public CheckpointRecoveryTests()
     {
-        _ws = new Workspace(_tree.Root);
+        _ws = new Workspace(_tree.Root, new Sov.Borders.FileSystem.NativeFileSystem());
         _state = Path.Combine(_tree.Base, "state");
     }
 

@@ -16,7 +16,7 @@ public sealed class CheckpointShellRecoveryTests : IDisposable
 
     public CheckpointShellRecoveryTests()
     {
-        _ws = new Workspace(_tree.Root);
+        _ws = new Workspace(_tree.Root, new Sov.Borders.FileSystem.NativeFileSystem());
         _state = Path.Combine(_tree.Base, "state");
         File.WriteAllText(_tree.In("a.txt"), "old a");
         File.WriteAllText(_tree.In("b.txt"), "old b");

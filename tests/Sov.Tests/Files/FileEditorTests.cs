@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using System.Text;
 using Sov.Core.Files;
 using Sov.Core.Files.Checkpoints;
@@ -14,7 +15,7 @@ public sealed class FileEditorTests : IDisposable
 
     public FileEditorTests()
     {
-        _ws = new Workspace(_tree.Root);
+        _ws = new Workspace(_tree.Root, new NativeFileSystem());
         _editor = new FileEditor(_ws);
     }
 

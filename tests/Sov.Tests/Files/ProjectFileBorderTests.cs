@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Core.Files;
 using Sov.Core.Permissions;
 
@@ -10,7 +11,7 @@ public sealed class ProjectFileBorderTests : IDisposable
     private readonly TempTree _tree = new();
     private readonly Workspace _ws;
 
-    public ProjectFileBorderTests() => _ws = new Workspace(_tree.Root);
+    public ProjectFileBorderTests() => _ws = new Workspace(_tree.Root, new NativeFileSystem());
 
     public void Dispose() => _tree.Dispose();
 
@@ -81,7 +82,7 @@ public sealed class ProjectFileBorderTests : IDisposable
 
         // Outside the workspace anyway; the person's own files may link anywhere, but still only to regular files.
         AssertRefused(Border().Read(_tree.In("AGENTS.md")), "symlink");
-        AssertRefused(ProjectFileBorder.ReadOwn(_tree.In("AGENTS.md")), "character device");
+        AssertRefused(ProjectFileBorder.ReadOwn(new NativeFileSystem(), _tree.In("AGENTS.md")), "character device");
     }
 
     [Fact]
@@ -127,9 +128,9 @@ public sealed class ProjectFileBorderTests : IDisposable
     {
         File.CreateSymbolicLink(_tree.In("own.md"), Path.Combine(_tree.Outside, "secret.txt"));
 
-        Assert.Equal("SECRET", ProjectFileBorder.ReadOwn(_tree.In("own.md"))!.Text);
-        Assert.Equal(ProjectFileStatus.Truncated, ProjectFileBorder.ReadOwn(_tree.In("own.md"), maxBytes: 3)!.Status);
-        Assert.Null(ProjectFileBorder.ReadOwn(_tree.In("absent.md")));
+        Assert.Equal("SECRET", ProjectFileBorder.ReadOwn(new NativeFileSystem(), _tree.In("own.md"))!.Text);
+        Assert.Equal(ProjectFileStatus.Truncated, ProjectFileBorder.ReadOwn(new NativeFileSystem(), _tree.In("own.md"), maxBytes: 3)!.Status);
+        Assert.Null(ProjectFileBorder.ReadOwn(new NativeFileSystem(), _tree.In("absent.md")));
     }
 
     internal static void MakeFifo(string path) => Assert.Equal(0, Mkfifo(path, 0x180));

@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sov.Core;
@@ -16,7 +17,7 @@ public sealed class UndoTamperTests : IDisposable
 
     public UndoTamperTests()
     {
-        _ws = new Workspace(_tree.Root);
+        _ws = new Workspace(_tree.Root, new NativeFileSystem());
         _store = new CheckpointStore(Path.Combine(_tree.Base, "state"), _ws);
     }
 

@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Core.Files;
 
 namespace Sov.Tests.Files;
@@ -7,7 +8,7 @@ public sealed class WorkspaceTests : IDisposable
     private readonly TempTree _tree = new();
     private readonly Workspace _ws;
 
-    public WorkspaceTests() => _ws = new Workspace(_tree.Root);
+    public WorkspaceTests() => _ws = new Workspace(_tree.Root, new NativeFileSystem());
 
     public void Dispose() => _tree.Dispose();
 
@@ -119,7 +120,7 @@ public sealed class WorkspaceTests : IDisposable
     {
         var viaLink = Path.Combine(_tree.Base, "via");
         Directory.CreateSymbolicLink(viaLink, _tree.Root);
-        var ws = new Workspace(viaLink + "/");
+        var ws = new Workspace(viaLink + "/", new NativeFileSystem());
         Assert.Equal(_tree.Root, ws.Root);
         Assert.Equal("a/b.txt", ws.Relative(ws.Resolve("a/b.txt")));
     }

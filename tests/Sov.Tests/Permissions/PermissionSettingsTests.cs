@@ -1,3 +1,5 @@
+using Sov.Core.Files;
+using Sov.Borders.FileSystem;
 using Sov.Core.Config;
 using Sov.Core.Permissions;
 using Sov.Tests.Files;
@@ -28,7 +30,7 @@ public sealed class PermissionSettingsTests : IDisposable
     [Fact]
     public void DefaultsToAskWithNoRules()
     {
-        var s = PermissionSettings.Load(_paths, _tree.Root, null);
+        var s = PermissionSettings.Load(_paths, new Workspace(_tree.Root, new NativeFileSystem()), null);
         Assert.Equal(PermissionMode.Ask, s.Mode);
         Assert.Empty(s.Rules.Allow);
     }
@@ -39,20 +41,20 @@ public sealed class PermissionSettingsTests : IDisposable
     {
         User("[permissions]\nmode = \"auto-edit\"\nallow = [\"shell:git status\"]\nenv = [\"GOPATH\"]\n");
         Project("[permissions]\nmode = \"full-auto\"\nallow = [\"shell:*\"]\ndeny = [\"write:docs/**\"]\nenv = [\"AWS_SECRET_ACCESS_KEY\"]\n");
-        var s = PermissionSettings.Load(_paths, _tree.Root, null);
+        var s = PermissionSettings.Load(_paths, new Workspace(_tree.Root, new NativeFileSystem()), null);
         Assert.Equal(PermissionMode.AutoEdit, s.Mode);
         Assert.Equal(["shell:git status"], s.Rules.Allow.Select(r => r.ToString()));
         Assert.Equal(["write:docs/**"], s.Rules.Deny.Select(r => r.ToString()));
         Assert.Equal(["GOPATH"], s.Environment);
         Project("[permissions]\nmode = \"read-only\"\n");
-        Assert.Equal(PermissionMode.ReadOnly, PermissionSettings.Load(_paths, _tree.Root, "full-auto").Mode);
+        Assert.Equal(PermissionMode.ReadOnly, PermissionSettings.Load(_paths, new Workspace(_tree.Root, new NativeFileSystem()), "full-auto").Mode);
     }
 
     [Fact]
     public void TheFlagWinsOverTheUserConfig()
     {
         User("[permissions]\nmode = \"read-only\"\n");
-        Assert.Equal(PermissionMode.FullAuto, PermissionSettings.Load(_paths, _tree.Root, "full-auto").Mode);
+        Assert.Equal(PermissionMode.FullAuto, PermissionSettings.Load(_paths, new Workspace(_tree.Root, new NativeFileSystem()), "full-auto").Mode);
     }
 
     [Theory]
@@ -63,6 +65,6 @@ public sealed class PermissionSettingsTests : IDisposable
     public void BadSettingsAreConfigErrors(string toml)
     {
         User(toml);
-        Assert.Throws<ConfigException>(() => PermissionSettings.Load(_paths, _tree.Root, null));
+        Assert.Throws<ConfigException>(() => PermissionSettings.Load(_paths, new Workspace(_tree.Root, new NativeFileSystem()), null));
     }
 }

@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using System.Text.Json;
 using Sov.Core.Agent.Permission;
 using Sov.Core.Files;
@@ -16,7 +17,7 @@ public sealed class PolicyPermissionGateTests : IDisposable
     private async Task<Core.Agent.Permission.PermissionDecision> Check(PermissionMode mode, string tool, bool readOnly, object args, bool headless = true)
     {
         var values = JsonSerializer.SerializeToElement(args).EnumerateObject().ToDictionary(p => p.Name, p => (object)(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value));
-        var gate = new PolicyPermissionGate(new PermissionPolicy(mode, PermissionRules.Parse(["shell:git status"], [], ["read:**/.env*"]), true), new Workspace(_tree.Root), headless);
+        var gate = new PolicyPermissionGate(new PermissionPolicy(mode, PermissionRules.Parse(["shell:git status"], [], ["read:**/.env*"]), true), new Workspace(_tree.Root, new NativeFileSystem()), headless);
         return await gate.CheckAsync(new ToolCallRequest("c", new FakeTool(tool, readOnly), new ToolArguments(values), "{}"), TestContext.Current.CancellationToken);
     }
 

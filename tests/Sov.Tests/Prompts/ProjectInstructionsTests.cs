@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Core.Files;
 using Sov.Core.Prompts;
 using Sov.Tests.Files;
@@ -17,7 +18,7 @@ public sealed class ProjectInstructionsTests : IDisposable
         File.CreateSymbolicLink(_tree.In("AGENTS.md"), Path.Combine(_tree.Outside, "secret.txt"));
         File.WriteAllText(_tree.In("CLAUDE.md"), "fallback");
 
-        var loaded = ProjectInstructions.Load(null, _tree.Root);
+        var loaded = ProjectInstructions.Load(null, new Workspace(_tree.Root, new NativeFileSystem()));
 
         Assert.Null(loaded.Text);
         var file = Assert.Single(loaded.Files);
@@ -31,7 +32,7 @@ public sealed class ProjectInstructionsTests : IDisposable
         foreach (var name in ProjectInstructions.FileNames)
         {
             File.CreateSymbolicLink(_tree.In(name), Path.Combine(_tree.Outside, "secret.txt"));
-            var loaded = ProjectInstructions.Load(null, _tree.Root);
+            var loaded = ProjectInstructions.Load(null, new Workspace(_tree.Root, new NativeFileSystem()));
             Assert.DoesNotContain("SECRET", loaded.Text ?? "", StringComparison.Ordinal);
             Assert.Equal(ProjectFileStatus.Refused, Assert.Single(loaded.Files).Status);
             File.Delete(_tree.In(name));
@@ -45,7 +46,7 @@ public sealed class ProjectInstructionsTests : IDisposable
         File.WriteAllText(Path.Combine(own, "AGENTS.md"), "mine");
         File.WriteAllText(_tree.In("AGENTS.md"), "project");
 
-        var loaded = ProjectInstructions.Load(own, _tree.Root);
+        var loaded = ProjectInstructions.Load(own, new Workspace(_tree.Root, new NativeFileSystem()));
 
         Assert.Equal("mine\n\nproject", loaded.Text);
         Assert.Equal([Path.Combine(own, "AGENTS.md"), "AGENTS.md"], loaded.Sources);
@@ -57,7 +58,7 @@ public sealed class ProjectInstructionsTests : IDisposable
     {
         File.WriteAllText(_tree.In("AGENTS.md"), new string('x', SystemPrompt.MaxAgentsMdChars + 10));
 
-        var loaded = ProjectInstructions.Load(null, _tree.Root);
+        var loaded = ProjectInstructions.Load(null, new Workspace(_tree.Root, new NativeFileSystem()));
 
         Assert.NotNull(loaded.CutNote);
         Assert.Contains("reach the model", loaded.Warning, StringComparison.Ordinal);

@@ -160,7 +160,7 @@ public sealed class SandboxHardeningTests : IDisposable
     [Fact]
     public void MetadataCreatedByACommandIsSetAside()
     {
-        var workspace = new Core.Files.Workspace(_world.Workspace);
+        var workspace = new Core.Files.Workspace(_world.Workspace, new Sov.Borders.FileSystem.NativeFileSystem());
         Write("kept/.vscode/settings.json", "{}");
         var before = Core.Files.ProtectedEntries.Find(workspace.Root, TestContext.Current.CancellationToken);
         Write("sub/.git/config", "[core]\n\tfsmonitor = touch pwned\n");

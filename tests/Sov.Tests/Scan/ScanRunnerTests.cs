@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using System.Text;
 using Sov.Core.Scan;
 using Sov.Core.Text;
@@ -11,7 +12,7 @@ public sealed class ScanRunnerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Task<ScanReport> Run(TempTree tree, ScanOptions? options = null, params string[] paths) =>
-        ScanRunner.RunAsync((options ?? new ScanOptions()) with { Paths = paths }, tree.Root, Ct);
+        ScanRunner.RunAsync<ScanReads>((options ?? new ScanOptions()) with { Paths = paths }, tree.Root, Ct);
 
     private static string[] Paths(ScanReport report) => report.Findings.Select(f => f.Path).Distinct().Order(StringComparer.Ordinal).ToArray();
 

@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using System.Text.Json;
 using Sov.Core.Files;
 using Sov.Core.Tools;
@@ -10,7 +11,7 @@ public abstract class ToolTestBase : IDisposable
     protected ToolTestBase()
     {
         Root = Directory.CreateTempSubdirectory("sov-tools-");
-        Context = new ToolContext(new Workspace(Root.FullName));
+        Context = new ToolContext(new Workspace(Root.FullName, new NativeFileSystem()));
     }
 
     protected DirectoryInfo Root { get; }
@@ -32,7 +33,15 @@ public abstract class ToolTestBase : IDisposable
 
     public void Dispose()
     {
-        Root.Delete(recursive: true);
+        try
+        {
+            Root.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            Files.RawNames.Delete(Root.FullName); // names that are not UTF-8: .NET cannot name them to delete them
+        }
+
         GC.SuppressFinalize(this);
     }
 }

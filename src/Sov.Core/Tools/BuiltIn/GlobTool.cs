@@ -24,7 +24,7 @@ public sealed class GlobTool : ITool
         ArgumentNullException.ThrowIfNull(context);
         var pattern = arguments.RequireString("pattern");
         var start = context.Workspace.Resolve(arguments.GetString("path") ?? ".");
-        if (!Directory.Exists(start))
+        if (context.Workspace.Files.Kind(start) != Files.FileKind.Folder)
         {
             return Task.FromResult(ToolOutput.Error($"No such folder: {arguments.GetString("path")}"));
         }
@@ -34,7 +34,7 @@ public sealed class GlobTool : ITool
         var sb = new StringBuilder();
         var count = 0;
         var withheld = 0;
-        foreach (var file in FileWalker.Files(context.Workspace.Root, startRelative, cancellationToken))
+        foreach (var file in FileWalker.Files(context.Workspace.Files, context.Workspace.Root, startRelative, cancellationToken))
         {
             var local = startRelative == "." ? file : file[(startRelative.Length + 1)..];
             if (!glob.IsMatch(local))

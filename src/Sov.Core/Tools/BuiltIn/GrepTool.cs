@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Sov.Core.Files;
 using Sov.Core.Tools.Search;
 
 namespace Sov.Core.Tools.BuiltIn;
@@ -40,13 +41,14 @@ public sealed class GrepTool : ITool
         var start = context.Workspace.Resolve(arguments.GetString("path") ?? ".");
         var filter = arguments.GetString("glob") is { } g ? new GlobPattern(g, matchBasenameWhenNoSlash: true) : null;
         IEnumerable<string> files;
-        if (File.Exists(start))
+        var kind = context.Workspace.Files.Kind(start);
+        if (kind is FileKind.File or FileKind.Other)
         {
             files = [context.Workspace.Relative(start)];
         }
-        else if (Directory.Exists(start))
+        else if (kind == FileKind.Folder)
         {
-            files = FileWalker.Files(context.Workspace.Root, context.Workspace.Relative(start), cancellationToken);
+            files = FileWalker.Files(context.Workspace.Files, context.Workspace.Root, context.Workspace.Relative(start), cancellationToken);
         }
         else
         {
@@ -69,14 +71,14 @@ public sealed class GrepTool : ITool
                 continue;
             }
 
-            var full = Path.Combine(context.Workspace.Root, file);
-            if (new FileInfo(full).Length > MaxFileBytes || TextFile.LooksBinary(full))
+            using var stream = TextFile.OpenText(context.Workspace, file, MaxFileBytes);
+            if (stream is null)
             {
-                continue;
+                continue; // binary, too big, not a regular file, or gone: one file never ends the search
             }
 
             var number = 0;
-            using var reader = new StreamReader(full, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
             {
                 number++;

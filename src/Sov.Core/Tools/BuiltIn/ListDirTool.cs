@@ -21,17 +21,27 @@ public sealed class ListDirTool : ITool
         ArgumentNullException.ThrowIfNull(context);
         var path = arguments.GetString("path") ?? ".";
         var full = context.Workspace.Resolve(path);
-        if (!Directory.Exists(full))
+        var kind = context.Workspace.Files.Kind(full);
+        if (kind != Files.FileKind.Folder)
         {
-            return Task.FromResult(ToolOutput.Error(File.Exists(full) ? $"{path} is a file; use read_file." : $"No such folder: {path}"));
+            return Task.FromResult(ToolOutput.Error(kind != Files.FileKind.None ? $"{path} is a file; use read_file." : $"No such folder: {path}"));
         }
 
         var folder = context.Workspace.Relative(full);
-        var all = new DirectoryInfo(full).GetFileSystemInfos();
+        IReadOnlyList<Files.FolderEntry> all;
+        try
+        {
+            all = context.Workspace.Files.List(full); // names that are not UTF-8 come escaped (FileNames), openable as shown
+        }
+        catch (IOException e)
+        {
+            return Task.FromResult(ToolOutput.Error($"{path} cannot be listed: {e.Message}"));
+        }
+
         var shown = all.Where(e => context.MayReadInWalk(folder is "." ? e.Name : folder + "/" + e.Name)).ToList();
-        var withheld = all.Length - shown.Count;
+        var withheld = all.Count - shown.Count;
         var entries = shown
-            .Select(e => e is DirectoryInfo ? e.Name + "/" : e.Name)
+            .Select(e => e.IsFolder ? e.Name + "/" : e.Name)
             .OrderBy(n => n.EndsWith('/') ? 0 : 1)
             .ThenBy(n => n, StringComparer.Ordinal)
             .ToList();

@@ -28,17 +28,16 @@ public sealed class ReadFileTool : ITool
         ArgumentNullException.ThrowIfNull(context);
         var path = arguments.RequireString("path");
         var full = context.Workspace.Resolve(path);
-        if (Directory.Exists(full))
+        switch (context.Workspace.Files.Kind(full))
         {
-            return ToolOutput.Error($"{path} is a folder; use list_dir.");
+            case Files.FileKind.Folder:
+                return ToolOutput.Error($"{path} is a folder; use list_dir.");
+            case Files.FileKind.None:
+                return ToolOutput.Error($"No such file: {path}");
         }
 
-        if (!File.Exists(full))
-        {
-            return ToolOutput.Error($"No such file: {path}");
-        }
-
-        if (TextFile.LooksBinary(full))
+        using var stream = context.Workspace.OpenRead(context.Workspace.Inspect(path));
+        if (TextFile.LooksBinary(stream))
         {
             return ToolOutput.Error($"{path} is a binary file; read_file shows text only.");
         }
@@ -49,7 +48,7 @@ public sealed class ReadFileTool : ITool
         long number = 0;
         var shown = 0;
         var truncated = false;
-        using var reader = new StreamReader(full, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             number++;

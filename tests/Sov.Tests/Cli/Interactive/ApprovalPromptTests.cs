@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Cli.Interactive;
 using Sov.Cli.Terminal;
 using Sov.Cli.Terminal.Input;
@@ -112,7 +113,7 @@ public sealed class ApprovalPromptTests
     {
         var screen = new StringWriter();
         var surface = new TerminalSurface(screen, colour, () => 80);
-        var workspace = new Workspace(Directory.CreateTempSubdirectory("sov-ws-").FullName);
+        var workspace = new Workspace(Directory.CreateTempSubdirectory("sov-ws-").FullName, new NativeFileSystem());
         var policy = new PermissionPolicy(PermissionMode.Ask, PermissionRules.Parse([], [], []), sandboxAvailable: true);
         var gate = new InteractivePermissionGate(new PolicyPermissionGate(policy, workspace, headless: false), workspace);
         var input = new EditorInput(new LineEditor(keys, surface, new InputHistory()), new AnswerGuard(keys, TimeSpan.Zero));

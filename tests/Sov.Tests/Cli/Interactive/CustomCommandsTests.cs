@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Cli.Interactive;
 using Sov.Core.Files;
 using Sov.Core.Permissions;
@@ -22,7 +23,7 @@ public sealed class CustomCommandsTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(commands, "peek.md"), "../../private.txt");
         File.WriteAllText(Path.Combine(commands, "fine.md"), "Review $ARGUMENTS.");
         var rules = PermissionRules.Parse([], [], ["read:private.txt"]);
-        var border = new ProjectFileBorder(new Workspace(_tree.Root), new PermissionPolicy(PermissionMode.Ask, rules, sandboxAvailable: false));
+        var border = new ProjectFileBorder(new Workspace(_tree.Root, new NativeFileSystem()), new PermissionPolicy(PermissionMode.Ask, rules, sandboxAvailable: false));
 
         var custom = new CustomCommands(null, commands, border);
 
@@ -41,7 +42,7 @@ public sealed class CustomCommandsTests : IDisposable
         File.WriteAllText(Path.Combine(_tree.Outside, "commands", "x.md"), "SECRET");
         Directory.CreateSymbolicLink(_tree.In(".sov"), _tree.Outside);
 
-        var custom = new CustomCommands(null, _tree.In(".sov/commands"), new ProjectFileBorder(new Workspace(_tree.Root), null));
+        var custom = new CustomCommands(null, _tree.In(".sov/commands"), new ProjectFileBorder(new Workspace(_tree.Root, new NativeFileSystem()), null));
 
         Assert.Null(custom.Expand(new SlashCommand("x", ""), out var why));
         Assert.Contains("outside the workspace", why, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using System.Text.Json;
 using Sov.Cli.Interactive;
 using Sov.Cli.Terminal;
@@ -58,7 +59,7 @@ public sealed class InteractiveBorderTests
     public void TheApprovalPromptIsInert(bool colour)
     {
         var (screen, surface) = Surface(colour);
-        var workspace = new Workspace(Directory.CreateTempSubdirectory("sov-ws-").FullName);
+        var workspace = new Workspace(Directory.CreateTempSubdirectory("sov-ws-").FullName, new NativeFileSystem());
         var policy = new PermissionPolicy(PermissionMode.Ask, PermissionRules.Parse([], [], []), sandboxAvailable: true);
         var gate = new InteractivePermissionGate(new PolicyPermissionGate(policy, workspace, headless: false), workspace);
         var prompt = new ApprovalPrompt(surface, new Answers("a"), gate);
@@ -105,7 +106,7 @@ public sealed class InteractiveBorderTests
     private static (StringWriter Screen, TurnView View) View(bool colour)
     {
         var (screen, surface) = Surface(colour);
-        return (screen, new TurnView(surface, new Workspace(Directory.CreateTempSubdirectory("sov-ws-").FullName)));
+        return (screen, new TurnView(surface, new Workspace(Directory.CreateTempSubdirectory("sov-ws-").FullName, new NativeFileSystem())));
     }
 
     private static void AssertInert(StringWriter screen, bool colour)

@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Cli.Interactive;
 using Sov.Core.Agent.Permission;
 using Sov.Core.Files;
@@ -158,7 +159,7 @@ public sealed class InteractivePermissionGateTests : IDisposable
 
     private InteractivePermissionGate Gate(PermissionMode mode, string[]? ask = null, string[]? deny = null)
     {
-        var workspace = new Workspace(_tree.Root);
+        var workspace = new Workspace(_tree.Root, new NativeFileSystem());
         var policy = new PermissionPolicy(mode, PermissionRules.Parse([], ask, deny), sandboxAvailable: true);
         return new InteractivePermissionGate(new PolicyPermissionGate(policy, workspace, headless: false), workspace);
     }

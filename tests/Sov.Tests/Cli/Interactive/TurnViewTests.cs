@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Cli.Interactive;
 using Sov.Cli.Terminal;
 using Sov.Core.Agent.Events;
@@ -22,7 +23,7 @@ public sealed class TurnViewTests
     public void AFakePromptInAnyEventCannotPassForTheRealOne(bool colour)
     {
         var screen = new StringWriter();
-        var view = new TurnView(new TerminalSurface(screen, colour, () => 60), new Workspace(Directory.CreateTempSubdirectory("sov-ws-").FullName));
+        var view = new TurnView(new TerminalSurface(screen, colour, () => 60), new Workspace(Directory.CreateTempSubdirectory("sov-ws-").FullName, new NativeFileSystem()));
         var text = Fake + new string(' ', 70) + Fake + "\n";
         view.Begin();
         foreach (var e in HostileText.EveryEvent(text))

@@ -15,7 +15,7 @@ public sealed class InterruptedTurnsTests : IDisposable
 
     public InterruptedTurnsTests()
     {
-        var ws = new Workspace(_tree.Root);
+        var ws = new Workspace(_tree.Root, new Sov.Borders.FileSystem.NativeFileSystem());
         _store = new CheckpointStore(Path.Combine(_tree.Base, "state"), ws);
         var turn = _store.BeginTurn("s1");
         turn.BeforeWrite(ws.ForWrite("a.txt"), "write_file");

@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using System.Text.Json;
 using Sov.Borders.Processes;
 using Sov.Borders.Sandbox;
@@ -18,7 +19,7 @@ public sealed class EditingToolsTests : IDisposable
 
     public EditingToolsTests()
     {
-        var ws = new Workspace(_tree.Root);
+        var ws = new Workspace(_tree.Root, new NativeFileSystem());
         var settings = new SandboxSettings(ws.Root, null, new Dictionary<string, string> { ["PATH"] = SandboxEnvironment.FallbackPath });
         _services = new BorderServices(ws, new BubblewrapShell(settings, new ProcessRunner()),
             new UndoRecorder(new CheckpointStore(Path.Combine(_tree.Base, "state"), ws)));

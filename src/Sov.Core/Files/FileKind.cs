@@ -1,0 +1,10 @@
+namespace Sov.Core.Files;
+
+/// <summary>What a path names, after symlinks.</summary>
+public enum FileKind
+{
+    None,
+    File,
+    Folder,
+    Other,
+}
