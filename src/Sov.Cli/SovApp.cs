@@ -81,7 +81,7 @@ public static class SovApp
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            await context.Error.WriteLineAsync($"sov: internal error: {e.GetType().Name}: {TerminalSafe.Text(e.Message)}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"sov: internal error: {e.GetType().Name}: {TerminalSafe.Text(PlainErrors.Describe(e))}").ConfigureAwait(false);
             await context.Error.WriteLineAsync(debug ? TerminalSafe.Text(e.ToString()) : "  Run again with --debug for detail, and please report it.")
                 .ConfigureAwait(false);
             return ExitCodes.Failed;

@@ -27,7 +27,7 @@ internal sealed class McpStdioTransport(string name, ProcessStartInfo start) : I
         catch (Win32Exception e)
         {
             process.Dispose();
-            throw new IOException($"{start.FileName} did not start ({e.Message})", e);
+            throw new IOException($"{start.FileName} did not start ({Sov.Core.PlainErrors.Describe(e)})", e);
         }
 
         Session = new McpStdioSession(process);

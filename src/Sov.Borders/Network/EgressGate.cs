@@ -70,9 +70,15 @@ public sealed class EgressGate : DelegatingHandler
         {
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
+        catch (HttpRequestException e)
+        {
+            // Framework messages are resource keys in the published binary: pass on plain words (#13.8).
+            _observer?.Completed(id, null, 0, clock.Elapsed, $"{e.GetType().Name}: {NetworkErrors.Describe(e)}");
+            throw NetworkErrors.Plain(e, uri);
+        }
         catch (Exception e) when (_observer is not null)
         {
-            _observer.Completed(id, null, 0, clock.Elapsed, $"{e.GetType().Name}: {e.Message}");
+            _observer.Completed(id, null, 0, clock.Elapsed, $"{e.GetType().Name}: {NetworkErrors.Describe(e)}");
             throw;
         }
 

@@ -20,7 +20,7 @@ internal static class PrivateCa
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
         {
-            throw new ConfigException($"Cannot read the CA file {caFile}: {e.Message}",
+            throw new ConfigException($"Cannot read the CA file {caFile}: {Sov.Core.PlainErrors.Describe(e)}",
                 "Point network.ca_file in config.toml at a readable PEM file with your private CA certificate.");
         }
 

@@ -77,7 +77,7 @@ public static class SandboxProbe
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            return new SandboxStatus(false, $"bubblewrap cannot start: {e.Message}", InstallHint);
+            return new SandboxStatus(false, $"bubblewrap cannot start: {Sov.Core.PlainErrors.Describe(e)}", InstallHint);
         }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class SessionJournal : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigException($"Cannot write the journal in {context.Paths.JournalDir}: {e.Message}",
+            throw new ConfigException($"Cannot write the journal in {context.Paths.JournalDir}: {Core.PlainErrors.Describe(e)}",
                 "Sovereign does not run unjournaled: make that folder writable, or set SOV_HOME to one that is.");
         }
     }

@@ -26,10 +26,11 @@ internal static class ExecCommand
         var workspace = SessionOptions.Workspace();
         var mode = new Option<string?>("--mode") { Description = "Permissions: read-only, ask (default), auto-edit or full-auto (sandboxed)" };
         mode.AcceptOnlyFromAmong([.. Sov.Core.Permissions.PermissionModes.Names]);
+        var resume = new Option<bool>("--continue", "-c") { Description = "Resume the last session in this workspace (its history goes to the model first)" };
 
         var command = new Command("exec", "Run one task headless and print the answer (for scripts and CI)")
         {
-            prompt, promptOption, format, maxTurns, endpoint, model, apiKeyEnv, profile, workspace, mode,
+            prompt, promptOption, format, maxTurns, endpoint, model, apiKeyEnv, profile, workspace, mode, resume,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -70,7 +71,8 @@ internal static class ExecCommand
                     Profile = parsed.GetValue(profile),
                     Mode = parsed.GetValue(mode),
                 },
-                root);
+                root,
+                parsed.GetValue(resume));
             try
             {
                 return await ExecRunner.RunAsync(context, request, cancellationToken).ConfigureAwait(false);

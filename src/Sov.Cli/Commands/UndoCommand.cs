@@ -9,6 +9,7 @@ namespace Sov.Cli.Commands;
 /// <summary>
 /// <c>sov undo</c>: restores the files the last turn in this workspace changed (by tools, and by shell
 /// commands where their content was captured) and says what it restored. Run again to go further back.
+/// A turn whose process was killed mid-turn is recovered first, so it is the one undone (#13.7).
 /// </summary>
 internal static class UndoCommand
 {
@@ -19,6 +20,12 @@ internal static class UndoCommand
         {
             var workspace = new Workspace(Directory.GetCurrentDirectory());
             var store = new CheckpointStore(context.Paths.StateDir, workspace);
+            foreach (var turn in store.RecoverInterrupted())
+            {
+                await context.Out.WriteLineAsync($"Found a turn that was interrupted before it finished (Sovereign was stopped); it changed {turn.Paths.Count} file(s).").ConfigureAwait(false);
+            }
+
+            var interrupted = store.Latest()?.Interrupted == true;
             var report = Undo.Last(store, Sov.Borders.Processes.ProcessUmask.Current());
             if (report is null)
             {
@@ -42,7 +49,7 @@ internal static class UndoCommand
             }
 
             await context.Out.WriteLineAsync(
-                $"Undid the last turn: {report.Restored.Count} restored, {report.Removed.Count} removed, {report.Skipped.Count} left alone.").ConfigureAwait(false);
+                $"Undid the last turn{(interrupted ? " (interrupted)" : "")}: {report.Restored.Count} restored, {report.Removed.Count} removed, {report.Skipped.Count} left alone.").ConfigureAwait(false);
             return report.Skipped.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;

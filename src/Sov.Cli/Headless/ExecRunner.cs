@@ -1,9 +1,11 @@
+using Microsoft.Extensions.AI;
 using Sov.Cli.Borders;
 using Sov.Core;
 using Sov.Core.Agent;
 using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Config;
+using Sov.Core.Sessions;
 using Sov.Cli.Session;
 
 namespace Sov.Cli.Headless;
@@ -12,7 +14,9 @@ namespace Sov.Cli.Headless;
 /// Puts one headless run together: settings by precedence, the endpoint (configured, or found on
 /// loopback), the key from the named variable only, an HttpClient from the egress gate, the system
 /// prompt, the file and process borders (writing tools, permission gate: ask means deny), the agent
-/// session; then prints its events and stores the turn's checkpoint for sov undo.
+/// session (a new one, or with <c>--continue</c> the workspace's last); then prints its events, stores the
+/// turn's checkpoint for sov undo and appends the turn to the session file. A turn a killed run left
+/// unfinished is recovered first (#13.7): the person is warned, and a continued session's model is told.
 /// </summary>
 internal static class ExecRunner
 {
@@ -30,16 +34,31 @@ internal static class ExecRunner
         var borders = await SessionBorders.CreateAsync(context, workspace, request.Flags.Mode, headless: true, cancellationToken).ConfigureAwait(false);
         await using var mcp = await McpServers.ConnectAsync(context, agent, borders, cancellationToken).ConfigureAwait(false);
         var (session, sink) = SessionWiring.Build(agent, borders, borders.Gate);
+        var recovered = InterruptedTurns.Recover(borders.Services.Undo.Store);
+        var (file, history, opened) = OpenSession(context, agent, request.Continue);
+        borders.Services.Undo.Session = file.Id;
         printer.Start(new SessionInfo(model, baseUrl.ToString(), workspace.Root, [.. tools.All.Select(t => t.Name)]));
-        foreach (var warning in settings.Warnings.Concat(borders.Warnings).Concat(mcp.Warnings).Append(agent.Instructions.Warning).OfType<string>())
+        foreach (var warning in settings.Warnings.Concat(borders.Warnings).Concat(mcp.Warnings).Append(agent.Instructions.Warning).Concat(recovered).Append(opened).OfType<string>())
         {
             printer.Print(new Warning(warning));
         }
 
+        using (file)
         await using (session.ConfigureAwait(false))
         {
+            if (history.Count > 0)
+            {
+                session.Reset(history);
+            }
+
+            var note = InterruptedTurns.NoteFor(borders.Services.Undo.Store, file.Id, history);
+            if (note is not null)
+            {
+                printer.Print(new Warning("The last turn of this session was interrupted; the model is told so, and which files it changed, with this prompt."));
+            }
+
             using var onCancel = cancellationToken.Register(() => session.Submit(new Interrupt()));
-            session.Submit(new UserTurn(request.Prompt));
+            session.Submit(new UserTurn(InterruptedTurns.WithNote(note, request.Prompt)));
             var exitCode = ExitCodes.Failed;
             await foreach (var agentEvent in session.Events.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
@@ -64,9 +83,25 @@ internal static class ExecRunner
             }
 
             borders.Services.Undo.EndTurn();
+            file.Append(session.History.Skip(history.Count).ToList());
             printer.Finish(exitCode);
             agent.Journal.Finish(exitCode);
             return exitCode;
         }
+    }
+
+    /// <summary>A new session file, or with <paramref name="resume"/> the workspace's newest one and its history (and a note when there is none).</summary>
+    private static (SessionFile File, List<ChatMessage> History, string? Note) OpenSession(CliContext context, PreparedAgent agent, bool resume)
+    {
+        var dir = context.Paths.SessionsDir;
+        var newest = resume ? SessionFile.List(dir, agent.Workspace.Root).FirstOrDefault() : null;
+        if (newest is null)
+        {
+            var created = SessionFile.Create(dir, agent.Workspace.Root, agent.Model, DateTimeOffset.UtcNow, agent.Journal.Redactor);
+            return (created, [], resume ? "No earlier session in this workspace: starting a new one." : null);
+        }
+
+        var (_, _, history) = SessionFile.Load(newest.Path);
+        return (SessionFile.OpenForAppend(newest.Path, agent.Journal.Redactor), history, null);
     }
 }

@@ -1,3 +1,4 @@
+using Sov.Cli.Session;
 using Sov.Cli.Terminal;
 using Sov.Cli.Terminal.Render;
 using Sov.Core.Files.Checkpoints;
@@ -164,6 +165,8 @@ internal sealed partial class InteractiveSession
         _session.Reset(history);
         _file.Dispose();
         _file = SessionFile.OpenForAppend(found.Path, _agent.Journal.Redactor);
+        _borders.Services.Undo.Session = _file.Id;
+        _interruptedNote = InterruptedTurns.NoteFor(_borders.Services.Undo.Store, _file.Id, history);
         _saved = history.Count;
         _view.Reset();
         _surface.WriteLine($"Resumed {found.Id}: {history.Count} messages.", Style.Dim);

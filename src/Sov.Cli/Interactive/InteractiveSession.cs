@@ -37,6 +37,7 @@ internal sealed partial class InteractiveSession
     private SessionFile _file;
     private int _saved;
     private bool _lastWasInterrupt;
+    private string? _interruptedNote;
 
     private InteractiveSession(CliContext context, TerminalSurface surface, IPromptInput input, PreparedAgent agent, SessionBorders borders, SessionFile file)
     {
@@ -78,8 +79,14 @@ internal sealed partial class InteractiveSession
         {
             var borders = await SessionBorders.CreateAsync(context, agent.Workspace, options.Mode, headless: false, cancellationToken).ConfigureAwait(false);
             await using var mcp = await McpServers.ConnectAsync(context, agent, borders, cancellationToken).ConfigureAwait(false);
+            var recovered = InterruptedTurns.Recover(borders.Services.Undo.Store);
             var (file, history) = OpenSession(context, agent, options, surface);
-            var interactive = new InteractiveSession(context, surface, input, agent, borders, file) { _mcpWarnings = mcp.Warnings };
+            borders.Services.Undo.Session = file.Id;
+            var interactive = new InteractiveSession(context, surface, input, agent, borders, file)
+            {
+                _mcpWarnings = [.. mcp.Warnings, .. recovered],
+                _interruptedNote = InterruptedTurns.NoteFor(borders.Services.Undo.Store, file.Id, history),
+            };
             await using (interactive._session.ConfigureAwait(false))
             {
                 using (file)
@@ -157,7 +164,8 @@ internal sealed partial class InteractiveSession
         Console.CancelKeyPress += OnCancel;
         try
         {
-            _session.Submit(new UserTurn(text));
+            _session.Submit(new UserTurn(InterruptedTurns.WithNote(_interruptedNote, text)));
+            _interruptedNote = null;
             await foreach (var e in _session.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 _view.Show(e);
@@ -258,6 +266,11 @@ internal sealed partial class InteractiveSession
         foreach (var warning in _agent.Settings.Warnings.Concat(_borders.Warnings).Concat(_mcpWarnings))
         {
             _surface.WriteLine("⚠ " + TerminalSafe.Line(warning), Style.Warning);
+        }
+
+        if (_interruptedNote is not null)
+        {
+            _surface.WriteLine("The last turn of this session was interrupted; the model is told so, and which files it changed, with your next prompt.", Style.Dim);
         }
 
         _surface.WriteLine("/help for commands · Enter sends, Alt+Enter or \\ adds a line · Ctrl-C interrupts · Ctrl-D exits", Style.Dim);

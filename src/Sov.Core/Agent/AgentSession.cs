@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Sov.Core.Agent.Events;
@@ -23,7 +22,7 @@ public sealed class AgentSession : IAsyncDisposable
     private readonly ToolRegistry _tools;
     private readonly AgentOptions _options;
     private readonly ToolRunner _runner;
-    private readonly ChatOptions _chatOptions;
+    private readonly AnswerReader _answers;
     private readonly Channel<AgentEvent> _events = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = false });
     private readonly ConcurrentDictionary<string, TaskCompletionSource<(bool Approved, string? Reason)>> _approvals = new(StringComparer.Ordinal);
     private readonly List<ChatMessage> _history = [];
@@ -41,11 +40,12 @@ public sealed class AgentSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(toolContext);
         var context = toolContext with { OnFileChanged = (path, change) => Emit(new FileChanged(path, change)) };
         _runner = new ToolRunner(tools, context, permissions) { AskAsync = AskAsync, Emit = Emit, Secrets = _options.Secrets };
-        _chatOptions = new ChatOptions
+        var chatOptions = new ChatOptions
         {
             Instructions = _options.Instructions,
             Tools = [.. tools.All.Select(ToolDeclaration.From)],
         };
+        _answers = new AnswerReader(_client, chatOptions, tools, Emit);
     }
 
     public ChannelReader<AgentEvent> Events => _events.Reader;
@@ -137,7 +137,7 @@ public sealed class AgentSession : IAsyncDisposable
                 AssistantStep step;
                 try
                 {
-                    step = await AskModelAsync(cancellationToken).ConfigureAwait(false);
+                    step = await _answers.ReadAsync(_history, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ModelStreamInterruptedException e) when (streamRetries < _options.MaxStreamRetries)
                 {
@@ -165,12 +165,11 @@ public sealed class AgentSession : IAsyncDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            RepairHistory(historyMark);
-            return Complete(number, TurnOutcome.Interrupted, finalText, requests);
+            return Complete(number, TurnOutcome.Interrupted, KeepStreamed(historyMark, finalText), requests);
         }
         catch (SovException e)
         {
-            RepairHistory(historyMark);
+            finalText = KeepStreamed(historyMark, finalText);
             Emit(new Error(e.Message, e.Remedy, e.ExitCode));
             return Complete(number, TurnOutcome.Failed, finalText, requests);
         }
@@ -178,69 +177,10 @@ public sealed class AgentSession : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            RepairHistory(historyMark);
-            Emit(new Error($"internal error: {e.GetType().Name}: {e.Message}", "Please report it with the stream-json output of the run.", ExitCodes.Failed));
+            finalText = KeepStreamed(historyMark, finalText);
+            Emit(new Error($"internal error: {e.GetType().Name}: {PlainErrors.Describe(e)}", "Please report it with the stream-json output of the run.", ExitCodes.Failed));
             return Complete(number, TurnOutcome.Failed, finalText, requests);
         }
-    }
-
-    private async Task<AssistantStep> AskModelAsync(CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder();
-        var calls = new List<FunctionCallContent>();
-        await foreach (var update in _client.GetStreamingResponseAsync(_history, _chatOptions, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var content in update.Contents)
-            {
-                switch (content)
-                {
-                    case TextContent t when t.Text.Length > 0:
-                        text.Append(t.Text);
-                        Emit(new AssistantDelta(t.Text));
-                        break;
-                    case TextReasoningContent r when r.Text.Length > 0:
-                        Emit(new ReasoningDelta(r.Text));
-                        break;
-                    case FunctionCallContent call:
-                        calls.Add(call);
-                        break;
-                    case UsageContent usage:
-                        Emit(new Usage(usage.Details.InputTokenCount, usage.Details.OutputTokenCount, usage.Details.TotalTokenCount));
-                        break;
-                    case RetryNotice notice:
-                        Emit(new Warning($"{notice.Message}; retrying in {notice.Delay.TotalSeconds:0.#} s (attempt {notice.Attempt + 1})."));
-                        break;
-                }
-            }
-        }
-
-        var answer = text.ToString();
-        var source = "native";
-        if (calls.Count == 0)
-        {
-            var known = _tools.All.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-            var parsed = ContentToolCallParser.Parse(answer, known);
-            if (parsed.Calls.Count > 0)
-            {
-                calls.AddRange(parsed.Calls);
-                answer = parsed.Text;
-                source = "content";
-            }
-        }
-
-        var contents = new List<AIContent>();
-        if (answer.Length > 0)
-        {
-            contents.Add(new TextContent(answer));
-        }
-
-        foreach (var call in calls)
-        {
-            contents.Add(call);
-            Emit(new ToolCallRequested(call.CallId, call.Name, RawArguments.Get(call) ?? "{}", source));
-        }
-
-        return new AssistantStep(new ChatMessage(ChatRole.Assistant, contents), answer, calls);
     }
 
     private async Task<IReadOnlyList<FunctionResultContent>> RunToolsAsync(IReadOnlyList<FunctionCallContent> calls, CancellationToken cancellationToken)
@@ -283,6 +223,24 @@ public sealed class AgentSession : IAsyncDisposable
                 _history.Add(new ChatMessage(ChatRole.Tool, [.. pending.Select(c => new FunctionResultContent(c.CallId, "Error: interrupted before it finished."))]));
             }
         }
+    }
+
+    /// <summary>
+    /// After a failure or interrupt: repairs the history, and keeps the text the model had streamed of the
+    /// answer that broke (#13.5: a server error mid-answer must not lose it) as the turn's last answer.
+    /// </summary>
+    private string KeepStreamed(int historyMark, string finalText)
+    {
+        RepairHistory(historyMark);
+        var streamed = _answers.Streamed.ToString();
+        _answers.Streamed.Clear();
+        if (streamed.Trim().Length == 0)
+        {
+            return finalText;
+        }
+
+        _history.Add(new ChatMessage(ChatRole.Assistant, streamed));
+        return streamed;
     }
 
     private TurnCompleted Complete(int number, TurnOutcome outcome, string finalText, int requests)

@@ -48,7 +48,7 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
         var raw = RawArguments.Get(call) ?? "{}";
         if (call.Exception is not null)
         {
-            return ToolOutput.Error($"The arguments are not valid JSON ({call.Exception.Message}). Call {tool.Name} again with a JSON object matching its schema.");
+            return ToolOutput.Error($"The arguments are not valid JSON ({PlainErrors.Describe(call.Exception)}). Call {tool.Name} again with a JSON object matching its schema.");
         }
 
         ToolArguments arguments;
@@ -63,7 +63,7 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
         }
         catch (JsonException e)
         {
-            return ToolOutput.Error($"The arguments are not valid JSON ({e.Message}).");
+            return ToolOutput.Error($"The arguments are not valid JSON ({PlainErrors.Describe(e)}).");
         }
 
         var request = new ToolCallRequest(call.CallId, tool, arguments, raw);
@@ -88,13 +88,13 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
         }
         catch (Exception e) when (e is ToolException or WorkspaceException or IOException or UnauthorizedAccessException)
         {
-            return ToolOutput.Error(e.Message);
+            return ToolOutput.Error(PlainErrors.Describe(e)); // never a .NET resource key (#13.8)
         }
 #pragma warning disable CA1031 // Tools are extensible: a bug in one is reported to the model, it does not end the session.
         catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            return ToolOutput.Error($"{tool.Name} failed unexpectedly ({e.GetType().Name}: {e.Message}).");
+            return ToolOutput.Error($"{tool.Name} failed unexpectedly ({PlainErrors.Describe(e)}).");
         }
     }
 }

@@ -104,6 +104,7 @@ public static class ConfigLoader
             MaxTurns = maxTurnsText is null ? null : PositiveInt("max_turns", maxTurnsText),
             FirstByteTimeoutSeconds = Seconds("first_byte_timeout_seconds", Pick("first_byte_timeout_seconds", null, "SOV_FIRST_BYTE_TIMEOUT_SECONDS", false)),
             IdleTimeoutSeconds = Seconds("idle_timeout_seconds", Pick("idle_timeout_seconds", null, "SOV_IDLE_TIMEOUT_SECONDS", false)),
+            AnswerTimeoutSeconds = Seconds("answer_timeout_seconds", Pick("answer_timeout_seconds", null, "SOV_ANSWER_TIMEOUT_SECONDS", false)),
             Instructions = instructions.Length == 0 ? null : instructions,
             ContextWindow = Pick("context_window", null, "SOV_CONTEXT_WINDOW", false) is { } window ? PositiveInt("context_window", window) : null,
             Profile = profileName,

@@ -19,6 +19,9 @@ public sealed record SovSettings
 
     public double? IdleTimeoutSeconds { get; init; }
 
+    /// <summary>The longest one model answer may take, retries included (<c>answer_timeout_seconds</c>, #13.4).</summary>
+    public double? AnswerTimeoutSeconds { get; init; }
+
     /// <summary>Extra instructions appended to the system prompt (user config, then project config).</summary>
     public string? Instructions { get; init; }
 

@@ -8,14 +8,14 @@ namespace Sov.Core.Files;
 /// copied, then one rename over the target (rename replaces a symlink itself, never its target). A crash
 /// leaves either the old or the new file, never half of one.
 /// </summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
     /// <param name="createMode">The mode of a file this creates (an existing file keeps its own); null: the umask decides.</param>
     public static void Write(string path, ReadOnlySpan<byte> content, Action<SafeFileHandle>? verifyOpened = null, UnixFileMode? createMode = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var folder = Path.GetDirectoryName(path) ?? "/";
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.sov-{Guid.NewGuid():n}.tmp");
+        var temp = Path.Combine(folder, TempName(Path.GetFileName(path)));
         UnixFileMode? mode = null;
         if (!OperatingSystem.IsWindows() && File.Exists(path) && new FileInfo(path).LinkTarget is null)
         {

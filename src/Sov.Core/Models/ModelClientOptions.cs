@@ -15,11 +15,29 @@ public sealed record ModelClientOptions
     /// <summary>How long to wait for response headers (a local model's prefill can be slow).</summary>
     public TimeSpan FirstByteTimeout { get; init; } = TimeSpan.FromSeconds(300);
 
-    /// <summary>The longest silence allowed between two streamed events.</summary>
+    /// <summary>
+    /// The longest a stream may go without progress: new text, reasoning or tool-call bytes. Empty deltas,
+    /// keep-alive comments and usage chunks do not count (#13.4). Setting: <c>idle_timeout_seconds</c>.
+    /// </summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>A response longer than this (text, reasoning and arguments together) is stopped as runaway.</summary>
+    /// <summary>
+    /// The longest one answer may take, from sending the request (retries included) to its last byte, however
+    /// steadily it trickles in (#13.4). Setting: <c>answer_timeout_seconds</c>.
+    /// </summary>
+    public TimeSpan AnswerTimeout { get; init; } = TimeSpan.FromSeconds(600);
+
+    /// <summary>Text and reasoning longer than this in one answer are stopped as runaway (tool-call arguments count apart).</summary>
     public int MaxResponseChars { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// The most tool-call names and arguments one answer may carry: its own bound, so a legitimate write of a
+    /// file over a million characters is not taken for a runaway answer (#13.8).
+    /// </summary>
+    public int MaxToolArgumentChars { get; init; } = 16_000_000;
+
+    /// <summary>The longest one stream line or event may be (<see cref="SseReader.DefaultMaxEventBytes"/>).</summary>
+    public int MaxEventBytes { get; init; } = SseReader.DefaultMaxEventBytes;
 
     /// <summary>Source of jitter in [0, 1); tests pass a fixed one.</summary>
     public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;

@@ -38,6 +38,37 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
         ChatOptions? options = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // The whole answer, retries included, has one deadline (#13.4): a trickle that never ends still ends.
+        using var deadline = new CancellationTokenSource(Seconds.Timer(_options.AnswerTimeout));
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var answer = AnswerAsync(messages, options, linked.Token).GetAsyncEnumerator(linked.Token);
+        await using (answer.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await answer.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (Exception e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                    && e is OperationCanceledException or ModelStalledException)
+                {
+                    throw new AnswerTimeoutException(_options.AnswerTimeout);
+                }
+
+                yield return answer.Current;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<ChatResponseUpdate> AnswerAsync(
+        IEnumerable<ChatMessage> messages,
+        ChatOptions? options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var body = ChatRequestWriter.Write(Endpoint.Model, messages, options);
         HttpResponseMessage? response = null;
         for (var attempt = 0; response is null; attempt++)
@@ -58,137 +89,13 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                // A server or proxy that ignores "stream": true answers with one JSON completion instead.
-                var reader = response.Content.Headers.ContentType?.MediaType == "application/json"
-                    ? new SseReader(new SingleEventStream(stream))
-                    : new SseReader(stream);
-                await foreach (var update in ReadStreamAsync(reader, cancellationToken).ConfigureAwait(false))
+                // SSE or one JSON completion (a server that ignores "stream": true): told apart by the body, not its label.
+                var reader = new SseReader(stream, _options.MaxEventBytes);
+                await foreach (var update in new AnswerStreamReader(_options).ReadAsync(reader, cancellationToken).ConfigureAwait(false))
                 {
                     yield return update;
                 }
             }
-        }
-    }
-
-    private async IAsyncEnumerable<ChatResponseUpdate> ReadStreamAsync(SseReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var calls = new ToolCallAccumulator();
-        var think = new ThinkTagSplitter();
-        var chars = 0;
-        string? finish = null;
-        string? responseId = null;
-        UsageDetails? usage = null;
-        var done = false;
-        while (true)
-        {
-            var data = await ReadEventAsync(reader, cancellationToken).ConfigureAwait(false);
-            if (data is null)
-            {
-                break;
-            }
-
-            if (data.Trim() == "[DONE]")
-            {
-                done = true;
-                break;
-            }
-
-            StreamChunk chunk;
-            try
-            {
-                chunk = StreamChunkParser.Parse(data);
-            }
-            catch (JsonException)
-            {
-                throw new ModelStreamInterruptedException("the server sent a malformed stream event");
-            }
-
-            if (chunk.ErrorMessage is { } error)
-            {
-                throw ErrorBody.IsContextLength(error)
-                    ? new ContextLengthException(error)
-                    : new ModelException($"The model server reported an error mid-answer: {error}", "Check the model server's log; run the task again.");
-            }
-
-            responseId ??= chunk.ResponseId;
-            finish = chunk.FinishReason ?? finish;
-            if (chunk.InputTokens is not null || chunk.OutputTokens is not null)
-            {
-                usage = new UsageDetails { InputTokenCount = chunk.InputTokens, OutputTokenCount = chunk.OutputTokens, TotalTokenCount = chunk.TotalTokens };
-            }
-
-            foreach (var (index, id, name, arguments) in chunk.ToolCalls)
-            {
-                calls.Add(index, id, name, arguments);
-            }
-
-            chars += (chunk.Content?.Length ?? 0) + (chunk.Reasoning?.Length ?? 0);
-            if (chars + calls.Length > _options.MaxResponseChars)
-            {
-                throw new ModelException(
-                    $"The model kept streaming past {_options.MaxResponseChars:N0} characters without finishing; stopped it.",
-                    "The model may be looping: lower its temperature, or check the server's chat template.");
-            }
-
-            var contents = new List<AIContent>(2);
-            if (!string.IsNullOrEmpty(chunk.Reasoning))
-            {
-                contents.Add(new TextReasoningContent(chunk.Reasoning));
-            }
-
-            if (!string.IsNullOrEmpty(chunk.Content))
-            {
-                foreach (var (reasoning, text) in think.Feed(chunk.Content))
-                {
-                    contents.Add(reasoning ? new TextReasoningContent(text) : new TextContent(text));
-                }
-            }
-
-            if (contents.Count > 0)
-            {
-                yield return new ChatResponseUpdate(ChatRole.Assistant, contents) { ResponseId = responseId, ModelId = chunk.Model };
-            }
-        }
-
-        if (!done && finish is null)
-        {
-            throw new ModelStreamInterruptedException("the stream ended before the answer finished");
-        }
-
-        var tail = new List<AIContent>();
-        if (think.Flush() is { } held)
-        {
-            tail.Add(held.Reasoning ? new TextReasoningContent(held.Text) : new TextContent(held.Text));
-        }
-
-        tail.AddRange(calls.Build());
-        if (usage is not null)
-        {
-            tail.Add(new UsageContent(usage));
-        }
-
-        yield return new ChatResponseUpdate(ChatRole.Assistant, tail)
-        {
-            ResponseId = responseId,
-            FinishReason = finish is null ? null : new ChatFinishReason(finish),
-        };
-    }
-
-    private async Task<string?> ReadEventAsync(SseReader reader, CancellationToken cancellationToken)
-    {
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        idle.CancelAfter(_options.IdleTimeout);
-        try
-        {
-            return await reader.ReadEventAsync(idle.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ModelStreamInterruptedException($"the server sent nothing for {_options.IdleTimeout.TotalSeconds:0} s");
-        }
-        catch (Exception e) when (e is IOException or HttpRequestException)
-        {
-            throw new ModelStreamInterruptedException("the connection was reset");
         }
     }
 
@@ -217,7 +124,7 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                var reason = $"no response within {_options.FirstByteTimeout.TotalSeconds:0.#} s";
+                var reason = $"no response within {Seconds.Text(_options.FirstByteTimeout)}";
                 return canRetry
                     ? Retry(reason, attempt)
                     : throw new ModelException($"The model endpoint {Endpoint.BaseUrl} gave {reason}, {attempt + 1} times.", "Check the server is not overloaded, or raise first_byte_timeout_seconds in config.toml.");
@@ -229,8 +136,8 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
             catch (HttpRequestException e)
             {
                 return canRetry
-                    ? Retry($"connection failed ({e.HttpRequestError})", attempt)
-                    : throw new ModelException($"The connection to {Endpoint.BaseUrl} kept failing ({e.Message}).", "Check the model server's log.");
+                    ? Retry($"connection failed ({PlainErrors.Describe(e)})", attempt)
+                    : throw new ModelException($"The connection to {Endpoint.BaseUrl} kept failing ({PlainErrors.Describe(e)}).", "Check the model server's log.");
             }
         }
 
@@ -242,7 +149,13 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
         using (response)
         {
             var status = (int)response.StatusCode;
-            var message = ErrorBody.Message(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            var message = ErrorBody.Message(await ErrorBody.ReadAsync(response.Content, _options.IdleTimeout, cancellationToken).ConfigureAwait(false));
+            if (ErrorBody.IsContextLength(message))
+            {
+                // Ollama answers 500 for an over-long input, llama.cpp and vLLM 400: never retried (#13.8).
+                throw new ContextLengthException(message);
+            }
+
             if (status == 429 || status == 408 || status >= 500)
             {
                 if (!canRetry)
@@ -255,11 +168,6 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
                 var delay = RetryDelay.FromRetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow, _options.MaxDelay)
                     ?? RetryDelay.Backoff(_options, attempt);
                 return new SendOutcome(null, $"HTTP {status} from the model server", delay, null);
-            }
-
-            if (ErrorBody.IsContextLength(message))
-            {
-                throw new ContextLengthException(message);
             }
 
             throw status switch

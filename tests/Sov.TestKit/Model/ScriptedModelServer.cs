@@ -132,6 +132,12 @@ public sealed class ScriptedModelServer : IAsyncDisposable
             }
         }
 
+        if (response.Fault == ScriptedFault.ResetBeforeHeaders)
+        {
+            context.Abort();
+            return;
+        }
+
         if (response.Status != 200)
         {
             context.Response.StatusCode = response.Status;
@@ -141,7 +147,17 @@ public sealed class ScriptedModelServer : IAsyncDisposable
             }
 
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(response.ErrorBody ?? "{}", ct).ConfigureAwait(false);
+            var errorBody = response.ErrorBody ?? "{}";
+            if (response.Fault == ScriptedFault.SilentForever)
+            {
+                // an error whose body stalls halfway
+                await context.Response.WriteAsync(errorBody[..(errorBody.Length / 2)], ct).ConfigureAwait(false);
+                await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+                await Task.Delay(Timeout.InfiniteTimeSpan, ct).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                return;
+            }
+
+            await context.Response.WriteAsync(errorBody, ct).ConfigureAwait(false);
             return;
         }
 
@@ -152,8 +168,9 @@ public sealed class ScriptedModelServer : IAsyncDisposable
             return;
         }
 
-        context.Response.ContentType = "text/event-stream";
+        context.Response.ContentType = response.ContentType ?? "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
+        var sse = new SseWriter(context, response.LineEnding);
         try
         {
             for (var i = 0; ; i++)
@@ -168,7 +185,7 @@ public sealed class ScriptedModelServer : IAsyncDisposable
                     break;
                 }
 
-                await WriteEventAsync(context, response.Events[i], ct).ConfigureAwait(false);
+                await sse.EventAsync(response.Events[i], ct).ConfigureAwait(false);
             }
 
             if (response.FaultGate is { } gate)
@@ -176,38 +193,22 @@ public sealed class ScriptedModelServer : IAsyncDisposable
                 await gate.WaitAsync(ct).ConfigureAwait(false);
             }
 
-            switch (response.Fault)
+            if (await StreamFaults.PlayAsync(context, sse, response, ct).ConfigureAwait(false))
             {
-                case ScriptedFault.ResetMidStream:
-                    await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
-                    context.Abort();
-                    return;
-                case ScriptedFault.TruncatedSse:
-                    await context.Response.WriteAsync("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"and th", ct).ConfigureAwait(false);
-                    return;
-                case ScriptedFault.EndlessStream:
-                    var chunk = "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + new string('a', 16 * 1024) + "\"}}]}";
-                    while (!ct.IsCancellationRequested)
-                    {
-                        await WriteEventAsync(context, chunk, ct).ConfigureAwait(false);
-                    }
-
-                    return;
+                return;
             }
 
-            await WriteEventAsync(context, response.FinishEvent(), ct).ConfigureAwait(false);
-            await WriteEventAsync(context, "[DONE]", ct).ConfigureAwait(false);
+            if (response.FinishReason is not null)
+            {
+                await sse.EventAsync(response.FinishEvent(), ct).ConfigureAwait(false);
+            }
+
+            await sse.EventAsync("[DONE]", ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException)
         {
             // The client went away (the endless stream ends this way).
         }
-    }
-
-    private static async Task WriteEventAsync(HttpContext context, string data, CancellationToken ct)
-    {
-        await context.Response.WriteAsync("data: " + data + "\n\n", ct).ConfigureAwait(false);
-        await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -27,6 +27,63 @@ public sealed class ScriptedResponse
 
     public static ScriptedResponse Text(string text, int pieces = 3) => new ScriptedResponse().AddText(text, pieces);
 
+    /// <summary>The Content-Type of a 200 stream; null means text/event-stream.</summary>
+    public string? ContentType { get; private set; }
+
+    /// <summary>What ends each SSE line: "\n", or "\r\n" and "\r" as the format also allows.</summary>
+    public string LineEnding { get; private set; } = "\n";
+
+    /// <summary>How long the <see cref="ScriptedFault.HugeLine"/> line is (50 MB unless set).</summary>
+    public long HugeLineBytes { get; private set; } = 50L * 1024 * 1024;
+
+    /// <summary>Labels the stream with another Content-Type (a proxy calling SSE "application/json", #13.8).</summary>
+    public ScriptedResponse LabelledAs(string contentType)
+    {
+        ContentType = contentType;
+        return this;
+    }
+
+    public ScriptedResponse WithLineEnding(string ending)
+    {
+        LineEnding = ending;
+        return this;
+    }
+
+    public ScriptedResponse WithHugeLine(long bytes)
+    {
+        HugeLineBytes = bytes;
+        return WithFault(ScriptedFault.HugeLine);
+    }
+
+    /// <summary>One SSE data payload exactly as given (a malformed chunk, an error object, anything).</summary>
+    public ScriptedResponse AddRaw(string data)
+    {
+        _events.Add(data);
+        return this;
+    }
+
+    /// <summary>Chunks with <c>choices: []</c> (vLLM sends these; an answer of only these is empty, #13.5).</summary>
+    public ScriptedResponse AddEmptyChoices(int count = 3)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _events.Add("""{"id":"chatcmpl-scripted","object":"chat.completion.chunk","choices":[]}""");
+        }
+
+        return this;
+    }
+
+    /// <summary>An error object mid-stream, as vLLM and llama.cpp send when generation fails.</summary>
+    public ScriptedResponse AddErrorEvent(string message) =>
+        AddRaw(JsonSerializer.Serialize(new { error = new { message, type = "server_error", code = 500 } }));
+
+    /// <summary>The finish_reason of the closing chunk ("length": cut by the server's token limit; null: none sent).</summary>
+    public ScriptedResponse WithFinishReason(string? reason)
+    {
+        FinishReason = reason;
+        return this;
+    }
+
     public static ScriptedResponse Error(int status, string message = "scripted failure", string? retryAfter = null) =>
         new() { Status = status, ErrorBody = JsonSerializer.Serialize(new { error = new { message, type = "scripted" } }), RetryAfter = retryAfter };
 

@@ -24,9 +24,10 @@ internal sealed class AgentHarness : IAsyncDisposable
 
     public AgentSession Session { get; }
 
-    public static async Task<AgentHarness> StartAsync(ToolRegistry? tools = null, IPermissionGate? gate = null, AgentOptions? options = null)
+    public static async Task<AgentHarness> StartAsync(ToolRegistry? tools = null, IPermissionGate? gate = null, AgentOptions? options = null,
+        Sov.Core.Models.ModelClientOptions? clientOptions = null)
     {
-        var model = await ModelClientFixture.StartAsync();
+        var model = await ModelClientFixture.StartAsync(clientOptions);
         var workspace = Directory.CreateTempSubdirectory("sov-agent-");
         var session = new AgentSession(
             model.Client,

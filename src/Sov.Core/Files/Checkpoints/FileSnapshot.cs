@@ -13,20 +13,32 @@ public sealed class FileSnapshot
     public const long MaxTotalBytes = 64L * 1024 * 1024;
     public const int MaxFiles = 50_000;
 
-    private FileSnapshot(Dictionary<string, FileState> files) => Files = files;
+    private FileSnapshot(Dictionary<string, FileState> files, bool complete)
+    {
+        Files = files;
+        Complete = complete;
+    }
 
     /// <summary>Workspace-relative path to state.</summary>
     public IReadOnlyDictionary<string, FileState> Files { get; }
+
+    /// <summary>False when the walk stopped at <see cref="MaxFiles"/>: a file missing from it may exist.</summary>
+    public bool Complete { get; }
+
+    /// <summary>A snapshot as stored (a pending record's, #13.7).</summary>
+    internal static FileSnapshot From(Dictionary<string, FileState> files, bool complete) => new(files, complete);
 
     public static FileSnapshot Take(Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var files = new Dictionary<string, FileState>(StringComparer.Ordinal);
         long budget = MaxTotalBytes;
+        var complete = true;
         foreach (var file in Walk(workspace.Root))
         {
             if (files.Count >= MaxFiles)
             {
+                complete = false;
                 break;
             }
 
@@ -50,7 +62,7 @@ public sealed class FileSnapshot
             files[relative] = new FileState(file.Length, file.LastWriteTimeUtc.Ticks, ModeOf(file.FullName), content);
         }
 
-        return new FileSnapshot(files);
+        return new FileSnapshot(files, complete);
     }
 
     /// <summary>Paths whose state differs between two snapshots (changed, created or deleted), sorted.</summary>

@@ -4,14 +4,26 @@ namespace Sov.Core.Files.Checkpoints;
 /// Records one turn's file changes for undo. Tools call <see cref="BeforeWrite"/> before they change a
 /// file; the shell tool takes a <see cref="FileSnapshot"/> before a command and hands it to
 /// <see cref="AfterShell"/>, which lists what the command changed. The first state seen in a turn is the
-/// one undo restores. <see cref="Commit"/> at the end of the turn stores it.
+/// one undo restores. Each state is made durable before the change it precedes: its blob and a line of the
+/// turn's pending record, both fsynced (#13.7), so a turn killed half-way is still undoable.
+/// <see cref="Commit"/> at the end of the turn stores it as a manifest and drops the pending record.
 /// </summary>
 public sealed class TurnCheckpoint
 {
     private readonly CheckpointStore _store;
+    private readonly string? _session;
     private readonly Dictionary<string, (string? Blob, int? Mode, bool Captured, string By)> _before = new(StringComparer.Ordinal);
+    private PendingRecord? _pending;
+    private bool _shellSnapshotStored;
 
-    internal TurnCheckpoint(CheckpointStore store) => _store = store;
+    internal TurnCheckpoint(CheckpointStore store, string? session)
+    {
+        _store = store;
+        _session = session;
+    }
+
+    /// <summary>This turn's id, as its manifest and pending record name it.</summary>
+    public string Id { get; } = Guid.NewGuid().ToString("n");
 
     /// <summary>Workspace-relative paths changed so far this turn.</summary>
     public IReadOnlyCollection<string> Paths => _before.Keys;
@@ -25,14 +37,31 @@ public sealed class TurnCheckpoint
             return;
         }
 
+        Pending(); // first, so even a blob's temporary file is never written without a record of the turn
         if (File.Exists(path.RealPath))
         {
             var content = File.ReadAllBytes(path.RealPath);
-            _before[relative] = (_store.PutBlob(content), FileSnapshot.ModeOf(path.RealPath), true, tool);
+            Record(relative, (_store.PutBlob(content), FileSnapshot.ModeOf(path.RealPath), true, tool));
         }
         else
         {
-            _before[relative] = (null, null, true, tool);
+            Record(relative, (null, null, true, tool));
+        }
+    }
+
+    /// <summary>
+    /// Before a shell command runs: the first of the turn stores <paramref name="before"/> beside the pending
+    /// record (fsynced), so what a command killed mid-run changed can still be undone. Files the turn changed
+    /// before are recorded already, and the others are as they were then, so one snapshot a turn is enough.
+    /// </summary>
+    public void BeforeShell(FileSnapshot before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        if (!_shellSnapshotStored)
+        {
+            Pending(); // locked first, so no start mistakes the turn for a dead one
+            ShellSnapshots.Save(ShellSnapshots.PathFor(_store.PendingDir, Id), before);
+            _shellSnapshotStored = true;
         }
     }
 
@@ -42,19 +71,24 @@ public sealed class TurnCheckpoint
         ArgumentNullException.ThrowIfNull(before);
         var after = FileSnapshot.Take(_store.Workspace);
         var changed = after.ChangedSince(before);
+        if (changed.Any(p => !_before.ContainsKey(p)))
+        {
+            Pending();
+        }
+
         foreach (var relative in changed.Where(p => !_before.ContainsKey(p)))
         {
             if (!before.Files.TryGetValue(relative, out var old))
             {
-                _before[relative] = (null, null, true, "shell");
+                Record(relative, (null, null, true, "shell"));
             }
             else if (old.Content is not null)
             {
-                _before[relative] = (_store.PutBlob(old.Content), old.Mode, true, "shell");
+                Record(relative, (_store.PutBlob(old.Content), old.Mode, true, "shell"));
             }
             else
             {
-                _before[relative] = (null, old.Mode, false, "shell");
+                Record(relative, (null, old.Mode, false, "shell"));
             }
         }
 
@@ -64,18 +98,41 @@ public sealed class TurnCheckpoint
     /// <summary>Stores the turn (when anything changed), with each file's state after it, for <c>sov undo</c>.</summary>
     public void Commit()
     {
-        if (_before.Count == 0)
+        if (_before.Count > 0)
         {
-            return;
+            var entries = _before.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
+            {
+                var full = Path.Combine(_store.Workspace.Root, e.Key);
+                var after = File.Exists(full) ? FileSnapshot.Hash(File.ReadAllBytes(full)) : null;
+                return new CheckpointEntry(e.Key, e.Value.Blob, e.Value.Mode, e.Value.Captured, after, e.Value.By);
+            }).ToList();
+            _store.Save(entries, Id, _session);
+            _before.Clear();
         }
 
-        var entries = _before.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
+        if (_shellSnapshotStored)
         {
-            var full = Path.Combine(_store.Workspace.Root, e.Key);
-            var after = File.Exists(full) ? FileSnapshot.Hash(File.ReadAllBytes(full)) : null;
-            return new CheckpointEntry(e.Key, e.Value.Blob, e.Value.Mode, e.Value.Captured, after, e.Value.By);
-        }).ToList();
-        _store.Save(entries);
-        _before.Clear();
+            File.Delete(ShellSnapshots.PathFor(_store.PendingDir, Id));
+            _shellSnapshotStored = false;
+        }
+
+        _pending?.Delete();
+        _pending = null;
+    }
+
+    /// <summary>Lets go of the pending record without storing the turn, as a process that dies does.</summary>
+    internal void Abandon()
+    {
+        _pending?.Dispose();
+        _pending = null;
+    }
+
+    private PendingRecord Pending() => _pending ??= PendingRecord.Create(_store.PendingDir, Id, _session);
+
+    /// <summary>The before-state is on disk (blob and pending line, fsynced) before the caller changes the file.</summary>
+    private void Record(string relative, (string? Blob, int? Mode, bool Captured, string By) state)
+    {
+        Pending().Append(new PendingLine(Path: relative, BeforeBlob: state.Blob, BeforeMode: state.Mode, Captured: state.Captured, ChangedBy: state.By));
+        _before[relative] = state;
     }
 }

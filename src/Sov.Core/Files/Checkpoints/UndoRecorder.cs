@@ -11,6 +11,9 @@ public sealed class UndoRecorder(CheckpointStore store)
 
     public CheckpointStore Store { get; } = store;
 
+    /// <summary>The session the turns belong to (named in their checkpoints, so a resumed session learns of its own interrupted turn).</summary>
+    public string? Session { get; set; }
+
     /// <summary>The checkpoint of the running turn.</summary>
     public TurnCheckpoint Turn
     {
@@ -18,7 +21,7 @@ public sealed class UndoRecorder(CheckpointStore store)
         {
             lock (_gate)
             {
-                return _turn ??= Store.BeginTurn();
+                return _turn ??= Store.BeginTurn(Session);
             }
         }
     }

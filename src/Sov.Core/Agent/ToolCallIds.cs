@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.Extensions.AI;
+using Sov.Core.Agent.Events;
+
+namespace Sov.Core.Agent;
+
+/// <summary>
+/// Tool calls of one answer must have distinct ids (each result names its call). A call reusing an id
+/// already taken gets a new one, with a warning, so no result can be matched to the wrong call (#13.8).
+/// </summary>
+internal static class ToolCallIds
+{
+    public static List<FunctionCallContent> MakeUnique(List<FunctionCallContent> calls, Action<AgentEvent> emit)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<FunctionCallContent>(calls.Count);
+        foreach (var call in calls)
+        {
+            if (taken.Add(call.CallId))
+            {
+                result.Add(call);
+                continue;
+            }
+
+            var n = 2;
+            string id;
+            do
+            {
+                id = string.Create(CultureInfo.InvariantCulture, $"{call.CallId}_{n++}");
+            }
+            while (!taken.Add(id));
+
+            emit(new Warning($"The model gave two tool calls the same id '{call.CallId}'; the later one ({call.Name}) is now '{id}'."));
+            result.Add(new FunctionCallContent(id, call.Name, call.Arguments)
+            {
+                Exception = call.Exception,
+                AdditionalProperties = call.AdditionalProperties,
+            });
+        }
+
+        return result;
+    }
+}
