@@ -10,7 +10,7 @@ namespace Sov.Cli.Interactive;
 /// <summary>
 /// Asks the person about one tool call, showing the whole truth: the full command or arguments with
 /// hidden characters revealed by the text border, and whether it runs sandboxed. Answers: y once,
-/// a always for this session (adds a rule), n no, with an optional reason sent to the model.
+/// a always for this session (adds a rule), n no, with an optional reason sent to the model; one key answers (#15.5).
 /// Only the person can answer (issue #12): keys typed before the box opens are discarded, and so are keys
 /// that arrive during the guard time after the box is drawn and before the question appears; every row
 /// of the box starts with the approval mark, which no text from outside can produce
@@ -18,14 +18,24 @@ namespace Sov.Cli.Interactive;
 /// </summary>
 internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input, InteractivePermissionGate gate)
 {
-    private const string Question = "└ allow? [y]es once · [a]lways this session · [n]o: ";
+    private const string Question = "└ allow? [y]es once · [a]lways this session · [n]o (one key): ";
 
-    public Submission Ask(ApprovalRequested request)
+    /// <summary>Asks about <paramref name="request"/>; <paramref name="previewed"/> when its whole change was
+    /// just shown as a diff, so the arguments are not repeated as JSON unless they hide characters.</summary>
+    public Submission Ask(ApprovalRequested request, string? previewed = null)
     {
         var ignored = input.Open();
         Header($"{request.Name} needs your approval: {request.Reason}");
         var shown = PromptMark.Neutralise(TerminalSafe.Text(TextBorder.Reveal(request.Arguments, SourceKind.Plain)));
-        Body(shown, Style.Plain);
+        if (previewed is not null && shown == request.Arguments)
+        {
+            Body($"{previewed}: the change is the diff shown above", Style.Plain);
+        }
+        else
+        {
+            Body(shown, Style.Plain);
+        }
+
         if (shown != request.Arguments)
         {
             Body("⚠ hidden characters were revealed above as ⟦…⟧ markers", Style.Warning);
@@ -39,24 +49,23 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
         while (true)
         {
             // One fixed row: the rule "always" adds is named once it is added (a question naming untrusted text could wrap and lose the mark).
-            var answer = Answer(Question, ref ignored);
+            var answer = Answer(Question, "yan", ref ignored);
             if (answer.Outcome != EditorOutcome.Submit)
             {
                 return new Deny(request.CallId, "the person interrupted");
             }
 
-            switch (answer.Text.Trim().ToLowerInvariant())
+            switch (answer.Text)
             {
-                case "y" or "yes":
+                case "y":
                     return new Approve(request.CallId);
-                case "a" or "always":
+                case "a":
                     surface.Row("  ", gate.AllowAlways(request.CallId), Style.Dim);
                     return new Approve(request.CallId);
-                case "n" or "no":
-                    var reason = input.Read("  reason for the model (optional): ");
-                    return new Deny(request.CallId, reason.Outcome == EditorOutcome.Submit && reason.Text.Trim().Length > 0
-                        ? reason.Text.Trim()
-                        : null);
+                case "n":
+                    var reason = input.Answer("└ reason for the model (optional, Enter to skip): ");
+                    var text = reason.Outcome == EditorOutcome.Submit ? reason.Text.Trim() : "";
+                    return new Deny(request.CallId, text.Length > 0 && text != "o" ? text : null); // "o": the rest of a typed "no"
             }
         }
     }
@@ -72,12 +81,12 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
             Body(lines[1], Style.Warning);
         }
 
-        var answer = Answer("└ allow? [y]es · [n]o: ", ref ignored);
-        return answer.Outcome == EditorOutcome.Submit && answer.Text.Trim().ToLowerInvariant() is "y" or "yes";
+        var answer = Answer("└ allow? [y]es · [n]o (one key): ", "yn", ref ignored);
+        return answer is { Outcome: EditorOutcome.Submit, Text: "y" };
     }
 
     /// <summary>The first time: waits out the guard, says if keys were thrown away, then reads at the marked prompt.</summary>
-    private EditorResult Answer(string prompt, ref int ignored)
+    private EditorResult Answer(string prompt, string choices, ref int ignored)
     {
         if (ignored >= 0)
         {
@@ -90,7 +99,7 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
             ignored = -1;
         }
 
-        return input.Answer(prompt);
+        return input.Choose(prompt, choices);
     }
 
     /// <summary>The box's first row, continued on marked rows when long: one line whatever the name or reason hold.</summary>

@@ -15,4 +15,7 @@ internal interface IPromptInput
 
     /// <summary>Reads the answer at a prompt that starts with the approval mark.</summary>
     EditorResult Answer(string prompt);
+
+    /// <summary>Reads a one-key answer among <paramref name="choices"/> at a marked prompt; the text is the key, lower case.</summary>
+    EditorResult Choose(string prompt, string choices);
 }

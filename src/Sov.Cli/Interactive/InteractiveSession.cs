@@ -175,7 +175,7 @@ internal sealed partial class InteractiveSession
                     Console.CancelKeyPress -= OnCancel;
                     try
                     {
-                        var answer = new ApprovalPrompt(_surface, _input, _gate).Ask(ask);
+                        var answer = new ApprovalPrompt(_surface, _input, _gate).Ask(ask, _view.PreviewOf(ask.CallId));
                         _journal.RecordAnswer(ask.CallId, ask.Name, answer is Approve, _gate.TakeGranted(ask.CallId));
                         _session.Submit(answer);
                     }

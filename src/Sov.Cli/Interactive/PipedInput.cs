@@ -30,4 +30,13 @@ internal sealed class PipedInput(TextReader reader, TextWriter echo) : IPromptIn
     public int Hold() => 0;
 
     public EditorResult Answer(string prompt) => Read(prompt);
+
+    /// <summary>Piped: the answer is a line; its first letter chooses ("yes" is y), anything else asks again.</summary>
+    public EditorResult Choose(string prompt, string choices)
+    {
+        var line = Read(prompt);
+        var first = line.Text.Trim().ToLowerInvariant() is { Length: > 0 } t ? t[0] : '\0';
+        return line.Outcome != EditorOutcome.Submit ? line
+            : new EditorResult(EditorOutcome.Submit, choices.Contains(first, StringComparison.Ordinal) ? first.ToString() : line.Text);
+    }
 }

@@ -25,6 +25,12 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
 
     public long SessionTokens { get; set; }
 
+    /// <summary>The call whose whole change was last shown as a diff, and the path it changes.</summary>
+    private (string CallId, string Path)? _previewed;
+
+    /// <summary>The path whose diff was shown for <paramref name="callId"/>, if it was (the approval box then does not repeat it).</summary>
+    public string? PreviewOf(string callId) => _previewed is { } p && p.CallId == callId ? p.Path : null;
+
     /// <summary>The conversation was replaced: its context use is unknown until the next request.</summary>
     public void Reset() => LastInputTokens = null;
 
@@ -112,6 +118,7 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
             if (after is not null)
             {
                 DiffView.Write(surface, workspace.Relative(full), before, after);
+                _previewed = (call.CallId, workspace.Relative(full));
             }
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or WorkspaceException or IOException or UnauthorizedAccessException)

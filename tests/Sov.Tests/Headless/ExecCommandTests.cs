@@ -47,11 +47,12 @@ public sealed class ExecCommandTests
     }
 
     [Fact]
-    public async Task ABadEndpointIsTwoLinesAndExitThree()
+    public async Task ABadEndpointFlagIsTwoLinesAndExitTwo()
     {
+        // #15.8: a bad value on the command line is a usage error (exit 2), as the README says.
         var error = new StringWriter();
         var exit = await SovApp.RunAsync(["exec", "--endpoint", "ftp://x", "hi"], Context(new StringWriter(), error), TestContext.Current.CancellationToken);
-        Assert.Equal(ExitCodes.Environment, exit);
+        Assert.Equal(ExitCodes.Usage, exit);
         var lines = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Contains("ftp://x", lines[0], StringComparison.Ordinal);

@@ -40,7 +40,11 @@ public sealed class LineEditor(IKeySource keys, TerminalSurface surface, InputHi
                 case ConsoleKey.Enter:
                     surface.Writer.Write('\n');
                     var sent = _text.ToString();
-                    history.Add(sent);
+                    if (!marked)
+                    {
+                        history.Add(sent); // answers to approval questions never enter the Up-arrow history
+                    }
+
                     return new EditorResult(EditorOutcome.Submit, sent);
                 case ConsoleKey.C when ctrl:
                     surface.Writer.Write('\n');
@@ -159,6 +163,37 @@ public sealed class LineEditor(IKeySource keys, TerminalSurface surface, InputHi
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// A question answered by one key (#15.5): at the marked prompt, the first key among
+    /// <paramref name="choices"/> (either case) answers at once and is echoed; Ctrl-C interrupts, Ctrl-D
+    /// ends; any other key is ignored. Nothing enters the history.
+    /// </summary>
+    public EditorResult ReadChoice(string prompt, string choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        _text.Clear();
+        _cursor = 0;
+        Render(prompt, marked: true);
+        while (true)
+        {
+            var key = keys.ReadKey();
+            if ((key.Modifiers & ConsoleModifiers.Control) != 0 && key.Key is ConsoleKey.C or ConsoleKey.D)
+            {
+                surface.Writer.Write('\n');
+                return new EditorResult(key.Key == ConsoleKey.C ? EditorOutcome.Interrupt : EditorOutcome.EndOfInput, "");
+            }
+
+            var c = char.ToLowerInvariant(key.KeyChar);
+            if (c != '\0' && choices.Contains(c, StringComparison.Ordinal))
+            {
+                surface.Write(c.ToString(), Style.Accent);
+                surface.Writer.Write('\n');
+                surface.Writer.Flush();
+                return new EditorResult(EditorOutcome.Submit, c.ToString());
+            }
+        }
     }
 
     private void Render(string prompt, bool marked)

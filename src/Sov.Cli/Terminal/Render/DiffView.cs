@@ -53,7 +53,8 @@ public static class DiffView
 
             var oldCount = lines.Skip(i2).Take(end - i2).Count(l => l.Type != ChangeType.Inserted);
             var newCount = lines.Skip(i2).Take(end - i2).Count(l => l.Type != ChangeType.Deleted);
-            surface.WriteLine($"@@ -{oldLine},{oldCount} +{newLine},{newCount} @@", Style.Hunk);
+            // As diff -u: an empty side names the line before it (a new file is "-0,0").
+            surface.WriteLine($"@@ -{(oldCount == 0 ? oldLine - 1 : oldLine)},{oldCount} +{(newCount == 0 ? newLine - 1 : newLine)},{newCount} @@", Style.Hunk);
             for (; i2 < end; i2++)
             {
                 var line = lines[i2];

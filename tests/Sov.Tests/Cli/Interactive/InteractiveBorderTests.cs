@@ -129,5 +129,7 @@ public sealed class InteractiveBorderTests
         public int Hold() => 0;
 
         public EditorResult Answer(string prompt) => Read(prompt);
+
+        public EditorResult Choose(string prompt, string choices) => Read(prompt);
     }
 }
