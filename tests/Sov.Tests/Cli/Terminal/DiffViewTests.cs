@@ -19,10 +19,10 @@ public sealed class DiffViewTests
     }
 
     [Fact]
-    public void ANewFileDiffsAgainstDevNull()
+    public void ANewFileDiffsAgainstDevNull() // #15.9: the empty side is "-0,0", as diff -u writes it
     {
         var screen = new StringWriter();
         DiffView.Write(new TerminalSurface(screen, color: false, () => 80), "new.txt", null, "hi\n");
-        Assert.StartsWith("--- /dev/null\n+++ b/new.txt\n@@ -1,0 +1,1 @@\n+hi\n", screen.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("--- /dev/null\n+++ b/new.txt\n@@ -0,0 +1,1 @@\n+hi\n", screen.ToString(), StringComparison.Ordinal);
     }
 }
