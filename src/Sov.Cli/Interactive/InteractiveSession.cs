@@ -287,7 +287,11 @@ internal sealed partial class InteractiveSession
     /// <summary>Context in use as shown: an estimate is marked with '~'.</summary>
     private string Used() => _view.LastInputTokens is { } reported ? Tokens(reported) : "~" + Tokens(UsedTokens());
 
-    private static string Tokens(long n) => n >= 1000 ? $"{n / 1000.0:0.#}k" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>1.2k for counts; a window that is a multiple of 1,024 (32,768) as the 32k people call it (#15.9).</summary>
+    private static string Tokens(long n) =>
+        n >= 1024 && n % 1024 == 0 ? $"{n / 1024}k"
+        : n >= 1000 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n / 1000.0:0.#}k")
+        : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A yes/no question from a tool (hidden characters in text about to be written), asked at the prompt.</summary>
     private bool AskYesNo(string question) => new ApprovalPrompt(_surface, _input, _gate).AskYesNo(question);

@@ -18,7 +18,7 @@ public sealed class InteractiveTests
         var screen = await t.WaitForTextAsync("Done.");
         Assert.Contains("Hello there.", screen, StringComparison.Ordinal);
         Assert.Contains("│ echo hi", screen, StringComparison.Ordinal);
-        await t.WaitForTextAsync("context 1.2k/32.8k");
+        await t.WaitForTextAsync("context 1.2k/32k");
     }
 
     [Fact]

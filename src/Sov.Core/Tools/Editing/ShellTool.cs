@@ -42,6 +42,7 @@ public sealed class ShellTool(BorderServices services) : ITool
         }
 
         var before = FileSnapshot.Take(services.Workspace);
+        services.Undo.Turn.BeforeShell(before); // stored before the command runs: a kill mid-run stays undoable (#13.7)
         var metadataBefore = ProtectedEntries.Find(services.Workspace.Root, cancellationToken);
         var result = await services.Shell.RunAsync(
             new ShellRequest(command, services.Workspace.Root, timeout) { Masks = masks, Protected = metadataBefore }, cancellationToken).ConfigureAwait(false);
@@ -53,7 +54,8 @@ public sealed class ShellTool(BorderServices services) : ITool
         var changed = services.Undo.Turn.AfterShell(before);
         foreach (var path in changed)
         {
-            context?.ReportFileChanged(path, File.Exists(Path.Combine(services.Workspace.Root, path)) ? "modified" : "deleted");
+            var exists = File.Exists(Path.Combine(services.Workspace.Root, path));
+            context?.ReportFileChanged(path, !exists ? "deleted" : before.Files.ContainsKey(path) ? "modified" : "created"); // #15.9
         }
 
         var text = result.ForModel();

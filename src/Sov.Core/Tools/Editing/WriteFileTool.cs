@@ -27,6 +27,6 @@ public sealed class WriteFileTool(BorderServices services) : ITool
         services.Record?.Invoke(FileWrites.Record(change));
         context?.ReportFileChanged(change.Path.Display, change.Created ? "created" : "modified");
         var lines = change.After.Length == 0 ? 0 : change.After.Count(c => c == '\n') + (change.After.EndsWith('\n') ? 0 : 1);
-        return ToolOutput.Ok($"{(change.Created ? "Created" : "Overwrote")} {change.Path.Display} ({lines} lines).{(change.Note is null ? "" : " " + change.Note + ".")}");
+        return ToolOutput.Ok($"{(change.Created ? "Created" : "Overwrote")} {change.Path.Display} ({lines} line{(lines == 1 ? "" : "s")}).{(change.Note is null ? "" : " " + change.Note + ".")}");
     }
 }
