@@ -21,8 +21,13 @@ internal sealed class TextPrinter(TextWriter output, TextWriter error) : IEventP
             case ToolCallRequested c:
                 error.WriteLine($"> {TerminalSafe.Line(c.Name)} {Shorten(c.Arguments, 160)}");
                 break;
+            case ToolResult { IsError: true } r when r.Output.StartsWith(Sov.Core.Tools.ToolOutput.DeniedPrefix, StringComparison.Ordinal):
+                break; // the Warning before it said why, in words for the person; the rest was for the model
             case ToolResult { IsError: true } r:
                 error.WriteLine($"  {TerminalSafe.Line(r.Name)} failed: {Shorten(r.Output, 200)}");
+                break;
+            case ToolResult r:
+                error.WriteLine($"  {TerminalSafe.Line(r.Name)} ok: {Shorten(r.Output.TrimStart().Split('\n', 2)[0], 120)}"); // #15.9
                 break;
             case Warning w:
                 error.WriteLine($"sov: warning: {TerminalSafe.Text(w.Message)}");

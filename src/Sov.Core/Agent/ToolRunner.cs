@@ -79,7 +79,7 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
         if (decision.Verdict != PermissionVerdict.Allow)
         {
             Emit?.Invoke(new Warning($"Denied {tool.Name}: {decision.Reason}."));
-            return ToolOutput.Error($"Denied: {decision.Reason}. Do not retry this call; continue without it or explain what you need.");
+            return ToolOutput.Error($"{ToolOutput.DeniedPrefix}{decision.Reason}. Do not retry this call; continue without it or explain what you need.");
         }
 
         try

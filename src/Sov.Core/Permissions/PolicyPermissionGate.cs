@@ -23,7 +23,7 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
         if (headless && decision.Verdict == PermissionVerdict.Ask)
         {
             // An ask rule still decided it; otherwise the headless mode did.
-            decision = Decision.Deny($"{decision.Reason}; that needs approval, and there is nobody to ask (headless)") with
+            decision = Decision.Deny(HeadlessRefusal(request.Tool.Name, decision)) with
             {
                 DecidedBy = decision.DecidedBy,
                 Rule = decision.Rule,
@@ -31,6 +31,19 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
         }
 
         return ValueTask.FromResult(decision);
+    }
+
+    /// <summary>
+    /// Why a call that would ask is refused with nobody to ask, in words for the person reading the log as
+    /// much as for the model (#15.6): what decided (the mode or an ask rule), and which mode would let it run.
+    /// </summary>
+    private string HeadlessRefusal(string tool, Decision asked)
+    {
+        var mode = Policy.Mode.Name();
+        var by = asked.DecidedBy == "rule" && asked.Rule is { } rule ? $"the ask rule '{rule}' covers it" : $"{mode} mode asks before it";
+        var wider = tool == "shell" || tool.StartsWith("mcp__", StringComparison.Ordinal) ? "full-auto" : "auto-edit";
+        var hint = asked.DecidedBy == "rule" ? "remove or narrow that rule" : $"run with --mode {wider} to allow such calls";
+        return $"{asked.Reason}; {by}, and a headless run has nobody to ask ({hint})";
     }
 
     private Permissions.PermissionDecision Decide(ToolCallRequest request)

@@ -3,6 +3,9 @@ namespace Sov.Core.Tools;
 /// <summary>What a tool sends back to the model: text, flagged when it is an error the model should react to.</summary>
 public sealed record ToolOutput(string Text, bool IsError)
 {
+    /// <summary>How the result of a refused call starts (front ends told the person by a Warning already).</summary>
+    public const string DeniedPrefix = "Denied: ";
+
     public static ToolOutput Ok(string text) => new(text, false);
 
     public static ToolOutput Error(string text) => new(text, true);
