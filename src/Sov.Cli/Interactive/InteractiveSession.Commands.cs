@@ -160,13 +160,11 @@ internal sealed partial class InteractiveSession
         }
 
         Save();
-        var (_, _, history) = SessionFile.Load(found.Path);
-        _session.Reset(history);
         _file.Dispose();
-        _file = SessionFile.OpenForAppend(found.Path, _agent.Journal.Redactor);
+        (_file, var history) = ResumeFile(found.Path, _agent, _surface);
+        _session.Reset(history);
         _saved = history.Count;
         _view.Reset();
-        _surface.WriteLine($"Resumed {found.Id}: {history.Count} messages.", Style.Dim);
     }
 
     /// <summary><c>/model</c> shows the model and what the server serves; <c>/model NAME</c> switches for the next turn.</summary>
