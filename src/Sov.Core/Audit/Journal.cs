@@ -78,10 +78,11 @@ public sealed class Journal : IDisposable
     /// Starts a new session journal: the file appears with its opening <c>session</c> record whole, or not at
     /// all, under a session id no other session in the folder has (#13.3).
     /// </summary>
-    public static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock = null) => Start(journalDir, info, clock, null);
+    public static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock = null) => Start(journalDir, info, clock, null, null);
 
     /// <param name="wrap">Tests wrap the file stream to inject write failures.</param>
-    internal static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock, Func<Stream, Stream>? wrap)
+    /// <param name="newId">Tests draw colliding ids.</param>
+    internal static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock, Func<Stream, Stream>? wrap, Func<DateTimeOffset, string>? newId = null)
     {
         ArgumentNullException.ThrowIfNull(info);
         clock ??= TimeProvider.System;
@@ -96,7 +97,7 @@ public sealed class Journal : IDisposable
 
         for (var attempt = 0; attempt < MaxIdAttempts; attempt++)
         {
-            var session = JournalFiles.NewSessionId(clock.GetUtcNow());
+            var session = (newId ?? JournalFiles.NewSessionId)(clock.GetUtcNow());
             var line = Line(1, clock, new SessionRecord(session, info), ChainHash.Genesis, out var hash);
             if (AppendOnlyFile.TryCreate(JournalFiles.PathOf(journalDir, session), line, "journal", wrap) is { } file)
             {

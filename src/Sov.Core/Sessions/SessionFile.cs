@@ -40,8 +40,9 @@ public sealed class SessionFile : IDisposable
         Create(sessionsDir, workspace, model, now, redactor, null);
 
     /// <param name="wrap">Tests wrap the file stream to inject write failures.</param>
+    /// <param name="newId">Tests draw colliding ids.</param>
     internal static SessionFile Create(string sessionsDir, string workspace, string model, DateTimeOffset now, Secrets.Redactor? redactor,
-        Func<Stream, Stream>? wrap)
+        Func<Stream, Stream>? wrap, Func<DateTimeOffset, string>? newId = null)
     {
         try
         {
@@ -54,7 +55,7 @@ public sealed class SessionFile : IDisposable
 
         for (var attempt = 0; attempt < MaxIdAttempts; attempt++)
         {
-            var id = NewId(now);
+            var id = (newId ?? NewId)(now);
             var header = Line(redactor, w =>
             {
                 w.WriteString("type", "session");
