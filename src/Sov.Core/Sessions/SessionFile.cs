@@ -83,9 +83,7 @@ public sealed class SessionFile : IDisposable
     /// Resumes a saved session: a torn last line is cut and kept aside (reported in the history's warnings and
     /// <see cref="SessionHistory.Torn"/>), the conversation loaded, and the file opened to append after it.
     /// </summary>
-    public static (SessionFile File, SessionHistory History) Resume(string path, Secrets.Redactor? redactor = null) => Resume(path, redactor, null);
-
-    internal static (SessionFile File, SessionHistory History) Resume(string path, Secrets.Redactor? redactor, Func<Stream, Stream>? wrap)
+    public static (SessionFile File, SessionHistory History) Resume(string path, Secrets.Redactor? redactor = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         TornTail? torn;
@@ -100,10 +98,18 @@ public sealed class SessionFile : IDisposable
             throw Audit.StateWriteException.For(e, What, System.IO.Path.GetDirectoryName(path)!);
         }
 
-        var file = new SessionFile(System.IO.Path.GetFileNameWithoutExtension(path), Audit.AppendOnlyFile.Open(path, length, What, wrap), redactor);
+        var file = new SessionFile(System.IO.Path.GetFileNameWithoutExtension(path), Audit.AppendOnlyFile.Open(path, length, What), redactor);
         if (newlineMissing)
         {
-            file._file.Append("\n"u8, sync: true);
+            try
+            {
+                file._file.Append("\n"u8, sync: true);
+            }
+            catch (Audit.StateWriteException)
+            {
+                file.Dispose();
+                throw;
+            }
         }
 
         var history = Load(path);
