@@ -90,7 +90,7 @@ public sealed class Journal : IDisposable
         {
             Files.PrivateFiles.CreateDirectory(journalDir);
         }
-        catch (IOException e) when (e is not DirectoryNotFoundException)
+        catch (IOException e) when (StateWriteException.IsDiskFull(e))
         {
             throw StateWriteException.For(e, "journal", journalDir);
         }

@@ -48,7 +48,7 @@ public sealed class SessionFile : IDisposable
         {
             Files.PrivateFiles.CreateDirectory(sessionsDir);
         }
-        catch (IOException e) when (e is not DirectoryNotFoundException)
+        catch (IOException e) when (Audit.StateWriteException.IsDiskFull(e))
         {
             throw Audit.StateWriteException.For(e, What, sessionsDir);
         }
