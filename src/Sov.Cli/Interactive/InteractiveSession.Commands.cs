@@ -160,8 +160,9 @@ internal sealed partial class InteractiveSession
         }
 
         Save();
+        var (next, history) = ResumeFile(found.Path, _agent, _surface);
         _file.Dispose();
-        (_file, var history) = ResumeFile(found.Path, _agent, _surface);
+        _file = next;
         _session.Reset(history);
         _saved = history.Count;
         _view.Reset();
