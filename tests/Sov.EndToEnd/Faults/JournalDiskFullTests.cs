@@ -15,7 +15,7 @@ namespace Sov.EndToEnd.Faults;
 /// </summary>
 public sealed class JournalDiskFullTests
 {
-    private const int Steps = 9;
+    private const int Steps = 10;
 
     // Each step's stdout, stderr and exit code land outside the tmpfs, in $OUT/N.out, N.err, N.rc.
     private const string Script = """
@@ -31,6 +31,7 @@ public sealed class JournalDiskFullTests
         ls "$SOV_HOME/journal" >"$OUT/journals-before"
         step 5 "$SOV" exec --endpoint "$URL" --model scripted-model "hi"
         ls "$SOV_HOME/journal" >"$OUT/journals-after"
+        step 10 "$SOV" exec --endpoint "$URL" --model scripted-model --output-format stream-json "hi"
         find "$SOV_HOME" -type f -size 0 >"$OUT/empty-files"
         step 6 "$SOV" audit verify --all
         rm "$SOV_HOME/ballast"
@@ -117,6 +118,9 @@ public sealed class JournalDiskFullTests
         DiskFull(5);
         Assert.Equal(File.ReadAllText(Path.Combine(output, "journals-before")), File.ReadAllText(Path.Combine(output, "journals-after")));
         Assert.Equal("", File.ReadAllText(Path.Combine(output, "empty-files")));
+        DiskFull(10); // and for a script reading stream-json, an error event and the exit code
+        Assert.Contains("\"type\":\"error\"", Step(10).Out, StringComparison.Ordinal);
+        Assert.Contains("\"exit_code\":3", Step(10).Out, StringComparison.Ordinal);
         NeverBroken(6);
 
         // 7. Space freed: --continue resumes the conversation of step 1.
