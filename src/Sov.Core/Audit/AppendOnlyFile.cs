@@ -81,12 +81,11 @@ internal sealed class AppendOnlyFile : IDisposable
     }
 
     /// <summary>Opens an existing file to append after its first <paramref name="length"/> bytes (anything after them is cut first).</summary>
-    public static AppendOnlyFile Open(string path, long length, string what, Func<Stream, Stream>? wrap = null)
+    public static AppendOnlyFile Open(string path, long length, string what)
     {
-        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, bufferSize: 0);
         try
         {
-            stream = wrap is null ? stream : wrap(stream);
             if (stream.Length != length)
             {
                 stream.SetLength(length);
