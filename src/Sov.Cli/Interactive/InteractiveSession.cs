@@ -142,12 +142,12 @@ internal sealed partial class InteractiveSession
             }
             catch (StateWriteException e)
             {
-                return Stop(e);
+                return Stop(e, shown: false);
             }
 
             if (_agent.Journal.Journal.Failure is { } failure)
             {
-                return Stop(failure);
+                return Stop(failure, shown: true); // the turn ended with it as its error
             }
         }
 
@@ -155,9 +155,13 @@ internal sealed partial class InteractiveSession
     }
 
     /// <summary>Sovereign's own state could not be written (disk full under SOV_HOME, #13.1): say so, save what can be saved, stop.</summary>
-    private int Stop(StateWriteException failure)
+    private int Stop(StateWriteException failure, bool shown)
     {
-        _surface.WriteLine("⚠ " + TerminalSafe.Line(failure.Message), Style.Warning);
+        if (!shown)
+        {
+            _surface.WriteLine("⚠ " + TerminalSafe.Line(failure.Message), Style.Warning);
+        }
+
         try
         {
             Save();
