@@ -77,6 +77,13 @@ public static class SovApp
 
             return e.ExitCode;
         }
+        catch (IOException e) when (Core.Audit.StateWriteException.IsDiskFull(e))
+        {
+            // A full disk is the environment's, not a bug (#13.1): one line, what to do, exit 3.
+            await context.Error.WriteLineAsync($"sov: disk full: {TerminalSafe.Text(e.Message)}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync("  Free space (under SOV_HOME or where the message says), then `sov --continue`.").ConfigureAwait(false);
+            return ExitCodes.Environment;
+        }
 #pragma warning disable CA1031 // The front door is where every unexpected failure becomes one line and an exit code.
         catch (Exception e)
 #pragma warning restore CA1031

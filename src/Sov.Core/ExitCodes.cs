@@ -12,7 +12,7 @@ public static class ExitCodes
     /// <summary>The command line was wrong: unknown option, bad value, missing argument.</summary>
     public const int Usage = 2;
 
-    /// <summary>The environment or configuration is wrong: endpoint unreachable, sandbox missing, bad config.</summary>
+    /// <summary>The environment or configuration is wrong: endpoint unreachable, sandbox missing, bad config, disk full under SOV_HOME.</summary>
     public const int Environment = 3;
 
     /// <summary>Interrupted (Ctrl-C, SIGINT, SIGTERM).</summary>

@@ -13,7 +13,14 @@ internal static class AuditVerify
     {
         var dir = context.Paths.JournalDir;
         var bad = 0;
-        foreach (var id in JournalSelection.Resolve(dir, session, all))
+        var ids = JournalSelection.Resolve(dir, session, all);
+        if (session is null && !all)
+        {
+            var started = JournalFiles.StartOf(JournalFiles.PathOf(dir, ids[0])) is { } start ? $"started {start.UtcDateTime:yyyy-MM-dd HH:mm:ss.fff} UTC" : "start unknown";
+            context.Error.WriteLine($"sov audit verify: the newest session, {ids[0]} ({started}); name a session or pass --all for the others.");
+        }
+
+        foreach (var id in ids)
         {
             var path = JournalFiles.PathOf(dir, id);
             var result = JournalVerifier.Verify(path);

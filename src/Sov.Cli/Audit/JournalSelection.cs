@@ -3,7 +3,7 @@ using Sov.Core.Audit;
 
 namespace Sov.Cli.Audit;
 
-/// <summary>Which sessions an audit command acts on: one named, all, or (by default) the newest.</summary>
+/// <summary>Which sessions an audit command acts on: one named, all, or (by default) the newest by recorded start (#13.8).</summary>
 internal static class JournalSelection
 {
     public static IReadOnlyList<string> Resolve(string journalDir, string? session, bool all)
@@ -28,6 +28,6 @@ internal static class JournalSelection
                 "Sessions are journaled there as sov runs; set SOV_HOME if you keep them elsewhere.", ExitCodes.Failed);
         }
 
-        return all ? sessions : [sessions[^1]];
+        return all ? sessions : [JournalFiles.Newest(journalDir) ?? sessions[^1]];
     }
 }

@@ -90,7 +90,7 @@ internal static class ExecRunner
         }
     }
 
-    /// <summary>A new session file, or with <paramref name="resume"/> the workspace's newest one and its history (and a note when there is none).</summary>
+    /// <summary>A new session file, or with <paramref name="resume"/> the workspace's newest one and its history (and a note when there is none, or when part of it could not be loaded).</summary>
     private static (SessionFile File, List<ChatMessage> History, string? Note) OpenSession(CliContext context, PreparedAgent agent, bool resume)
     {
         var dir = context.Paths.SessionsDir;
@@ -101,7 +101,7 @@ internal static class ExecRunner
             return (created, [], resume ? "No earlier session in this workspace: starting a new one." : null);
         }
 
-        var (_, _, history) = SessionFile.Load(newest.Path);
-        return (SessionFile.OpenForAppend(newest.Path, agent.Journal.Redactor), history, null);
+        var (file, loaded) = SessionResume.Open(newest.Path, agent);
+        return (file, loaded.Messages, loaded.Warnings.Count > 0 ? string.Join(" ", loaded.Warnings) : null);
     }
 }

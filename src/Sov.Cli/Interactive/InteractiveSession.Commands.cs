@@ -161,15 +161,14 @@ internal sealed partial class InteractiveSession
         }
 
         Save();
-        var (_, _, history) = SessionFile.Load(found.Path);
-        _session.Reset(history);
+        var (next, history) = ResumeFile(found.Path, _agent, _surface);
         _file.Dispose();
-        _file = SessionFile.OpenForAppend(found.Path, _agent.Journal.Redactor);
+        _file = next;
+        _session.Reset(history);
         _borders.Services.Undo.Session = _file.Id;
         _interruptedNote = InterruptedTurns.NoteFor(_borders.Services.Undo.Store, _file.Id, history);
         _saved = history.Count;
         _view.Reset();
-        _surface.WriteLine($"Resumed {found.Id}: {history.Count} messages.", Style.Dim);
     }
 
     /// <summary><c>/model</c> shows the model and what the server serves; <c>/model NAME</c> switches for the next turn.</summary>

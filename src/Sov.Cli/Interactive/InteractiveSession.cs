@@ -133,21 +133,53 @@ internal sealed partial class InteractiveSession
                 continue;
             }
 
-            if (SlashCommand.TryParse(text, out var command))
+            try
             {
-                var outcome = await HandleAsync(command, cancellationToken).ConfigureAwait(false);
-                if (outcome is { } exit)
+                if (SlashCommand.TryParse(text, out var command))
                 {
-                    return exit;
+                    if (await HandleAsync(command, cancellationToken).ConfigureAwait(false) is { } exit)
+                    {
+                        return exit;
+                    }
                 }
-
-                continue;
+                else
+                {
+                    await RunTurnAsync(text, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (StateWriteException e)
+            {
+                return Stop(e, shown: false);
             }
 
-            await RunTurnAsync(text, cancellationToken).ConfigureAwait(false);
+            if (_agent.Journal.Journal.Failure is { } failure)
+            {
+                return Stop(failure, shown: true); // the turn ended with it as its error
+            }
         }
 
         return ExitCodes.Interrupted;
+    }
+
+    /// <summary>Sovereign's own state could not be written (disk full under SOV_HOME, #13.1): say so, save what can be saved, stop.</summary>
+    private int Stop(StateWriteException failure, bool shown)
+    {
+        if (!shown)
+        {
+            _surface.WriteLine("⚠ " + TerminalSafe.Line(failure.Message), Style.Warning);
+        }
+
+        try
+        {
+            Save();
+            _surface.WriteLine($"Session saved: {_file.Id}. {failure.Remedy}", Style.Dim);
+        }
+        catch (StateWriteException)
+        {
+            _surface.WriteLine($"Session {_file.Id} is saved up to the last turn that could be written. {failure.Remedy}", Style.Dim);
+        }
+
+        return failure.ExitCode;
     }
 
     private async Task RunTurnAsync(string text, CancellationToken cancellationToken)
@@ -342,8 +374,20 @@ internal sealed partial class InteractiveSession
             return (SessionFile.Create(dir, agent.Workspace.Root, agent.Model, DateTimeOffset.UtcNow, agent.Journal.Redactor), []);
         }
 
-        var (_, _, history) = SessionFile.Load(path);
-        surface.WriteLine($"Resumed {Path.GetFileNameWithoutExtension(path)}: {history.Count} messages.", Style.Dim);
-        return (SessionFile.OpenForAppend(path, agent.Journal.Redactor), history);
+        return ResumeFile(path, agent, surface);
+    }
+
+    /// <summary>Reopens a saved session; what could not be loaded (a torn last line, #13.3) is shown and journaled.</summary>
+    private static (SessionFile File, List<ChatMessage> History) ResumeFile(string path, PreparedAgent agent, TerminalSurface surface)
+    {
+        var (file, loaded) = SessionResume.Open(path, agent);
+
+        foreach (var warning in loaded.Warnings)
+        {
+            surface.WriteLine("⚠ " + TerminalSafe.Line(warning), Style.Warning);
+        }
+
+        surface.WriteLine($"Resumed {file.Id}: {loaded.Messages.Count} messages.", Style.Dim);
+        return (file, loaded.Messages);
     }
 }

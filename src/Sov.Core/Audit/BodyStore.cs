@@ -5,7 +5,8 @@ namespace Sov.Core.Audit;
 /// <summary>
 /// Exact request bodies, content-addressed: <c>bodies/ab/abcdef…</c> holds the bytes whose SHA-256 is the
 /// file name. A body is stored (written, fsynced, renamed into place) before the request that sends it
-/// leaves, and it is the body that actually left: already redacted.
+/// leaves, and it is the body that actually left: already redacted. A body that cannot be stored whole is
+/// not stored at all (<see cref="StateWriteException"/>).
 /// </summary>
 public sealed class BodyStore(string directory)
 {
@@ -23,15 +24,33 @@ public sealed class BodyStore(string directory)
             return sha;
         }
 
-        Files.PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.tmp";
-        using (var stream = Files.PrivateFiles.Open(temp, FileMode.CreateNew, FileShare.None))
+        try
         {
-            stream.Write(body);
-            stream.Flush(flushToDisk: true);
+            Files.PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
+            using (var stream = Files.PrivateFiles.Open(temp, FileMode.CreateNew, FileShare.None))
+            {
+                stream.Write(body);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            // A full disk must not leave a partial body behind (#13.1); the request it belongs to is not sent.
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // best effort
+            }
+
+            throw StateWriteException.For(e, "request body", Directory);
         }
 
-        File.Move(temp, path, overwrite: true);
         return sha;
     }
 

@@ -16,18 +16,25 @@ namespace Sov.Core.Audit;
 /// bound on what a power loss can take is those trailing after-the-fact records, never the record of an
 /// action. A crash can leave at most one partial last line, which <c>sov audit verify</c> reports and
 /// <c>--repair</c> keeps aside and seals over, saying so.</para>
+/// <para>Write failures (#13.1): a record is on disk whole or not at all (<see cref="AppendOnlyFile"/>). The
+/// first failure throws a <see cref="StateWriteException"/> from <see cref="Append"/>, so the action the
+/// record precedes is not taken, and the journal stays failed (<see cref="Failure"/>): later appends throw
+/// the same, except the seal, which is tried once and otherwise left off (the journal then verifies as
+/// intact but unsealed, never broken).</para>
 /// Thread-safe: appends from the gate and the agent loop are serialised.
 /// </summary>
 public sealed class Journal : IDisposable
 {
+    private const int MaxIdAttempts = 64;
     private readonly Lock _lock = new();
-    private readonly FileStream _file;
+    private readonly AppendOnlyFile _file;
     private readonly TimeProvider _clock;
     private long _seq;
     private string _prev;
     private bool _sealed;
+    private StateWriteException? _failure;
 
-    private Journal(string journalDir, string session, FileStream file, TimeProvider clock, long seq, string prev)
+    private Journal(string journalDir, string session, AppendOnlyFile file, TimeProvider clock, long seq, string prev)
     {
         Directory = journalDir;
         Session = session;
@@ -40,7 +47,7 @@ public sealed class Journal : IDisposable
 
     public string Directory { get; }
     public string Session { get; }
-    public string FilePath => _file.Name;
+    public string FilePath => _file.Path;
     public BodyStore Bodies { get; }
 
     /// <summary>The last record written.</summary>
@@ -55,23 +62,57 @@ public sealed class Journal : IDisposable
         }
     }
 
-    /// <summary>Starts a new session journal and writes its opening <c>session</c> record.</summary>
-    public static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock = null)
+    /// <summary>Why the journal stopped taking records (disk full, I/O error), or null while it is well.</summary>
+    public StateWriteException? Failure
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _failure;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts a new session journal: the file appears with its opening <c>session</c> record whole, or not at
+    /// all, under a session id no other session in the folder has (#13.3).
+    /// </summary>
+    public static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock = null) => Start(journalDir, info, clock, null, null);
+
+    /// <param name="wrap">Tests wrap the file stream to inject write failures.</param>
+    /// <param name="newId">Tests draw colliding ids.</param>
+    internal static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock, Func<Stream, Stream>? wrap, Func<DateTimeOffset, string>? newId = null)
     {
         ArgumentNullException.ThrowIfNull(info);
         clock ??= TimeProvider.System;
-        Files.PrivateFiles.CreateDirectory(journalDir);
-        var session = JournalFiles.NewSessionId(clock.GetUtcNow());
-        var file = Files.PrivateFiles.Open(JournalFiles.PathOf(journalDir, session), FileMode.CreateNew, FileShare.Read, bufferSize: 0);
-        var journal = new Journal(journalDir, session, file, clock, 0, ChainHash.Genesis);
-        journal.Append(new SessionRecord(session, info));
-        return journal;
+        try
+        {
+            Files.PrivateFiles.CreateDirectory(journalDir);
+        }
+        catch (IOException e) when (StateWriteException.IsDiskFull(e))
+        {
+            throw StateWriteException.For(e, "journal", journalDir);
+        }
+
+        for (var attempt = 0; attempt < MaxIdAttempts; attempt++)
+        {
+            var session = (newId ?? JournalFiles.NewSessionId)(clock.GetUtcNow());
+            var line = Line(1, clock, new SessionRecord(session, info), ChainHash.Genesis, out var hash);
+            if (AppendOnlyFile.TryCreate(JournalFiles.PathOf(journalDir, session), line, "journal", wrap) is { } file)
+            {
+                return new Journal(journalDir, session, file, clock, 1, hash);
+            }
+        }
+
+        throw new StateWriteException($"cannot start a journal in {journalDir}: {MaxIdAttempts} new session ids were all taken.",
+            "Check what is creating files in that folder.", null);
     }
 
-    /// <summary>Reopens an intact but unsealed journal to seal it (used by repair only).</summary>
-    internal static Journal Resume(string path, long seq, string prev, TimeProvider clock)
+    /// <summary>Reopens an intact but unsealed journal to seal it (used by repair only): what follows its first <paramref name="length"/> bytes is cut.</summary>
+    internal static Journal Resume(string path, long seq, string prev, long length, TimeProvider clock)
     {
-        var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        var file = AppendOnlyFile.Open(path, length, "journal");
         return new Journal(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path), file, clock, seq, prev);
     }
 
@@ -81,48 +122,61 @@ public sealed class Journal : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_sealed, this);
-            var seq = _seq + 1;
-            var buffer = new ArrayBufferWriter<byte>(256);
-            using (var writer = new Utf8JsonWriter(buffer))
+            var seal = record is SealRecord;
+            if (_failure is not null && !seal)
             {
-                writer.WriteStartObject();
-                writer.WriteNumber("seq", seq);
-                writer.WriteString("ts", _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-                writer.WriteString("type", record.Type);
-                record.WriteFields(writer);
-                writer.WriteString("prev", _prev);
-                writer.Flush();
+                throw _failure;
             }
 
-            var line = ChainHash.Line(buffer.WrittenSpan, out var hash);
-            _file.Write(line);
-            if (record.SyncBeforeReturn)
+            var seq = _seq + 1;
+            var line = Line(seq, _clock, record, _prev, out var hash);
+            try
             {
-                _file.Flush(flushToDisk: true);
+                _file.Append(line, record.SyncBeforeReturn);
             }
+            catch (StateWriteException e)
+            {
+                var earlier = _failure is not null;
+                _failure ??= e;
+                if (!seal)
+                {
+                    throw;
+                }
+
+                Close();
+                if (!earlier)
+                {
+                    throw;
+                }
+
+                return new JournalEntry(Session, _seq, _prev);
+            }
+
             _seq = seq;
             _prev = hash;
-            if (record is SealRecord)
+            if (seal)
             {
-                _sealed = true;
-                _file.Dispose();
+                Close();
             }
 
             return new JournalEntry(Session, seq, hash);
         }
     }
 
-    /// <summary>Appends unless the journal is already sealed (for reports that may trail the seal, such as a
-    /// response stream disposed after the session ended); null when sealed.</summary>
+    /// <summary>Appends unless the journal is already sealed or failed (for reports that may trail the seal, such
+    /// as a response stream disposed after the session ended); null when it is.</summary>
     public JournalEntry? TryAppend(IJournalRecord record)
     {
         lock (_lock)
         {
-            return _sealed ? null : Append(record);
+            return _sealed || _failure is not null ? null : Append(record);
         }
     }
 
-    /// <summary>Writes the closing <c>seal</c> record; nothing can be appended afterwards.</summary>
+    /// <summary>
+    /// Writes the closing <c>seal</c> record; nothing can be appended afterwards. After a failure the seal is
+    /// tried once and, if it cannot be written either, left off without a second error.
+    /// </summary>
     public JournalEntry Seal(string reason = "completed")
     {
         lock (_lock)
@@ -142,15 +196,56 @@ public sealed class Journal : IDisposable
         }
     }
 
-    /// <summary>Seals with reason <c>closed</c> if nobody sealed it yet. A crash (no Dispose) leaves it unsealed.</summary>
+    /// <summary>A write under SOV_HOME that belongs to this session failed elsewhere (the body store): stop taking records.</summary>
+    internal void Fail(StateWriteException failure)
+    {
+        lock (_lock)
+        {
+            _failure ??= failure;
+        }
+    }
+
+    /// <summary>Seals with reason <c>closed</c> if nobody sealed it yet (a seal that cannot be written is left off). A crash (no Dispose) leaves it unsealed.</summary>
     public void Dispose()
     {
         lock (_lock)
         {
-            if (!_sealed)
+            if (_sealed)
+            {
+                return;
+            }
+
+            try
             {
                 Seal("closed");
             }
+            catch (StateWriteException)
+            {
+                // Already closed by the failed seal: the journal stays intact, unsealed.
+            }
         }
+    }
+
+    private void Close()
+    {
+        _sealed = true;
+        _file.Dispose();
+    }
+
+    private static byte[] Line(long seq, TimeProvider clock, IJournalRecord record, string prev, out string hash)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("seq", seq);
+            writer.WriteString("ts", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            writer.WriteString("type", record.Type);
+            record.WriteFields(writer);
+            writer.WriteString("prev", prev);
+            writer.Flush();
+        }
+
+        return ChainHash.Line(buffer.WrittenSpan, out hash);
     }
 }

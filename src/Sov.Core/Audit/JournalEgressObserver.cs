@@ -20,7 +20,17 @@ public sealed class JournalEgressObserver(Journal journal) : IEgressObserver
     {
         ArgumentNullException.ThrowIfNull(redactions);
         var id = Interlocked.Increment(ref _requests);
-        var sha = hasBody ? journal.Bodies.Put(body) : null;
+        string? sha = null;
+        try
+        {
+            sha = hasBody ? journal.Bodies.Put(body) : null;
+        }
+        catch (StateWriteException e)
+        {
+            journal.Fail(e); // the session stops: nothing more is journaled or sent (#13.1)
+            throw;
+        }
+
         if (redactions.Count > 0)
         {
             journal.Append(new RedactionRecord(id, redactions));

@@ -3,7 +3,8 @@ namespace Sov.Core.Audit;
 /// <summary>
 /// Where journals live: one <c>SESSION.jsonl</c> per session in the journal folder
 /// (<c>$SOV_HOME/journal</c> or the XDG state dir), exact request bodies under <c>bodies/</c>. Session ids
-/// start with the UTC start time, so sorting names sorts sessions by age.
+/// start with the UTC start time to the second; which session is newest is decided by the start its
+/// <c>session</c> record states (to the millisecond), then the file's last write (#13.8).
 /// </summary>
 public static class JournalFiles
 {
@@ -26,7 +27,45 @@ public static class JournalFiles
             .Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>A new session id: UTC start time and 32 random bits (no host, user or machine data).</summary>
+    /// <summary>The session that started last, by its recorded start, then last write, then name; null when there is none.</summary>
+    public static string? Newest(string journalDir) =>
+        Sessions(journalDir)
+            .Select(id => (Id: id, Path: PathOf(journalDir, id)))
+            .OrderBy(s => StartOf(s.Path) ?? DateTimeOffset.MinValue)
+            .ThenBy(s => File.GetLastWriteTimeUtc(s.Path))
+            .ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Select(s => s.Id)
+            .LastOrDefault();
+
+    /// <summary>The <c>ts</c> of a journal's first record, or null when it cannot be read.</summary>
+    public static DateTimeOffset? StartOf(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var first = reader.ReadLine();
+            if (first is null)
+            {
+                return null;
+            }
+
+            using var doc = System.Text.Json.JsonDocument.Parse(first);
+            return doc.RootElement.TryGetProperty("ts", out var ts) && ts.ValueKind == System.Text.Json.JsonValueKind.String
+                && DateTimeOffset.TryParse(ts.GetString(), System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var start)
+                ? start
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A new session id: UTC start time and 32 random bits (no host, user or machine data). Two sessions can
+    /// still draw the same one: <see cref="Journal.Start(string, SessionInfo, TimeProvider?)"/> creates the file only under a free name and draws again (#13.3).
+    /// </summary>
     public static string NewSessionId(DateTimeOffset utcNow)
     {
         Span<byte> random = stackalloc byte[4];

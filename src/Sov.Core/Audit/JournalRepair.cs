@@ -24,24 +24,21 @@ public static class JournalRepair
 
         long? tailBytes = null;
         string? tailSha = null;
+        var keep = new FileInfo(path).Length;
         if (before.PartialTailBytes > 0)
         {
             var all = File.ReadAllBytes(path);
-            var keep = all.Length - (int)before.PartialTailBytes;
-            var tail = all.AsSpan(keep);
+            keep = all.Length - before.PartialTailBytes;
+            var tail = all.AsSpan((int)keep);
             tailSha = Convert.ToHexStringLower(SHA256.HashData(tail));
             tailBytes = tail.Length;
-            using (var partial = Files.PrivateFiles.Open($"{path}.partial-{tailSha[..8]}", FileMode.Create, FileShare.None))
-            {
-                partial.Write(tail);
-            }
-
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
-            file.SetLength(keep);
-            file.Flush(flushToDisk: true);
+            using var partial = Files.PrivateFiles.Open($"{path}.partial-{tailSha[..8]}", FileMode.Create, FileShare.None);
+            partial.Write(tail);
+            partial.Flush(flushToDisk: true);
         }
 
-        using (var journal = Journal.Resume(path, before.Records, before.HeadHash, clock ?? TimeProvider.System))
+        // The partial line is cut (it is kept aside above) and the seal written where it began.
+        using (var journal = Journal.Resume(path, before.Records, before.HeadHash, keep, clock ?? TimeProvider.System))
         {
             journal.Append(new SealRecord("repaired", before.Records + 1, Note, tailBytes, tailSha));
         }

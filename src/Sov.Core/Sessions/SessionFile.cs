@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,83 +10,129 @@ namespace Sov.Core.Sessions;
 /// A conversation persisted as JSON-lines under the sessions folder: a header record
 /// (<c>{"type":"session","id","workspace","model","created"}</c>), then one <c>{"type":"message"}</c>
 /// record per chat message, appended and fsynced as each turn ends, and <c>{"type":"reset"}</c> where
-/// /clear or /compact replaced the conversation. After a crash at most the turn in flight is lost; a torn
-/// last line is skipped on load.
+/// /clear or /compact replaced the conversation. After a crash at most the turn in flight is lost.
+/// <para>Write failures and crashes (#13.1, #13.3): a turn's records are written together at the end of the
+/// last good record (<see cref="Audit.AppendOnlyFile"/>), whole or not at all; a failure throws
+/// <see cref="Audit.StateWriteException"/> with the file cut back. A new file appears with its header whole or
+/// not at all, under an id no other session has. A torn last line from a crash is cut on resume, kept aside
+/// and reported (<see cref="TornTail"/>), so the next record starts on a line of its own.</para>
 /// </summary>
 public sealed class SessionFile : IDisposable
 {
-    private readonly FileStream _stream;
+    private const string What = "session file";
+    private const int MaxIdAttempts = 64;
+    private readonly Audit.AppendOnlyFile _file;
     private readonly Secrets.Redactor? _redactor;
 
-    private SessionFile(string id, string path, FileStream stream, Secrets.Redactor? redactor)
+    private SessionFile(string id, Audit.AppendOnlyFile file, Secrets.Redactor? redactor)
     {
         Id = id;
-        Path = path;
-        _stream = stream;
+        _file = file;
         _redactor = redactor;
     }
 
     public string Id { get; }
 
-    public string Path { get; }
+    public string Path => _file.Path;
 
     /// <param name="redactor">The session's redactor: what is kept on disk is what a request would send (#12.6).</param>
-    public static SessionFile Create(string sessionsDir, string workspace, string model, DateTimeOffset now, Secrets.Redactor? redactor = null)
-    {
-        Files.PrivateFiles.CreateDirectory(sessionsDir);
-        var id = now.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-"
-            + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
-        var path = System.IO.Path.Combine(sessionsDir, id + ".jsonl");
-        var stream = Files.PrivateFiles.Open(path, FileMode.CreateNew, FileShare.Read);
-        var file = new SessionFile(id, path, stream, redactor);
-        file.Write(w =>
-        {
-            w.WriteString("type", "session");
-            w.WriteString("id", id);
-            w.WriteString("workspace", workspace);
-            w.WriteString("model", model);
-            w.WriteString("created", now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        });
-        return file;
-    }
+    public static SessionFile Create(string sessionsDir, string workspace, string model, DateTimeOffset now, Secrets.Redactor? redactor = null) =>
+        Create(sessionsDir, workspace, model, now, redactor, null);
 
-    /// <summary>Opens an existing session to append to it (resume).</summary>
-    public static SessionFile OpenForAppend(string path, Secrets.Redactor? redactor = null)
+    /// <param name="wrap">Tests wrap the file stream to inject write failures.</param>
+    /// <param name="newId">Tests draw colliding ids.</param>
+    internal static SessionFile Create(string sessionsDir, string workspace, string model, DateTimeOffset now, Secrets.Redactor? redactor,
+        Func<Stream, Stream>? wrap, Func<DateTimeOffset, string>? newId = null)
     {
-        var stream = Files.PrivateFiles.Open(path, FileMode.Append, FileShare.Read);
-        return new SessionFile(System.IO.Path.GetFileNameWithoutExtension(path), path, stream, redactor);
-    }
-
-    public void Append(IEnumerable<ChatMessage> messages)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        foreach (var message in messages)
+        try
         {
-            Write(w =>
-            {
-                w.WriteString("type", "message");
-                w.WritePropertyName("message");
-                JsonSerializer.Serialize(w, message, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ChatMessage)));
-            }, sync: false);
+            Files.PrivateFiles.CreateDirectory(sessionsDir);
+        }
+        catch (IOException e) when (Audit.StateWriteException.IsDiskFull(e))
+        {
+            throw Audit.StateWriteException.For(e, What, sessionsDir);
         }
 
-        _stream.Flush(flushToDisk: true);
+        for (var attempt = 0; attempt < MaxIdAttempts; attempt++)
+        {
+            var id = (newId ?? NewId)(now);
+            var header = Line(redactor, w =>
+            {
+                w.WriteString("type", "session");
+                w.WriteString("id", id);
+                w.WriteString("workspace", workspace);
+                w.WriteString("model", model);
+                w.WriteString("created", now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            });
+            if (Audit.AppendOnlyFile.TryCreate(System.IO.Path.Combine(sessionsDir, id + ".jsonl"), header, What, wrap) is { } file)
+            {
+                return new SessionFile(id, file, redactor);
+            }
+        }
+
+        throw new Audit.StateWriteException($"cannot start a session file in {sessionsDir}: {MaxIdAttempts} new session ids were all taken.",
+            "Check what is creating files in that folder.", null);
     }
+
+    /// <summary>A new session id: UTC start time and 24 random bits (a taken one is never reused: see <see cref="Create(string, string, string, DateTimeOffset, Secrets.Redactor?)"/>).</summary>
+    internal static string NewId(DateTimeOffset now) =>
+        now.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-"
+            + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+
+    /// <summary>
+    /// Resumes a saved session: a torn last line is cut and kept aside (reported in the history's warnings and
+    /// <see cref="SessionHistory.Torn"/>), the conversation loaded, and the file opened to append after it.
+    /// </summary>
+    public static (SessionFile File, SessionHistory History) Resume(string path, Secrets.Redactor? redactor = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        TornTail? torn;
+        long length;
+        bool newlineMissing;
+        try
+        {
+            torn = TornTail.Find(path, out length, out newlineMissing);
+        }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw Audit.StateWriteException.For(e, What, System.IO.Path.GetDirectoryName(path)!);
+        }
+
+        var file = new SessionFile(System.IO.Path.GetFileNameWithoutExtension(path), Audit.AppendOnlyFile.Open(path, length, What), redactor);
+        if (newlineMissing)
+        {
+            try
+            {
+                file._file.Append("\n"u8, sync: true);
+            }
+            catch (Audit.StateWriteException)
+            {
+                file.Dispose();
+                throw;
+            }
+        }
+
+        var history = Load(path);
+        return (file, torn is null ? history : history with { Warnings = [torn.Warning, .. history.Warnings], Torn = torn });
+    }
+
+    /// <summary>Appends the messages as one write, fsynced: all of them or, on a write failure, none.</summary>
+    public void Append(IEnumerable<ChatMessage> messages) => Write(false, messages);
 
     /// <summary>The conversation was replaced (/clear, /compact): what follows is the whole history.</summary>
-    public void Reset(IEnumerable<ChatMessage> replacement)
-    {
-        Write(w => w.WriteString("type", "reset"), sync: false);
-        Append(replacement);
-    }
+    public void Reset(IEnumerable<ChatMessage> replacement) => Write(true, replacement);
 
-    public static (string Workspace, string Model, List<ChatMessage> Messages) Load(string path)
+    /// <summary>Reads a saved conversation; lines that cannot be read are skipped and named in the warnings.</summary>
+    public static SessionHistory Load(string path)
     {
         var messages = new List<ChatMessage>();
         string workspace = "", model = "";
+        var warnings = new List<string>();
         var typeInfo = AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ChatMessage));
+        var number = 0;
         foreach (var line in File.ReadLines(path))
         {
+            number++;
             JsonDocument doc;
             try
             {
@@ -93,7 +140,8 @@ public sealed class SessionFile : IDisposable
             }
             catch (JsonException)
             {
-                continue; // a torn line from a crash
+                warnings.Add($"line {number} of the session file is unreadable ({line.Length} characters) and was skipped: a message may be missing.");
+                continue;
             }
 
             using (doc)
@@ -119,7 +167,7 @@ public sealed class SessionFile : IDisposable
             }
         }
 
-        return (workspace, model, messages);
+        return new SessionHistory(workspace, model, messages, warnings);
     }
 
     /// <summary>Saved sessions, newest first; only those of <paramref name="workspace"/> when given.</summary>
@@ -201,7 +249,34 @@ public sealed class SessionFile : IDisposable
         return "";
     }
 
-    private void Write(Action<Utf8JsonWriter> body, bool sync = true)
+    private void Write(bool reset, IEnumerable<ChatMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var batch = new System.Buffers.ArrayBufferWriter<byte>();
+        if (reset)
+        {
+            batch.Write(Line(_redactor, w => w.WriteString("type", "reset")));
+        }
+
+        var typeInfo = AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ChatMessage));
+        foreach (var message in messages)
+        {
+            batch.Write(Line(_redactor, w =>
+            {
+                w.WriteString("type", "message");
+                w.WritePropertyName("message");
+                JsonSerializer.Serialize(w, message, typeInfo);
+            }));
+        }
+
+        if (batch.WrittenCount > 0)
+        {
+            _file.Append(batch.WrittenSpan, sync: true);
+        }
+    }
+
+    /// <summary>One record as a line: the JSON object (redacted when a redactor is given) and its newline.</summary>
+    private static byte[] Line(Secrets.Redactor? redactor, Action<Utf8JsonWriter> body)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -211,13 +286,12 @@ public sealed class SessionFile : IDisposable
             writer.WriteEndObject();
         }
 
-        _stream.Write(_redactor is null ? buffer.WrittenSpan : _redactor.RedactBody(buffer.WrittenSpan).Bytes);
-        _stream.WriteByte((byte)'\n');
-        if (sync)
-        {
-            _stream.Flush(flushToDisk: true);
-        }
+        var json = redactor is null ? buffer.WrittenSpan : redactor.RedactBody(buffer.WrittenSpan).Bytes;
+        var line = new byte[json.Length + 1];
+        json.CopyTo(line);
+        line[^1] = (byte)'\n';
+        return line;
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _file.Dispose();
 }

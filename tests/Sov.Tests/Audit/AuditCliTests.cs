@@ -50,4 +50,26 @@ public sealed class AuditCliTests
         Assert.Contains($"repaired {bad.Session}", output, StringComparison.Ordinal);
         Directory.Delete(home, true);
     }
+
+    [Fact]
+    public async Task VerifyWithoutASessionPicksTheNewestByRecordedStartAndNamesIt()
+    {
+        // #13.8: ids sort by the second only; the recorded start decides, and verify says which it checked.
+        var home = Directory.CreateTempSubdirectory("sov-cli-").FullName;
+        var dir = Path.Combine(home, "journal");
+        var clock = new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, 900, TimeSpan.Zero));
+        Sov.Core.Audit.Journal.Start(dir, JournalFixture.Info, clock, null, _ => "20260101T000000Z-ffffffff").Dispose();
+        clock.Now = clock.Now.AddMilliseconds(50);
+        var newer = Sov.Core.Audit.Journal.Start(dir, JournalFixture.Info, clock, null, _ => "20260101T000000Z-00000000");
+
+        // Left unsealed, so a wrong pick (the older, sealed one) would pass.
+        var (exit, output, err) = await Run(home, "audit", "verify");
+
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Contains("UNSEALED 20260101T000000Z-00000000", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ffffffff", output, StringComparison.Ordinal);
+        Assert.Contains("the newest session, 20260101T000000Z-00000000 (started 2026-01-01 00:00:00.950 UTC)", err, StringComparison.Ordinal);
+        GC.KeepAlive(newer);
+        Directory.Delete(home, true);
+    }
 }
