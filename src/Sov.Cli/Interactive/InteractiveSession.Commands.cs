@@ -169,6 +169,7 @@ internal sealed partial class InteractiveSession
         _interruptedNote = InterruptedTurns.NoteFor(_borders.Services.Undo.Store, _file.Id, history);
         _saved = history.Count;
         _view.Reset();
+        ResumedView.Print(_surface, history);
     }
 
     /// <summary><c>/model</c> shows the model and what the server serves; <c>/model NAME</c> switches for the next turn.</summary>

@@ -95,6 +95,7 @@ internal sealed partial class InteractiveSession
                     {
                         interactive._session.Reset(history);
                         interactive._saved = history.Count;
+                        interactive._view.SessionTokens = ContextWindow.Estimate(history, agent.Options.Instructions); // #15.7: its size, estimated
                     }
 
                     var exit = await interactive.LoopAsync(cancellationToken).ConfigureAwait(false);
@@ -108,6 +109,11 @@ internal sealed partial class InteractiveSession
     private async Task<int> LoopAsync(CancellationToken cancellationToken)
     {
         Banner();
+        if (_saved > 0)
+        {
+            ResumedView.Print(_surface, [.. _session.History]);
+        }
+
         while (!cancellationToken.IsCancellationRequested)
         {
             var read = _input.Read(Prompt);

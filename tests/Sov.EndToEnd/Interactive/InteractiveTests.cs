@@ -108,7 +108,11 @@ public sealed class InteractiveTests
         }
 
         var second = await h.OpenAsync("--continue");
-        await second.WaitForTextAsync("Resumed");
+        var resumed = await second.WaitForTextAsync("Resumed");
+        // #15.7: below the banner, the last exchange collapsed: the prompt and the first line of the answer.
+        var banner = resumed.LastIndexOf("/help for commands", StringComparison.Ordinal);
+        Assert.Contains("› remember the number", resumed[banner..], StringComparison.Ordinal);
+        Assert.Contains("The answer is 42.", resumed[banner..], StringComparison.Ordinal);
         await second.TypeLineAsync("what did I ask?");
         await second.WaitForTextAsync("You asked about 42.");
         var resumedRequest = h.Server.ChatRequests[^1].Body;
@@ -149,8 +153,10 @@ public sealed class InteractiveTests
         Assert.Contains("-alpha", screen, StringComparison.Ordinal);
         Assert.Contains("+beta", screen, StringComparison.Ordinal);
         Assert.Equal("one\nalpha\nthree\n", File.ReadAllText(file)); // nothing written before the answer
+        Assert.Contains("notes.txt: the change is the diff shown above", screen, StringComparison.Ordinal); // #15.5: not again as JSON
+        Assert.DoesNotContain("old_string", screen, StringComparison.Ordinal);
 
-        await t.TypeLineAsync("y");
+        await t.SendKeys("y", literal: true); // #15.5: one key answers, no Enter
         await t.WaitForTextAsync("Edited the notes.");
         Assert.Equal("one\nbeta\nthree\n", File.ReadAllText(file));
 
