@@ -108,7 +108,7 @@ public sealed class InteractiveTests
         }
 
         var second = await h.OpenAsync("--continue");
-        var resumed = await second.WaitForTextAsync("Resumed");
+        var resumed = await second.WaitForAsync(s => s.Contains("Resumed", StringComparison.Ordinal) && s.Contains("› remember the number", StringComparison.Ordinal), what: "the resumed exchange");
         // #15.7: below the banner, the last exchange collapsed: the prompt and the first line of the answer.
         var banner = resumed.LastIndexOf("/help for commands", StringComparison.Ordinal);
         Assert.Contains("› remember the number", resumed[banner..], StringComparison.Ordinal);
