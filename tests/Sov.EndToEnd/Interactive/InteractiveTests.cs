@@ -201,7 +201,7 @@ public sealed class InteractiveTests
         await t.TypeLineAsync("/model nonexistent");
         await t.WaitForTextAsync("does not serve 'nonexistent'");
         await t.TypeLineAsync("/model qwen3-coder-big");
-        await t.WaitForTextAsync("model qwen3-coder-big from the next turn on, context window 262.1k");
+        await t.WaitForTextAsync("model qwen3-coder-big from the next turn on, context window 256k"); // 262,144 tokens (#15.9: a window of whole KiB reads as people say it)
         await t.TypeLineAsync("two");
         await t.WaitForTextAsync("second answer");
 
