@@ -80,7 +80,7 @@ public static class SovApp
         catch (IOException e) when (Core.Audit.StateWriteException.IsDiskFull(e))
         {
             // A full disk is the environment's, not a bug (#13.1): one line, what to do, exit 3.
-            await context.Error.WriteLineAsync($"sov: disk full: {TerminalSafe.Text(e.Message)}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"sov: disk full: {TerminalSafe.Text(Core.PlainErrors.Describe(e))}").ConfigureAwait(false);
             await context.Error.WriteLineAsync("  Free space (under SOV_HOME or where the message says), then `sov --continue`.").ConfigureAwait(false);
             return ExitCodes.Environment;
         }

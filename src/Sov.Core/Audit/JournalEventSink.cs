@@ -9,7 +9,8 @@ namespace Sov.Core.Audit;
 /// <summary>
 /// The journal as the fourth consumer of the agent's event stream (beside the terminal UI and the two
 /// printers): tool results (size and SHA-256 of exactly what the model receives), token usage, and
-/// hidden-Unicode findings on text going to the model (tool output) and coming from it (the answer).
+/// hidden-Unicode findings on text going to the model (tool output) and coming from it (the answer), and the
+/// warnings and errors the person was shown.
 /// Requests, redactions and refusals are journaled at the egress gate; tool calls at the permission gate.
 /// </summary>
 public sealed class JournalEventSink(Journal journal, string model)
@@ -32,6 +33,12 @@ public sealed class JournalEventSink(Journal journal, string model)
                 break;
             case TurnCompleted done:
                 Findings("from_model", "assistant", done.FinalText);
+                break;
+            case Warning warning:
+                journal.TryAppend(new NoticeRecord("warning", warning.Message));
+                break;
+            case Error error:
+                journal.TryAppend(new NoticeRecord("error", error.Message, error.Remedy, error.ExitCode));
                 break;
         }
     }

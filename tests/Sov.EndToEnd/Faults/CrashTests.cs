@@ -28,21 +28,18 @@ public sealed partial class CrashTests
         var random = new Random(seed);
         var log = new StringBuilder($"crash test: seed {seed} (replay with SOV_CRASH_SEED={seed}), {points} kill points\n");
         Console.WriteLine(log.ToString().TrimEnd());
-        var tornJournals = 0;
         for (var i = 0; i < points; i++)
         {
             var point = CrashPoint.Draw(random);
             var outcome = await RunOneAsync(point, $"seed {seed}, point {i + 1} ({point})");
-            tornJournals += outcome.TornJournal ? 1 : 0;
-            log.Append(CultureInfo.InvariantCulture, $"  {i + 1,2}. {point,-32} {outcome.Summary}\n");
+            log.Append(CultureInfo.InvariantCulture, $"  {i + 1,2}. {point,-32} {outcome}\n");
         }
 
-        log.Append(CultureInfo.InvariantCulture, $"journals BROKEN by a torn last line (expected until the journal repair of faults-journal, #13.1/#13.3): {tornJournals}\n");
         TestContext.Current.TestOutputHelper?.WriteLine(log.ToString());
         Console.WriteLine(log.ToString().TrimEnd());
     }
 
-    private static async Task<(string Summary, bool TornJournal)> RunOneAsync(CrashPoint point, string where)
+    private static async Task<string> RunOneAsync(CrashPoint point, string where)
     {
         await using var server = await ScriptedModelServer.StartAsync(Ct);
         var never = new TaskCompletionSource().Task;
@@ -65,7 +62,7 @@ public sealed partial class CrashTests
                 $"{where}: files changed but no checkpoint (pending or stored) records them");
 
             var verify = await SovRun.RunAsync(["audit", "verify", "--all"], sovHome: home, workingDirectory: ws, cancellationToken: Ct);
-            var torn = AssertJournal(verify, home, where);
+            AssertJournal(verify, where);
 
             await using var next = await ScriptedModelServer.StartAsync(Ct); // the killed turn's unplayed answers stay with the first
             next.Enqueue(ScriptedResponse.Text("continued after the crash"));
@@ -87,7 +84,7 @@ public sealed partial class CrashTests
             Assert.True(undo.ExitCode == 0, $"{where}: sov undo failed: {undo.Stdout}{undo.Stderr}");
             AssertOriginal(ws, where, undo.Stdout);
             var how = exited is { } code ? $"ended by itself ({code})" : "killed";
-            return ($"{how}; {changed.Count} file(s) changed{(unfinished > 0 ? ", turn unfinished" : "")}{(leftTemps > 0 ? $", {leftTemps} temp file(s) left" : "")}; verify: {verify.Stdout.Split(' ')[0].Trim()}{(torn ? " (torn last line)" : "")}", torn);
+            return $"{how}; {changed.Count} file(s) changed{(unfinished > 0 ? ", turn unfinished" : "")}{(leftTemps > 0 ? $", {leftTemps} temp file(s) left" : "")}; verify: {verify.Stdout.Split(' ')[0].Trim()}";
         }
         finally
         {
@@ -172,10 +169,9 @@ public sealed partial class CrashTests
         return changed;
     }
 
-    /// <summary>Each journal is ok or UNSEALED; BROKEN only when its last line is torn (returns true then; repaired by faults-journal).</summary>
-    private static bool AssertJournal(SovResult verify, string home, string where)
+    /// <summary>Each journal is ok or UNSEALED, never BROKEN: a record is written whole or not at all (#13.1).</summary>
+    private static void AssertJournal(SovResult verify, string where)
     {
-        var torn = false;
         foreach (var line in verify.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             if (line.StartsWith("ok", StringComparison.Ordinal) || line.StartsWith("UNSEALED", StringComparison.Ordinal))
@@ -183,15 +179,10 @@ public sealed partial class CrashTests
                 continue;
             }
 
-            var id = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
-            var journal = File.ReadAllBytes(Path.Combine(home, "journal", id + ".jsonl"));
-            Assert.True(line.StartsWith("BROKEN", StringComparison.Ordinal) && journal.Length > 0 && journal[^1] != (byte)'\n',
-                $"{where}: audit verify: {line}");
-            torn = true; // #13.1/#13.3: a torn last line is repaired on open by the journal work (branch faults-journal)
+            Assert.Fail($"{where}: audit verify: {line} (a kill must leave each journal ok or UNSEALED, #13.1)");
         }
 
         Assert.NotEmpty(verify.Stdout.Trim());
-        return torn;
     }
 
     private static void AssertOriginal(string ws, string where, string undone)

@@ -35,4 +35,28 @@ public sealed class JournalEventSinkTests
         Assert.True(JournalVerifier.Verify(path).Ok);
         Directory.Delete(dir, true);
     }
+
+    [Fact]
+    public void WarningsAndErrorsThePersonSawAreJournaled()
+    {
+        // #13.5: an empty or cut answer fails the turn with a warning and an error; the journal says so too.
+        var dir = Directory.CreateTempSubdirectory("sov-sink-").FullName;
+        string path;
+        using (var journal = Journal.Start(dir, JournalFixture.Info))
+        {
+            path = journal.FilePath;
+            var sink = new JournalEventSink(journal, "m");
+            sink.Record(new Warning("The answer was cut at the server's token limit."));
+            sink.Record(new Error("The model's answer was empty." + new string('x', 3000) + "\U0001F600", "Raise max tokens.", 1));
+        }
+
+        var records = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["session", "notice", "notice", "seal"], records.Select(r => r.GetProperty("type").GetString()));
+        Assert.Equal("warning", records[1].GetProperty("level").GetString());
+        Assert.Equal("error", records[2].GetProperty("level").GetString());
+        Assert.Equal(1, records[2].GetProperty("exit_code").GetInt32());
+        Assert.True(records[2].GetProperty("message").GetString()!.Length <= 2001);
+        Assert.True(JournalVerifier.Verify(path).Ok);
+        Directory.Delete(dir, true);
+    }
 }
