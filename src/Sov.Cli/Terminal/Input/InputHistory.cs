@@ -13,6 +13,7 @@ public sealed class InputHistory
     private const int Keep = 1000;
     private readonly List<string> _entries = [];
     private readonly string? _file;
+    private bool _unwritable;
     private readonly Func<string, string> _redact;
 
     /// <param name="redact">Applied to what is written to disk (#12.6: a password typed once must not sit in clear in the history).</param>
@@ -67,8 +68,31 @@ public sealed class InputHistory
             return;
         }
 
-        Core.Files.PrivateFiles.CreateDirectory(Path.GetDirectoryName(_file)!);
-        using var stream = Core.Files.PrivateFiles.Open(_file, FileMode.Append, FileShare.Read);
-        stream.Write(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(_redact(entry), CliJson.Default.String) + "\n"));
+        if (_unwritable)
+        {
+            return;
+        }
+
+        var line = System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(_redact(entry), CliJson.Default.String) + "\n");
+        try
+        {
+            Core.Files.PrivateFiles.CreateDirectory(Path.GetDirectoryName(_file)!);
+            using var stream = Core.Files.PrivateFiles.Open(_file, FileMode.Append, FileShare.Read);
+            var length = stream.Length;
+            try
+            {
+                stream.Write(line);
+            }
+            catch (IOException)
+            {
+                stream.SetLength(length); // never a torn line (#13.1)
+                throw;
+            }
+        }
+        catch (IOException)
+        {
+            // A full disk must not end the session over its Up-arrow history: it stays in memory from here on.
+            _unwritable = true;
+        }
     }
 }
