@@ -118,6 +118,13 @@ public sealed class AuditSessionTests
         var shown = await SovRun.RunAsync(["audit", "show", third.ToString(System.Globalization.CultureInfo.InvariantCulture)], sovHome: home, cancellationToken: Ct);
         Assert.Equal(0, shown.ExitCode);
         Assert.Equal(server.ChatRequests[2].Body, shown.Stdout);
+
+        // #15.9: requests by their order, and a non-request record says where the requests are.
+        var byOrder = await SovRun.RunAsync(["audit", "show", "--request", "3"], sovHome: home, cancellationToken: Ct);
+        Assert.Equal(server.ChatRequests[2].Body, byOrder.Stdout);
+        var first = await SovRun.RunAsync(["audit", "show", "1"], sovHome: home, cancellationToken: Ct);
+        Assert.Contains("\"type\":\"session\"", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"requests are seq {requests[0].GetProperty("seq").GetInt64()}", first.Stderr, StringComparison.Ordinal);
         ws.Delete(true);
         Directory.Delete(home, true);
     }

@@ -39,10 +39,11 @@ internal static class AuditCommand
 
     private static Command Show(CliContext context)
     {
-        var seq = new Argument<long>("SEQ") { Description = "The record's sequence number" };
+        var seq = new Argument<long?>("SEQ") { Description = "The record's sequence number (seq 1 is the session record; requests come later)", Arity = ArgumentArity.ZeroOrOne };
+        var request = new Option<int?>("--request") { Description = "The Nth request the session sent (1 = the first), instead of a SEQ", HelpName = "N" };
         var session = new Option<string?>("--session") { Description = "The session (default: the newest)" };
-        var command = new Command("show", "Print the exact bytes a request record sent (or the record itself)") { seq, session };
-        command.SetAction(r => AuditShow.Run(context, r.GetValue(seq), r.GetValue(session)));
+        var command = new Command("show", "Print the exact bytes a request sent (by --request N or its SEQ), or any other record itself") { seq, request, session };
+        command.SetAction(r => AuditShow.Run(context, r.GetValue(seq), r.GetValue(request), r.GetValue(session)));
         return command;
     }
 
