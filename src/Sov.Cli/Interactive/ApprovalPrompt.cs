@@ -63,11 +63,27 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
                     surface.Row("  ", gate.AllowAlways(request.CallId), Style.Dim);
                     return new Approve(request.CallId);
                 case "n":
-                    var reason = input.Answer("└ reason for the model (optional, Enter to skip): ");
-                    var text = reason.Outcome == EditorOutcome.Submit ? reason.Text.Trim() : "";
-                    return new Deny(request.CallId, text.Length > 0 && text != "o" ? text : null); // "o": the rest of a typed "no"
+                    return new Deny(request.CallId, Reason());
             }
         }
+    }
+
+    /// <summary>
+    /// The optional reason after "n". Habit types "n" then Enter (or "no" then Enter): an empty answer, or
+    /// "o", that comes within the guard time of the "n" is the rest of that answer, so the question waits on.
+    /// </summary>
+    private string? Reason()
+    {
+        const string Prompt = "└ reason for the model (optional, Enter to skip): ";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var reason = input.Answer(Prompt);
+        if (input is EditorInput && reason.Outcome == EditorOutcome.Submit && reason.Text.Trim() is "" or "o" && clock.Elapsed < AnswerGuard.Time)
+        {
+            reason = input.Answer(Prompt);
+        }
+
+        var text = reason.Outcome == EditorOutcome.Submit ? reason.Text.Trim() : "";
+        return text.Length > 0 ? text : null;
     }
 
     /// <summary>A yes/no question from a tool (hidden characters in text about to be written), guarded the same way.</summary>

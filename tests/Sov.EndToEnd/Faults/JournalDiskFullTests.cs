@@ -25,7 +25,7 @@ public sealed class JournalDiskFullTests
         cd "$WS"
         step 1 "$SOV" --endpoint "$URL" --model scripted-model --mode auto-edit
         step 2 "$SOV" audit verify --all
-        step 3 "$SOV" exec --endpoint "$URL" --model scripted-model "summarise notes.txt"
+        step 3 "$SOV" exec -C "$WS2" --endpoint "$URL" --model scripted-model "summarise notes.txt"
         step 4 "$SOV" audit verify --all
         dd if=/dev/zero of="$SOV_HOME/ballast" bs=4096 2>/dev/null
         ls "$SOV_HOME/journal" >"$OUT/journals-before"
@@ -47,9 +47,10 @@ public sealed class JournalDiskFullTests
         await using var server = await ScriptedModelServer.StartAsync(ct);
         var root = Directory.CreateTempSubdirectory("sov-diskfull-");
         var ws = root.CreateSubdirectory("ws").FullName;
+        var ws2 = root.CreateSubdirectory("ws2").FullName; // exec sessions are resumable too: step 3 runs elsewhere so --continue in ws finds step 1's
         var home = root.CreateSubdirectory("home").FullName;
         var output = root.CreateSubdirectory("out").FullName;
-        File.WriteAllText(Path.Combine(ws, "notes.txt"), string.Concat(Enumerable.Range(0, 1500).Select(i => $"note {i:D5}: {new string('n', 48)}\n")));
+        File.WriteAllText(Path.Combine(ws2, "notes.txt"), string.Concat(Enumerable.Range(0, 1500).Select(i => $"note {i:D5}: {new string('n', 48)}\n")));
         var big = JsonSerializer.Serialize(new { path = "big.txt", content = new string('b', 200_000) });
         server.Enqueue(
             ScriptedResponse.Text("hi there"),                                            // step 1, "hello"
@@ -73,6 +74,7 @@ public sealed class JournalDiskFullTests
         start.Environment["SOV"] = SovBinary.Path;
         start.Environment["URL"] = server.BaseUrl.ToString();
         start.Environment["WS"] = ws;
+        start.Environment["WS2"] = ws2;
         start.Environment["OUT"] = output;
         var run = await ChildProcess.RunAsync(start, null, TimeSpan.FromMinutes(3), "the disk-full script", ct);
         Assert.True(run.ExitCode == 0, $"script exit {run.ExitCode}: {run.Stderr}");
