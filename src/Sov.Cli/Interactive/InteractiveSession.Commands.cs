@@ -76,8 +76,11 @@ internal sealed partial class InteractiveSession
             case "audit":
                 var head = _agent.Journal.Journal.Head;
                 var check = Sov.Core.Audit.JournalVerifier.Verify(_agent.Journal.Journal.FilePath);
-                _surface.WriteLine($"Journal {head.Session}: {head.Seq} records, head {head.Hash}, chain "
-                    + (check.Intact ? "intact" : $"BROKEN at seq {check.FirstBadSeq}") + " (sealed when the session ends; 'sov audit verify' checks it then).", Style.Dim);
+                // Short rows, one fact each, so nothing wraps mid-word on a narrow terminal (#15.9).
+                _surface.WriteLine($"journal  {head.Session} · {head.Seq} records", Style.Dim);
+                _surface.WriteLine($"head     {head.Hash}", Style.Dim);
+                _surface.WriteLine("chain    " + (check.Intact ? "intact" : $"BROKEN at seq {check.FirstBadSeq}"), Style.Dim);
+                _surface.WriteLine("         sealed when the session ends; 'sov audit verify' checks it then", Style.Dim);
                 break;
             case "privacy":
                 _surface.WriteLine($"This session may contact only {new Uri(_agent.BaseUrl.GetLeftPart(UriPartial.Authority))}; 'sov privacy' says what is read and sent.");
