@@ -84,4 +84,25 @@ public sealed class ProtocolRoundTripTests
 
         Assert.Equal(events.OrderBy(t => t.Name), derived.OrderBy(t => t.Name));
     }
+
+    [Fact]
+    public void EveryEnumOnTheWireDeclaresSnakeCaseNames()
+    {
+        // The generated serialiser writes an enum member by its C# name unless it declares a wire name: "MaxTurns" would break readers.
+        var wire = new[] { typeof(AgentEvent), typeof(Submission), typeof(StreamFrame) };
+        var enums = typeof(AgentEvent).Assembly.GetTypes()
+            .Where(t => wire.Any(w => t.IsSubclassOf(w)))
+            .SelectMany(t => t.GetProperties())
+            .Select(p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)
+            .Where(t => t.IsEnum)
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(enums);
+        foreach (var member in enums.SelectMany(e => e.GetFields(BindingFlags.Public | BindingFlags.Static)))
+        {
+            var name = member.GetCustomAttribute<System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute>()?.Name;
+            Assert.True(name is not null && name == System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name), $"{member.DeclaringType!.Name}.{member.Name}");
+        }
+    }
 }
