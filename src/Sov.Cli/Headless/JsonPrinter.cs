@@ -1,10 +1,11 @@
 using Sov.Core.Agent.Events;
+using Sov.Core.Agent.Protocol;
 
 namespace Sov.Cli.Headless;
 
 /// <summary>
-/// <c>--output-format json</c>: nothing until the end, then one JSON object: outcome, exit code, the
-/// final answer, tool calls with their results, summed usage, warnings and the error if any.
+/// <c>--output-format json</c>: nothing until the end, then one <see cref="RunResult"/>: session id, outcome,
+/// exit code, the final answer, tool calls with their results, summed usage, warnings and the error if any.
 /// </summary>
 internal sealed class JsonPrinter(TextWriter output) : IEventPrinter
 {
@@ -47,58 +48,21 @@ internal sealed class JsonPrinter(TextWriter output) : IEventPrinter
 
     public void Finish(int exitCode)
     {
-        output.WriteLine(EventJson.Line(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "result");
-            w.WriteNumber("version", EventJson.SchemaVersion);
-            w.WriteString("outcome", _completed is null ? "failed" : EventJson.Outcome(_completed.Outcome));
-            w.WriteNumber("exit_code", exitCode);
-            w.WriteString("final_text", _completed?.FinalText ?? "");
-            w.WriteNumber("requests", _completed?.Requests ?? 0);
-            w.WriteString("model", _session?.Model ?? "");
-            w.WriteStartObject("usage");
-            EventJson.WriteNullable(w, "input_tokens", _input);
-            EventJson.WriteNullable(w, "output_tokens", _output);
-            w.WriteEndObject();
-            w.WriteStartArray("tool_calls");
-            foreach (var call in _calls)
-            {
-                w.WriteStartObject();
-                w.WriteString("call_id", call.CallId);
-                w.WriteString("name", call.Name);
-                w.WriteString("arguments", call.Arguments);
-                if (_results.TryGetValue(call.CallId, out var result))
-                {
-                    w.WriteBoolean("is_error", result.IsError);
-                    w.WriteString("output", result.Output);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("warnings");
-            foreach (var warning in _warnings)
-            {
-                w.WriteStringValue(warning);
-            }
-
-            w.WriteEndArray();
-            if (_error is null)
-            {
-                w.WriteNull("error");
-            }
-            else
-            {
-                w.WriteStartObject("error");
-                w.WriteString("message", _error.Message);
-                w.WriteString("remedy", _error.Remedy);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-        }));
+        var calls = _calls.Select(c => _results.TryGetValue(c.CallId, out var r)
+            ? new RunToolCall(c.CallId, c.Name, c.Arguments, r.IsError, r.Output)
+            : new RunToolCall(c.CallId, c.Name, c.Arguments)).ToList();
+        var result = new RunResult(
+            ProtocolJson.SchemaVersion,
+            _completed?.Outcome ?? TurnOutcome.Failed,
+            exitCode,
+            _completed?.FinalText ?? "",
+            _completed?.Requests ?? 0,
+            _session?.Model ?? "",
+            new RunUsage(_input, _output),
+            calls,
+            _warnings,
+            _error is null ? null : new RunError(_error.Message, _error.Remedy)) { SessionId = _session?.SessionId };
+        output.WriteLine(ProtocolJson.Line(result));
         output.Flush();
     }
 }

@@ -1,27 +1,30 @@
 using Sov.Core.Agent.Events;
+using Sov.Core.Agent.Protocol;
 
 namespace Sov.Cli.Headless;
 
-/// <summary><c>--output-format stream-json</c>: one JSON object per line per event, then an "exit" line.</summary>
+/// <summary>
+/// <c>--output-format stream-json</c>: one JSON object per line per event, then an "exit" line, each
+/// carrying the session id (docs/stream-json.md; written by <see cref="ProtocolJson"/>).
+/// </summary>
 internal sealed class StreamJsonPrinter(TextWriter output) : IEventPrinter
 {
-    public void Start(SessionInfo session) => output.WriteLine(EventJson.Line(w => EventJson.WriteSession(w, session)));
+    private string? _sessionId;
 
-    public void Print(AgentEvent agentEvent)
+    public void Start(SessionInfo session)
     {
-        output.WriteLine(EventJson.Line(w => EventJson.Write(w, agentEvent)));
-        output.Flush();
+        _sessionId = session.SessionId;
+        Write(ProtocolJson.Line(new SessionStarted(ProtocolJson.SchemaVersion, session.Model, session.Endpoint, session.Workspace, session.Tools) { SessionId = _sessionId }));
     }
 
-    public void Finish(int exitCode)
+    public void Print(AgentEvent agentEvent) =>
+        Write(ProtocolJson.Line(agentEvent.SessionId is null ? agentEvent with { SessionId = _sessionId } : agentEvent));
+
+    public void Finish(int exitCode) => Write(ProtocolJson.Line(new ProcessExit(exitCode) { SessionId = _sessionId }));
+
+    private void Write(string line)
     {
-        output.WriteLine(EventJson.Line(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "exit");
-            w.WriteNumber("exit_code", exitCode);
-            w.WriteEndObject();
-        }));
+        output.WriteLine(line);
         output.Flush();
     }
 }
