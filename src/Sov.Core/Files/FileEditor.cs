@@ -71,6 +71,7 @@ public sealed class FileEditor(Workspace workspace)
     public void Apply(PreparedChange change, Checkpoints.TurnCheckpoint? checkpoint, string tool)
     {
         ArgumentNullException.ThrowIfNull(change);
-        workspace.Replace(change.Path, change.Bytes, change.BeforeBytes, () => checkpoint?.BeforeWrite(change.Path, tool));
+        var folders = checkpoint?.FoldersToCreate(change.Path); // looked at before the write makes them
+        workspace.Replace(change.Path, change.Bytes, change.BeforeBytes, () => checkpoint?.BeforeWrite(change.Path, tool, folders));
     }
 }

@@ -95,4 +95,23 @@ public sealed class FileEditorTests : IDisposable
         Assert.Equal("v3 by the person", File.ReadAllText(_tree.In("a.txt"), Encoding.UTF8));
         Assert.Single(report.Skipped);
     }
+
+    [Fact]
+    public async Task UndoRemovesTheFoldersAWriteCreatedButNotOnesThatWereThereOrFilledSince()
+    {
+        // #15.9: undo left behind the empty folders its write had made.
+        var store = new CheckpointStore(Path.Combine(_tree.Base, "state"), _ws);
+        Directory.CreateDirectory(_tree.In("kept"));
+        var turn = store.BeginTurn();
+        _editor.Apply(await _editor.PrepareWriteAsync("made/deep/er/a.txt", "x", Ct), turn, "write_file");
+        _editor.Apply(await _editor.PrepareWriteAsync("kept/b.txt", "y", Ct), turn, "write_file");
+        _editor.Apply(await _editor.PrepareWriteAsync("filled/c.txt", "z", Ct), turn, "write_file");
+        turn.Commit();
+        File.WriteAllText(_tree.In("filled/person.txt"), "mine");
+
+        Undo.Last(store);
+        Assert.False(Directory.Exists(_tree.In("made")));
+        Assert.True(Directory.Exists(_tree.In("kept")));
+        Assert.True(File.Exists(_tree.In("filled/person.txt")));
+    }
 }

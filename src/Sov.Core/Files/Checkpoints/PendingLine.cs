@@ -12,4 +12,5 @@ public sealed record PendingLine(
     string? BeforeBlob = null,
     int? BeforeMode = null,
     bool Captured = true,
-    string? ChangedBy = null);
+    string? ChangedBy = null,
+    IReadOnlyList<string>? CreatedFolders = null);

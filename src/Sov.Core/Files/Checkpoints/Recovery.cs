@@ -74,7 +74,7 @@ internal static class Recovery
             {
                 var full = Path.Combine(store.Workspace.Root, line.Path!);
                 var after = File.Exists(full) ? FileSnapshot.Hash(File.ReadAllBytes(full)) : null;
-                entries.Add(new CheckpointEntry(line.Path!, line.BeforeBlob, line.BeforeMode, line.Captured, after, line.ChangedBy ?? "unknown"));
+                entries.Add(new CheckpointEntry(line.Path!, line.BeforeBlob, line.BeforeMode, line.Captured, after, line.ChangedBy ?? "unknown", line.CreatedFolders));
                 if (line.ChangedBy != "shell" && Path.GetDirectoryName(line.Path!) is { } folder)
                 {
                     folders.Add(Path.Combine(store.Workspace.Root, folder));

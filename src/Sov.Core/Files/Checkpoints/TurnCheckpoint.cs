@@ -13,6 +13,7 @@ public sealed class TurnCheckpoint
     private readonly CheckpointStore _store;
     private readonly string? _session;
     private readonly Dictionary<string, (string? Blob, int? Mode, bool Captured, string By)> _before = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _createdFolders = new(StringComparer.Ordinal);
     private PendingRecord? _pending;
     private bool _shellSnapshotStored;
 
@@ -28,7 +29,7 @@ public sealed class TurnCheckpoint
     /// <summary>Workspace-relative paths changed so far this turn.</summary>
     public IReadOnlyCollection<string> Paths => _before.Keys;
 
-    public void BeforeWrite(WorkspacePath path, string tool)
+    public void BeforeWrite(WorkspacePath path, string tool, IReadOnlyList<string>? createdFolders = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var relative = _store.Workspace.Relative(path.RealPath);
@@ -45,6 +46,11 @@ public sealed class TurnCheckpoint
         }
         else
         {
+            if (createdFolders is { Count: > 0 })
+            {
+                _createdFolders[relative] = createdFolders;
+            }
+
             Record(relative, (null, null, true, tool));
         }
     }
@@ -104,10 +110,11 @@ public sealed class TurnCheckpoint
             {
                 var full = Path.Combine(_store.Workspace.Root, e.Key);
                 var after = File.Exists(full) ? FileSnapshot.Hash(File.ReadAllBytes(full)) : null;
-                return new CheckpointEntry(e.Key, e.Value.Blob, e.Value.Mode, e.Value.Captured, after, e.Value.By);
+                return new CheckpointEntry(e.Key, e.Value.Blob, e.Value.Mode, e.Value.Captured, after, e.Value.By, _createdFolders.GetValueOrDefault(e.Key));
             }).ToList();
             _store.Save(entries, Id, _session);
             _before.Clear();
+            _createdFolders.Clear();
         }
 
         if (_shellSnapshotStored)
@@ -127,12 +134,33 @@ public sealed class TurnCheckpoint
         _pending = null;
     }
 
+    /// <summary>The folders above a file about to be written that do not exist yet (deepest first), which the
+    /// write will make and undo may remove again (#15.9); ask before the write.</summary>
+    public IReadOnlyList<string> FoldersToCreate(WorkspacePath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var relative = _store.Workspace.Relative(path.FullPath);
+        var missing = new List<string>();
+        for (var folder = Path.GetDirectoryName(relative); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (Directory.Exists(Path.Combine(_store.Workspace.Root, folder)))
+            {
+                break;
+            }
+
+            missing.Add(folder);
+        }
+
+        return missing;
+    }
+
     private PendingRecord Pending() => _pending ??= PendingRecord.Create(_store.PendingDir, Id, _session);
 
     /// <summary>The before-state is on disk (blob and pending line, fsynced) before the caller changes the file.</summary>
     private void Record(string relative, (string? Blob, int? Mode, bool Captured, string By) state)
     {
-        Pending().Append(new PendingLine(Path: relative, BeforeBlob: state.Blob, BeforeMode: state.Mode, Captured: state.Captured, ChangedBy: state.By));
+        Pending().Append(new PendingLine(Path: relative, BeforeBlob: state.Blob, BeforeMode: state.Mode, Captured: state.Captured, ChangedBy: state.By,
+            CreatedFolders: _createdFolders.GetValueOrDefault(relative)));
         _before[relative] = state;
     }
 }

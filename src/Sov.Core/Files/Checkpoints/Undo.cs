@@ -59,6 +59,7 @@ public static class Undo
                 {
                     File.Delete(path.FullPath);
                     removed.Add(entry.Path);
+                    RemoveEmptyFolders(store.Workspace, entry.CreatedFolders);
                 }
 
                 continue;
@@ -81,5 +82,21 @@ public static class Undo
 
         store.Remove(manifest.Sequence);
         return new UndoReport(restored, removed, skipped);
+    }
+
+    /// <summary>Folders the turn's write created, removed again (deepest first) when nothing else is in them.</summary>
+    private static void RemoveEmptyFolders(Workspace workspace, IReadOnlyList<string>? folders)
+    {
+        foreach (var folder in folders ?? [])
+        {
+            var inspected = workspace.Inspect(folder);
+            if (!inspected.Inside || inspected.Protected || !Directory.Exists(inspected.FullPath)
+                || Directory.EnumerateFileSystemEntries(inspected.FullPath).Any())
+            {
+                return; // a folder with something in it now stays, and so do the ones above it
+            }
+
+            Directory.Delete(inspected.FullPath);
+        }
     }
 }
