@@ -1,3 +1,5 @@
+using Sov.Core.Tools.Effects;
+
 namespace Sov.Core.Tools;
 
 /// <summary>
@@ -19,6 +21,13 @@ public interface ITool
 
     /// <summary>True when the tool never changes anything; only read-only tools run without the permission hook.</summary>
     bool IsReadOnly { get; }
+
+    /// <summary>
+    /// What a call with <paramref name="arguments"/> touches (a path read or written, a command, an MCP server, a network
+    /// origin): the permission gate, approval prompt, journal and turn view judge the call by this, not by the tool's name.
+    /// A tool that does not say is treated as one that may change anything.
+    /// </summary>
+    ToolEffect EffectOf(ToolArguments arguments) => ToolEffect.Unknown;
 
     Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken);
 }

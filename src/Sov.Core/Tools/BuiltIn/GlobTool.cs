@@ -1,5 +1,6 @@
 using System.Text;
 using Sov.Core.Tools.Search;
+using Sov.Core.Tools.Effects;
 
 namespace Sov.Core.Tools.BuiltIn;
 
@@ -17,6 +18,8 @@ public sealed class GlobTool : ITool
         new ToolParameter("path", ToolParameterType.String, "folder to search (default: workspace)"));
 
     public bool IsReadOnly => true;
+
+    public ToolEffect EffectOf(ToolArguments arguments) => new ReadPath(arguments?.GetString("path") ?? ".");
 
     public Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Sov.Core.Files;
 using Sov.Core.Tools.Search;
+using Sov.Core.Tools.Effects;
 
 namespace Sov.Core.Tools.BuiltIn;
 
@@ -23,6 +24,8 @@ public sealed class GrepTool : ITool
         new ToolParameter("glob", ToolParameterType.String, "only files matching, e.g. *.cs"));
 
     public bool IsReadOnly => true;
+
+    public ToolEffect EffectOf(ToolArguments arguments) => new ReadPath(arguments?.GetString("path") ?? ".");
 
     public async Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

@@ -3,11 +3,14 @@ using Sov.Cli.Interactive;
 using Sov.Cli.Terminal;
 using Sov.Cli.Terminal.Input;
 using Sov.Core.Agent.Events;
+using Sov.Core.Agent.Permission;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Files;
 using Sov.Core.Permissions;
+using Sov.Core.Tools;
 using Sov.Tests.Cli.Terminal;
 using Sov.Tests.Headless;
+using Sov.Tests.Tools;
 
 namespace Sov.Tests.Cli.Interactive;
 
@@ -105,6 +108,14 @@ public sealed class ApprovalPromptTests
     private static (Submission Answer, string Screen, InteractivePermissionGate Gate) Ask(ScriptedKeys keys, ApprovalRequested request, bool colour = false)
     {
         var (prompt, screen, gate) = Prompt(keys, colour);
+        if (request.Name == "shell")
+        {
+            // As in a session, the prompt follows the policy's ask: the gate knows the call runs a command (#14).
+            var tool = SessionTools.For(new Workspace(Path.GetTempPath(), new NativeFileSystem())).Find("shell")!;
+            var call = new ToolCallRequest(request.CallId, tool, new ToolArguments(new Dictionary<string, object> { ["command"] = request.Arguments }), "{}");
+            Assert.Equal(Verdict.Ask, gate.CheckAsync(call, TestContext.Current.CancellationToken).AsTask().GetAwaiter().GetResult().Verdict);
+        }
+
         var answer = prompt.Ask(request);
         return (answer, screen.ToString(), gate);
     }
