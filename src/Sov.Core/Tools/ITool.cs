@@ -25,9 +25,12 @@ public interface ITool
     /// <summary>
     /// What a call with <paramref name="arguments"/> touches (a path read or written, a command, an MCP server, a network
     /// origin): the permission gate, approval prompt, journal and turn view judge the call by this, not by the tool's name.
-    /// A tool that does not say is treated as one that may change anything.
+    /// A tool that does not say is judged as before effects existed: a read-only one as a read of its <c>path</c> argument
+    /// (the whole workspace without one), any other as one that may change anything.
     /// </summary>
-    ToolEffect EffectOf(ToolArguments arguments) => ToolEffect.Unknown;
+    ToolEffect EffectOf(ToolArguments arguments) =>
+        !IsReadOnly ? ToolEffect.Unknown
+        : arguments?.Values.TryGetValue("path", out var path) == true && path is string p ? new ReadPath(p) : new ReadPath(".");
 
     Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken);
 }

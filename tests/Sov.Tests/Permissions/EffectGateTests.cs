@@ -84,11 +84,11 @@ public sealed class EffectGateTests : IDisposable
     }
 
     [Fact]
-    public async Task AToolThatSaysNothingIsAskedAboutEvenWhenItCallsItselfReadOnly()
+    public async Task AToolThatSaysNothingIsAskedAboutInEveryMode()
     {
-        var d = await Check(Gate(PermissionMode.FullAuto), Call(new FakeTool("read_file", readOnly: true), "path", "a.txt"));
+        var d = await Check(Gate(PermissionMode.FullAuto), Call(new FakeTool("write_file", readOnly: false), "path", "a.txt"));
 
-        Assert.Equal((Verdict.Ask, "read_file may change things"), (d.Verdict, d.Reason));
+        Assert.Equal((Verdict.Ask, "write_file may change things"), (d.Verdict, d.Reason));
     }
 
     // #14: "unsandboxed" is a flag of the one decision type, no longer a prefix glued into the reason.

@@ -59,9 +59,13 @@ public sealed class ToolEffectTests
     }
 
     [Fact]
-    public void AToolThatSaysNothingIsUnknown()
+    public void AToolThatSaysNothingIsJudgedAsBeforeEffects()
     {
-        Assert.Same(ToolEffect.Unknown, new Permissions.FakeTool("mystery", readOnly: false).EffectOf(ToolArguments.Empty));
+        var path = new ToolArguments(new Dictionary<string, object> { ["path"] = "a.txt" });
+
+        Assert.Same(ToolEffect.Unknown, ((ITool)new Silent(readOnly: false)).EffectOf(path));
+        Assert.Equal(new ReadPath("a.txt"), ((ITool)new Silent(readOnly: true)).EffectOf(path));
+        Assert.Equal(new ReadPath("."), ((ITool)new Silent(readOnly: true)).EffectOf(ToolArguments.Empty));
     }
 
     [Fact]
@@ -75,6 +79,17 @@ public sealed class ToolEffectTests
         Assert.Equal("acb", edit.After(args, "abb"));
         Assert.Null(edit.After(args, "xyz"));
         Assert.Null(edit.After(args, null));
+    }
+
+    /// <summary>A tool that does not say what its calls touch.</summary>
+    private sealed class Silent(bool readOnly) : ITool
+    {
+        public string Name => "silent";
+        public string Description => "";
+        public ToolSchema Schema { get; } = new();
+        public bool IsReadOnly => readOnly;
+        public Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(ToolOutput.Ok(""));
     }
 
     private sealed class NamedServer(string name) : IMcpServer

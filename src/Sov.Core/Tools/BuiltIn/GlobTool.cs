@@ -33,7 +33,7 @@ public sealed class GlobTool : ITool
         }
 
         var startRelative = context.Workspace.Relative(start);
-        var glob = new GlobPattern(pattern, matchBasenameWhenNoSlash: true);
+        var glob = GlobPattern.FromModel(pattern);
         var sb = new StringBuilder();
         var count = 0;
         var withheld = 0;

@@ -42,7 +42,7 @@ public sealed class GrepTool : ITool
         }
 
         var start = context.Workspace.Resolve(arguments.GetString("path") ?? ".");
-        var filter = arguments.GetString("glob") is { } g ? new GlobPattern(g, matchBasenameWhenNoSlash: true) : null;
+        var filter = arguments.GetString("glob") is { } g ? GlobPattern.FromModel(g) : null;
         IEnumerable<string> files;
         var kind = context.Workspace.Files.Kind(start);
         if (kind is FileKind.File or FileKind.Other)
