@@ -118,18 +118,21 @@ public sealed class GlobPattern
     /// </summary>
     private bool Run(GlobStep[] steps, string text)
     {
-        var at = new bool[steps.Length + 1];
-        var inside = new bool[steps.Length];
-        var nextAt = new bool[steps.Length + 1];
-        var nextInside = new bool[steps.Length];
+        var n = steps.Length;
+        Span<bool> buffer = n <= 128 ? stackalloc bool[(4 * n) + 2] : new bool[(4 * n) + 2];
+        var at = buffer[..(n + 1)];
+        var nextAt = buffer.Slice(n + 1, n + 1);
+        var inside = buffer.Slice((2 * n) + 2, n);
+        var nextInside = buffer.Slice((3 * n) + 2, n);
         at[0] = true;
         Close(steps, at);
         foreach (var c in text)
         {
-            Array.Clear(nextAt);
-            Array.Clear(nextInside);
+            nextAt.Clear();
+            nextInside.Clear();
             var any = false;
-            for (var i = 0; i < steps.Length; i++)
+            var separator = _components && c == '/';
+            for (var i = 0; i < n; i++)
             {
                 var step = steps[i];
                 if (step.Op == GlobOp.DeepFolders && (at[i] || inside[i]))
@@ -145,7 +148,6 @@ public sealed class GlobPattern
                     continue;
                 }
 
-                var separator = _components && c == '/';
                 switch (step.Op)
                 {
                     case GlobOp.Char when step.Char == c:
@@ -167,16 +169,20 @@ public sealed class GlobPattern
                 return false;
             }
 
-            (at, nextAt) = (nextAt, at);
-            (inside, nextInside) = (nextInside, inside);
+            var swap = at;
+            at = nextAt;
+            nextAt = swap;
+            swap = inside;
+            inside = nextInside;
+            nextInside = swap;
             Close(steps, at);
         }
 
-        return at[steps.Length];
+        return at[n];
     }
 
     /// <summary>Steps that match nothing pass the state on: <c>*</c>, <c>**</c> and <c>**/</c>.</summary>
-    private static void Close(GlobStep[] steps, bool[] at)
+    private static void Close(GlobStep[] steps, Span<bool> at)
     {
         for (var i = 0; i < steps.Length; i++)
         {
