@@ -4,6 +4,7 @@ using Sov.Cli.Terminal.Render;
 using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Text;
+using Sov.Core.Tools.Effects;
 
 namespace Sov.Cli.Interactive;
 
@@ -41,9 +42,16 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
             Body("⚠ hidden characters were revealed above as ⟦…⟧ markers", Style.Warning);
         }
 
-        if (request.Name == "shell")
+        if (gate.Asked(request.CallId) is { Effect: RunCommand } command)
         {
-            Body("runs in the bubblewrap sandbox: workspace writable, no network", Style.Dim);
+            if (command.Unsandboxed)
+            {
+                Body("runs UNSANDBOXED (bubblewrap is unavailable): nothing limits what it reads, writes or reaches", Style.Warning);
+            }
+            else
+            {
+                Body("runs in the bubblewrap sandbox: workspace writable, no network", Style.Dim);
+            }
         }
 
         while (true)

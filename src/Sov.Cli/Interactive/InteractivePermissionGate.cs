@@ -3,7 +3,6 @@ using Sov.Cli.Terminal;
 using Sov.Core.Agent.Permission;
 using Sov.Core.Files;
 using Sov.Core.Permissions;
-using PermissionDecision = Sov.Core.Agent.Permission.PermissionDecision;
 
 namespace Sov.Cli.Interactive;
 
@@ -17,7 +16,7 @@ namespace Sov.Cli.Interactive;
 /// </summary>
 internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Workspace workspace) : IPermissionGate
 {
-    private readonly ConcurrentDictionary<string, (IReadOnlyList<PermissionRule> Rules, string Reason)> _asked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AskedCall> _asked = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _granted = new(StringComparer.Ordinal);
     private PolicyPermissionGate _policy = policy;
 
@@ -27,9 +26,9 @@ internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Wor
     {
         ArgumentNullException.ThrowIfNull(request);
         var decision = await _policy.CheckAsync(request, cancellationToken).ConfigureAwait(false);
-        if (decision.Verdict == PermissionVerdict.Ask)
+        if (decision.Verdict == Verdict.Ask)
         {
-            _asked[request.CallId] = (_policy.AlwaysRules(request), decision.Reason);
+            _asked[request.CallId] = new AskedCall(_policy.AlwaysRules(request), decision.Explanation, request.Effect, decision.Unsandboxed);
         }
 
         return decision;
@@ -48,6 +47,9 @@ internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Wor
             new PermissionPolicy(mode, current.Rules, current.SandboxAvailable) { Grants = current.Grants }, workspace, headless: false);
         return null;
     }
+
+    /// <summary>The call <paramref name="callId"/> the policy asked about (what it touches, whether it would run unsandboxed); null when none.</summary>
+    public AskedCall? Asked(string callId) => _asked.TryGetValue(callId, out var asked) ? asked : null;
 
     /// <summary>"Always for this session" for the call that asked: adds its narrowest rule(s) and says which, or why none.</summary>
     public string AllowAlways(string callId)

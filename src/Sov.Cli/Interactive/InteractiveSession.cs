@@ -50,7 +50,7 @@ internal sealed partial class InteractiveSession
         _gate = new InteractivePermissionGate(borders.Gate, agent.Workspace);
         borders.Services.AskAsync = (question, _) => Task.FromResult(AskYesNo(question));
         (_session, _journal) = SessionWiring.Build(agent, borders, _gate);
-        _view = new TurnView(surface, agent.Workspace);
+        _view = new TurnView(surface, agent.Workspace, agent.Tools);
         _custom = new CustomCommands(context.Paths.UserCommandsDir, Path.Combine(agent.Workspace.Root, ".sov", "commands"),
             new ProjectFileBorder(agent.Workspace, borders.Gate.Policy));
         foreach (var command in _custom.NotRead)

@@ -4,6 +4,8 @@ using Sov.Cli.Terminal;
 using Sov.Cli.Terminal.Render;
 using Sov.Core.Agent.Events;
 using Sov.Core.Files;
+using Sov.Core.Tools;
+using Sov.Core.Tools.Effects;
 
 namespace Sov.Cli.Interactive;
 
@@ -13,7 +15,7 @@ namespace Sov.Cli.Interactive;
 /// line with a result summary, and file changes as coloured diffs. Model text goes behind the gutter and
 /// every field from outside stays on its own row (issue #12), so none of it can pass for Sovereign's prompts.
 /// </summary>
-internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
+internal sealed class TurnView(TerminalSurface surface, Workspace workspace, ToolRegistry tools)
 {
     private readonly MarkdownStream _markdown = new(surface);
     private readonly StringBuilder _reasoning = new();
@@ -97,10 +99,13 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
         }
     }
 
-    /// <summary>For edit_file and write_file, the diff of what the call will do, read from the file as it is now.</summary>
+    /// <summary>
+    /// For a call that says it writes a path and can tell the result beforehand (<see cref="IPreviewsChange"/>), the
+    /// diff of what it will do, read from the file as it is now.
+    /// </summary>
     public void PreviewChange(ToolCallRequested call)
     {
-        if (call.Name is not ("edit_file" or "write_file"))
+        if (tools.Find(call.Name) is not { } tool || tool is not IPreviewsChange preview)
         {
             return;
         }
@@ -108,42 +113,24 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace)
         try
         {
             using var doc = JsonDocument.Parse(call.Arguments);
-            var args = doc.RootElement;
-            var path = args.GetProperty("path").GetString() ?? "";
-            var full = workspace.Resolve(path);
+            var args = ArgumentCoercer.Coerce(tool.Schema, doc.RootElement);
+            if (tool.EffectOf(args) is not WritePath write)
+            {
+                return;
+            }
+
+            var full = workspace.Resolve(write.Path);
             var before = File.Exists(full) ? File.ReadAllText(full) : null;
-            string? after = call.Name == "write_file"
-                ? args.GetProperty("content").GetString()
-                : Edit(before, args);
-            if (after is not null)
+            if (preview.After(args, before) is { } after)
             {
                 DiffView.Write(surface, workspace.Relative(full), before, after);
                 _previewed = (call.CallId, workspace.Relative(full));
             }
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or WorkspaceException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is JsonException or ToolException or InvalidOperationException or WorkspaceException or IOException or UnauthorizedAccessException)
         {
             // The tool itself reports what is wrong with these arguments.
         }
-    }
-
-    private static string? Edit(string? before, JsonElement args)
-    {
-        var oldText = args.GetProperty("old_string").GetString() ?? "";
-        var newText = args.GetProperty("new_string").GetString() ?? "";
-        var all = args.TryGetProperty("replace_all", out var r) && r.ValueKind == JsonValueKind.True;
-        if (before is null || oldText.Length == 0)
-        {
-            return null;
-        }
-
-        var at = before.IndexOf(oldText, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        return all ? before.Replace(oldText, newText, StringComparison.Ordinal) : before[..at] + newText + before[(at + oldText.Length)..];
     }
 
     private static string Summarise(string arguments)

@@ -4,6 +4,7 @@ using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Permission;
 using Sov.Core.Files;
 using Sov.Core.Models;
+using Sov.Core.Permissions;
 using Sov.Core.Text;
 using Sov.Core.Tools;
 
@@ -68,18 +69,18 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
 
         var request = new ToolCallRequest(call.CallId, tool, arguments, raw);
         var decision = await permissions.CheckAsync(request, cancellationToken).ConfigureAwait(false);
-        if (decision.Verdict == PermissionVerdict.Ask)
+        if (decision.Verdict == Verdict.Ask)
         {
-            var (approved, why) = AskAsync is null ? (false, null) : await AskAsync(request, decision.Reason, cancellationToken).ConfigureAwait(false);
+            var (approved, why) = AskAsync is null ? (false, null) : await AskAsync(request, decision.Explanation, cancellationToken).ConfigureAwait(false);
             decision = approved
-                ? PermissionDecision.Allow
-                : PermissionDecision.Deny(AskAsync is null ? decision.Reason : why is { Length: > 0 } ? $"the person declined: {why}" : "the person declined");
+                ? PermissionDecision.Allow("the person approved")
+                : PermissionDecision.Deny(AskAsync is null ? decision.Explanation : why is { Length: > 0 } ? $"the person declined: {why}" : "the person declined");
         }
 
-        if (decision.Verdict != PermissionVerdict.Allow)
+        if (decision.Verdict != Verdict.Allow)
         {
-            Emit?.Invoke(new Warning($"Denied {tool.Name}: {decision.Reason}."));
-            return ToolOutput.Error($"{ToolOutput.DeniedPrefix}{decision.Reason}. Do not retry this call; continue without it or explain what you need.");
+            Emit?.Invoke(new Warning($"Denied {tool.Name}: {decision.Explanation}."));
+            return ToolOutput.Error($"{ToolOutput.DeniedPrefix}{decision.Explanation}. Do not retry this call; continue without it or explain what you need.");
         }
 
         try

@@ -1,5 +1,6 @@
 using Sov.Core.Agent.Permission;
 using Sov.Core.Audit.Records;
+using Sov.Core.Permissions;
 using Sov.Core.Secrets;
 
 namespace Sov.Core.Audit;
@@ -19,11 +20,11 @@ public sealed class JournalingPermissionGate(IPermissionGate inner, Journal jour
         var decision = await inner.CheckAsync(request, cancellationToken).ConfigureAwait(false);
         var verdict = decision.Verdict switch
         {
-            PermissionVerdict.Allow => "allow",
-            PermissionVerdict.Deny => "deny",
+            Verdict.Allow => "allow",
+            Verdict.Deny => "deny",
             _ => "ask",
         };
-        var ask = decision.Verdict == PermissionVerdict.Ask;
+        var ask = decision.Verdict == Verdict.Ask;
         journal.Append(new ToolCallRecord(request.CallId, request.Tool.Name, redactor.Redact(request.RawArguments).Text, verdict,
             ask ? "person" : decision.DecidedBy ?? decidedBy)
         {

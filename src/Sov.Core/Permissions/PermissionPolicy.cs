@@ -183,6 +183,14 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
         };
     }
 
+    /// <summary>
+    /// A call that reaches <paramref name="origin"/> over the network: refused in read-only mode, else asked (the sandbox
+    /// has no network, so not even full-auto lets a tool reach out unasked). No rule kind names origins yet.
+    /// </summary>
+    public PermissionDecision DecideNetwork(string origin) => Mode == PermissionMode.ReadOnly
+        ? PermissionDecision.Deny($"read-only mode: no tool reaches {origin}")
+        : PermissionDecision.Ask($"reach {origin} over the network");
+
     private PermissionDecision Unsandboxed(PermissionDecision decision) =>
         SandboxAvailable ? decision : decision with { Unsandboxed = true };
 

@@ -2,7 +2,7 @@ namespace Sov.Core.Permissions;
 
 /// <summary>
 /// One rule pattern from config, such as <c>shell:git status</c>, <c>shell:npm test*</c>,
-/// <c>write:src/**</c>, <c>read:**/.env*</c> or <c>mcp:github/*</c>. Shell patterns match a whole command segment (its words
+/// <c>write:src/**</c>, <c>write:src/{a,b}.cs</c>, <c>read:**/.env*</c> or <c>mcp:github/*</c>. Shell patterns match a whole command segment (its words
 /// joined by single spaces); path patterns match the workspace-relative path ('/' separators), or the
 /// absolute path for files outside the workspace.
 /// </summary>
@@ -27,6 +27,15 @@ public sealed record PermissionRule(RuleKind Kind, string Pattern)
             throw new Config.ConfigException(
                 $"Permission rule '{text}' is not of the form shell:<command>, write:<glob>, read:<glob> or mcp:<server>/<tool>.",
                 "Fix the rule in the [permissions] section of your config, e.g. \"shell:git status\" or \"write:src/**\".");
+        }
+
+        try
+        {
+            _ = new Tools.Search.GlobPattern(pattern, parsed is RuleKind.Read or RuleKind.Write ? Tools.Search.GlobSyntax.Path : Tools.Search.GlobSyntax.Text);
+        }
+        catch (FormatException e)
+        {
+            throw new Config.ConfigException($"Permission rule '{text}': {e.Message}.", "Fix the rule in the [permissions] section of your config.");
         }
 
         return new PermissionRule(parsed.Value, pattern);

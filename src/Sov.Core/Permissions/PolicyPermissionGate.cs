@@ -1,33 +1,30 @@
 using Sov.Core.Agent.Permission;
 using Sov.Core.Files;
-using Sov.Core.Tools.Mcp;
-using Decision = Sov.Core.Agent.Permission.PermissionDecision;
+using Sov.Core.Tools.Effects;
 
 namespace Sov.Core.Permissions;
 
 /// <summary>
-/// The agent loop's permission hook backed by <see cref="PermissionPolicy"/>: write_file and edit_file
-/// are judged as writes of the path they name (resolved by the file border), shell by the command
-/// classifier, the plan (todo) is free, other read-only tools as reads of their path. Every decision
-/// is reported with its reason. With nobody to ask (<paramref name="headless"/>, as in <c>sov exec</c>)
-/// every Ask becomes a Deny that says so.
+/// The agent loop's permission hook backed by <see cref="PermissionPolicy"/>. A call is judged by what it says it
+/// touches (<see cref="ToolCallRequest.Effect"/>), never by its tool's name: a write as a write of the path
+/// (resolved by the file border), a command by the command classifier, an MCP call by <c>mcp:</c> rules and the mode,
+/// a read as a read of its path (and where a symlink leads), a call that touches nothing is free, and one that does
+/// not say is asked about. Every decision is reported with its reason. With nobody to ask (<paramref name="headless"/>,
+/// as in <c>sov exec</c>) every Ask becomes a Deny that says so.
 /// </summary>
 public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace workspace, bool headless) : IPermissionGate
 {
     public PermissionPolicy Policy { get; } = policy;
 
-    public ValueTask<Decision> CheckAsync(ToolCallRequest request, CancellationToken cancellationToken)
+    public ValueTask<PermissionDecision> CheckAsync(ToolCallRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var decision = Map(Decide(request));
-        if (headless && decision.Verdict == PermissionVerdict.Ask)
+        var decided = Decide(request);
+        var decision = decided with { DecidedBy = decided.Rule is null ? "mode" : "rule" };
+        if (headless && decision.Verdict == Verdict.Ask)
         {
             // An ask rule still decided it; otherwise the headless mode did.
-            decision = Decision.Deny(HeadlessRefusal(request.Tool.Name, decision)) with
-            {
-                DecidedBy = decision.DecidedBy,
-                Rule = decision.Rule,
-            };
+            decision = decision with { Verdict = Verdict.Deny, Reason = HeadlessRefusal(request.Effect, decision), Unsandboxed = false };
         }
 
         return ValueTask.FromResult(decision);
@@ -37,42 +34,33 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
     /// Why a call that would ask is refused with nobody to ask, in words for the person reading the log as
     /// much as for the model (#15.6): what decided (the mode or an ask rule), and which mode would let it run.
     /// </summary>
-    private string HeadlessRefusal(string tool, Decision asked)
+    private string HeadlessRefusal(ToolEffect effect, PermissionDecision asked)
     {
         var mode = Policy.Mode.Name();
         var by = asked.DecidedBy == "rule" && asked.Rule is { } rule ? $"the ask rule '{rule}' covers it" : $"{mode} mode asks before it";
-        var wider = tool == "shell" || tool.StartsWith("mcp__", StringComparison.Ordinal) ? "full-auto" : "auto-edit";
+        var wider = effect is RunCommand or ExternalServer ? "full-auto" : "auto-edit";
         var hint = asked.DecidedBy == "rule" ? "remove or narrow that rule" : $"run with --mode {wider} to allow such calls";
-        return $"{asked.Reason}; {by}, and a headless run has nobody to ask ({hint})";
+        return $"{asked.Explanation}; {by}, and a headless run has nobody to ask ({hint})";
     }
 
-    private Permissions.PermissionDecision Decide(ToolCallRequest request)
+    private PermissionDecision Decide(ToolCallRequest request)
     {
-        var args = request.Arguments;
         try
         {
-            if (request.Tool is McpTool mcp)
+            return request.Effect switch
             {
-                return Policy.DecideMcp(mcp.Server, mcp.ToolName);
-            }
-
-            switch (request.Tool.Name)
-            {
-                case "write_file" or "edit_file":
-                    return Policy.DecideWrite(Access(args.GetString("path") ?? ""));
-                case "shell":
-                    return Policy.DecideShell(args.GetString("command") ?? "");
-                case "todo":
-                    return Permissions.PermissionDecision.Allow("the plan changes nothing");
-                default:
-                    return request.Tool.IsReadOnly
-                        ? DecideRead(args.GetString("path") ?? ".")
-                        : Permissions.PermissionDecision.Ask($"{request.Tool.Name} may change things");
-            }
+                WritePath write => Policy.DecideWrite(Access(write.Path)),
+                RunCommand run => Policy.DecideShell(run.Command),
+                ExternalServer mcp => Policy.DecideMcp(mcp.Server, mcp.Tool),
+                ReadPath read => DecideRead(read.Path),
+                Network net => Policy.DecideNetwork(net.Origin),
+                NoEffect => PermissionDecision.Allow($"{request.Tool.Name} changes nothing"),
+                _ => PermissionDecision.Ask($"{request.Tool.Name} may change things"),
+            };
         }
         catch (WorkspaceException e)
         {
-            return Permissions.PermissionDecision.Deny(e.Message);
+            return PermissionDecision.Deny(e.Message);
         }
     }
 
@@ -93,15 +81,15 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
         List<PermissionRule> rules;
         try
         {
-            rules = request.Tool is McpTool mcp ? [new PermissionRule(RuleKind.Mcp, $"{mcp.Server}/{mcp.ToolName}")]
-                : request.Tool.Name switch
-                {
-                    "write_file" or "edit_file" => [new PermissionRule(RuleKind.Write, Access(request.Arguments.GetString("path") ?? "").RulePath)],
-                    "shell" => [new PermissionRule(RuleKind.Shell, request.Arguments.GetString("command") ?? "")],
-                    _ when request.Tool.IsReadOnly => ReadAccesses(request.Arguments.GetString("path") ?? ".")
-                        .Where(a => Policy.DecideRead(a).Verdict == Verdict.Ask).Select(a => new PermissionRule(RuleKind.Read, a.RulePath)).Distinct().ToList(),
-                    _ => [],
-                };
+            rules = request.Effect switch
+            {
+                ExternalServer mcp => [new PermissionRule(RuleKind.Mcp, $"{mcp.Server}/{mcp.Tool}")],
+                WritePath write => [new PermissionRule(RuleKind.Write, Access(write.Path).RulePath)],
+                RunCommand run => [new PermissionRule(RuleKind.Shell, run.Command)],
+                ReadPath read => ReadAccesses(read.Path)
+                    .Where(a => Policy.DecideRead(a).Verdict == Verdict.Ask).Select(a => new PermissionRule(RuleKind.Read, a.RulePath)).Distinct().ToList(),
+                _ => [],
+            };
         }
         catch (WorkspaceException)
         {
@@ -114,7 +102,7 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
     }
 
     /// <summary>A read of the path as written and, when a symlink leads elsewhere, of where it really leads: the stricter decides.</summary>
-    private Permissions.PermissionDecision DecideRead(string path) =>
+    private PermissionDecision DecideRead(string path) =>
         ReadAccesses(path).Select(Policy.DecideRead).Aggregate((a, b) => a.Strictest(b));
 
     private IEnumerable<PathAccess> ReadAccesses(string path)
@@ -132,17 +120,5 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
     {
         var p = workspace.Inspect(path);
         return new PathAccess(p.Display, p.Inside, p.Protected);
-    }
-
-    private static Decision Map(Permissions.PermissionDecision d)
-    {
-        var reason = d.Unsandboxed ? "UNSANDBOXED: " + d.Reason : d.Reason;
-        var decision = d.Verdict switch
-        {
-            Verdict.Allow => Decision.Allow,
-            Verdict.Deny => Decision.Deny(reason),
-            _ => Decision.Ask(reason),
-        };
-        return decision with { DecidedBy = d.Rule is null ? "mode" : "rule", Rule = d.Rule };
     }
 }

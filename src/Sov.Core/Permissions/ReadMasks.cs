@@ -58,7 +58,7 @@ public static class ReadMasks
 
         foreach (var rule in policy.Rules.Deny.Concat(policy.Rules.Ask))
         {
-            if (rule.Kind == RuleKind.Read && Path.IsPathRooted(rule.Pattern) && rule.Pattern.IndexOfAny(['*', '?', '[']) < 0 && Path.Exists(rule.Pattern))
+            if (rule.Kind == RuleKind.Read && Path.IsPathRooted(rule.Pattern) && rule.Pattern.IndexOfAny(['*', '?', '[', '{']) < 0 && Path.Exists(rule.Pattern))
             {
                 masks.Add(rule.Pattern);
             }

@@ -1,3 +1,5 @@
+using Sov.Core.Tools.Effects;
+
 namespace Sov.Core.Tools;
 
 /// <summary>
@@ -19,6 +21,16 @@ public interface ITool
 
     /// <summary>True when the tool never changes anything; only read-only tools run without the permission hook.</summary>
     bool IsReadOnly { get; }
+
+    /// <summary>
+    /// What a call with <paramref name="arguments"/> touches (a path read or written, a command, an MCP server, a network
+    /// origin): the permission gate, approval prompt, journal and turn view judge the call by this, not by the tool's name.
+    /// A tool that does not say is judged as before effects existed: a read-only one as a read of its <c>path</c> argument
+    /// (the whole workspace without one), any other as one that may change anything.
+    /// </summary>
+    ToolEffect EffectOf(ToolArguments arguments) =>
+        !IsReadOnly ? ToolEffect.Unknown
+        : arguments?.Values.TryGetValue("path", out var path) == true && path is string p ? new ReadPath(p) : new ReadPath(".");
 
     Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken);
 }

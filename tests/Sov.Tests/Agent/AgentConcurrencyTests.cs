@@ -57,7 +57,7 @@ public sealed class AgentConcurrencyTests
     [Fact]
     public async Task ABugInAToolIsAToolErrorNotACrash()
     {
-        // An invalid character class makes the glob's regex throw ArgumentException inside the tool.
+        // An invalid character class is refused inside the tool (a tool error for the model, #14: no longer via a regex).
         await using var h = await AgentHarness.StartAsync();
         h.Model.Server.Enqueue(new ScriptedResponse().ToolCall("c1", "glob", """{"pattern":"[z-a]"}"""), ScriptedResponse.Text("ok"));
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sov.Core.Agent;
 using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Permission;
+using Sov.Core.Permissions;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Tools;
 using Sov.TestKit.Model;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sov.Core.Agent.Permission;
+using Sov.Core.Permissions;
 using Sov.Core.Audit;
 using Sov.Core.Secrets;
 using Sov.Core.Tools;
@@ -55,7 +56,7 @@ public sealed class JournalingGateTests
     [Fact]
     public async Task AModeDecisionHasNoRuleField()
     {
-        var r = await Record(PermissionDecision.Allow with { DecidedBy = "mode" });
+        var r = await Record(PermissionDecision.Allow() with { DecidedBy = "mode" });
         Assert.Equal("mode", r.GetProperty("decided_by").GetString());
         Assert.False(r.TryGetProperty("rule", out _));
     }

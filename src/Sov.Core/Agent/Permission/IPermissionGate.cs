@@ -1,3 +1,5 @@
+using Sov.Core.Permissions;
+
 namespace Sov.Core.Agent.Permission;
 
 /// <summary>

@@ -1,22 +1,21 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using Sov.Core.Tools.Search;
 
 namespace Sov.Core.Files.Ignore;
 
 /// <summary>
-/// One .gitignore line compiled to a regular expression: <c>!</c> negates, a trailing <c>/</c> matches only
+/// One .gitignore line, matched by the shared glob engine (<see cref="GlobPattern"/>, <see cref="GlobSyntax.GitIgnore"/>): <c>!</c> negates, a trailing <c>/</c> matches only
 /// directories, a slash elsewhere anchors the pattern to the .gitignore's folder, <c>*</c> and <c>?</c> stay
 /// inside a path component, <c>**</c> crosses components, <c>[...]</c> is a class.
 /// </summary>
 internal sealed class GitIgnorePattern
 {
-    private readonly Regex? _regex;
+    private readonly GlobPattern? _glob;
     private readonly string? _literal;
     private readonly string? _suffix;
 
-    private GitIgnorePattern(Regex? regex, string? literal, string? suffix, bool anchored, bool negated, bool directoryOnly)
+    private GitIgnorePattern(GlobPattern? glob, string? literal, string? suffix, bool anchored, bool negated, bool directoryOnly)
     {
-        _regex = regex;
+        _glob = glob;
         _literal = literal;
         _suffix = suffix;
         Anchored = anchored;
@@ -34,7 +33,7 @@ internal sealed class GitIgnorePattern
     /// <summary>
     /// Does the pattern match? <paramref name="subject"/> is the '/'-separated path relative to the .gitignore's
     /// folder when <see cref="Anchored"/>, else the entry's name (the walker checks every ancestor on the way down).
-    /// Literal names and <c>*.ext</c> are compared directly; only real globs use the regular expression.
+    /// Literal names and <c>*.ext</c> are compared directly; only real globs run the glob engine.
     /// </summary>
     public bool Matches(string subject, bool isDirectory)
     {
@@ -53,7 +52,7 @@ internal sealed class GitIgnorePattern
             return subject.EndsWith(_suffix, StringComparison.Ordinal);
         }
 
-        return _regex!.IsMatch(subject);
+        return _glob!.IsMatch(subject);
     }
 
     public static GitIgnorePattern? Parse(string line)
@@ -99,69 +98,13 @@ internal sealed class GitIgnorePattern
             return new GitIgnorePattern(null, null, text[1..], anchored, negated, directoryOnly);
         }
 
-        var regex = new StringBuilder("^");
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '*' && i + 1 < text.Length && text[i + 1] == '*')
-            {
-                var slashAfter = i + 2 < text.Length && text[i + 2] == '/';
-                if (slashAfter)
-                {
-                    regex.Append("(?:.*/)?");
-                    i += 2;
-                }
-                else
-                {
-                    regex.Append(".*");
-                    i += 1;
-                }
-            }
-            else if (c == '*')
-            {
-                regex.Append("[^/]*");
-            }
-            else if (c == '?')
-            {
-                regex.Append("[^/]");
-            }
-            else if (c == '[')
-            {
-                var close = text.IndexOf(']', i + 1);
-                if (close < 0)
-                {
-                    regex.Append("\\[");
-                    continue;
-                }
-
-                var body = text[(i + 1)..close];
-                if (body.StartsWith('!'))
-                {
-                    body = "^" + body[1..];
-                }
-
-                regex.Append('[').Append(body.Replace("\\", "\\\\", StringComparison.Ordinal)).Append(']');
-                i = close;
-            }
-            else if (c == '\\' && i + 1 < text.Length)
-            {
-                regex.Append(Regex.Escape(text[i + 1].ToString()));
-                i++;
-            }
-            else
-            {
-                regex.Append(Regex.Escape(c.ToString()));
-            }
-        }
-
-        regex.Append('$');
+        // The one glob engine in gitignore's syntax (no braces, backslash escapes); it never backtracks, so a hostile
+        // line such as *a*a*a*a*a*a*b cannot make matching take exponential time.
         try
         {
-            // Non-backtracking: a hostile .gitignore line such as *a*a*a*a*a*a*b cannot make matching take exponential time.
-            var compiled = new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking);
-            return new GitIgnorePattern(compiled, null, null, anchored, negated, directoryOnly);
+            return new GitIgnorePattern(new GlobPattern(text, GlobSyntax.GitIgnore), null, null, anchored, negated, directoryOnly);
         }
-        catch (ArgumentException)
+        catch (FormatException)
         {
             return null; // a malformed class: git ignores such lines too
         }

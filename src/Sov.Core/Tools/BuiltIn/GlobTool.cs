@@ -1,5 +1,6 @@
 using System.Text;
 using Sov.Core.Tools.Search;
+using Sov.Core.Tools.Effects;
 
 namespace Sov.Core.Tools.BuiltIn;
 
@@ -18,6 +19,8 @@ public sealed class GlobTool : ITool
 
     public bool IsReadOnly => true;
 
+    public ToolEffect EffectOf(ToolArguments arguments) => new ReadPath(arguments?.GetString("path") ?? ".");
+
     public Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -30,7 +33,7 @@ public sealed class GlobTool : ITool
         }
 
         var startRelative = context.Workspace.Relative(start);
-        var glob = new GlobPattern(pattern, matchBasenameWhenNoSlash: true);
+        var glob = GlobPattern.FromModel(pattern);
         var sb = new StringBuilder();
         var count = 0;
         var withheld = 0;

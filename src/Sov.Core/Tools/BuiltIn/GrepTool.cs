@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Sov.Core.Files;
 using Sov.Core.Tools.Search;
+using Sov.Core.Tools.Effects;
 
 namespace Sov.Core.Tools.BuiltIn;
 
@@ -24,6 +25,8 @@ public sealed class GrepTool : ITool
 
     public bool IsReadOnly => true;
 
+    public ToolEffect EffectOf(ToolArguments arguments) => new ReadPath(arguments?.GetString("path") ?? ".");
+
     public async Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -39,7 +42,7 @@ public sealed class GrepTool : ITool
         }
 
         var start = context.Workspace.Resolve(arguments.GetString("path") ?? ".");
-        var filter = arguments.GetString("glob") is { } g ? new GlobPattern(g, matchBasenameWhenNoSlash: true) : null;
+        var filter = arguments.GetString("glob") is { } g ? GlobPattern.FromModel(g) : null;
         IEnumerable<string> files;
         var kind = context.Workspace.Files.Kind(start);
         if (kind is FileKind.File or FileKind.Other)

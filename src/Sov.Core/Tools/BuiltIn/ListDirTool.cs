@@ -1,4 +1,5 @@
 using System.Text;
+using Sov.Core.Tools.Effects;
 
 namespace Sov.Core.Tools.BuiltIn;
 
@@ -14,6 +15,8 @@ public sealed class ListDirTool : ITool
     public ToolSchema Schema { get; } = new(new ToolParameter("path", ToolParameterType.String, "", Required: true));
 
     public bool IsReadOnly => true;
+
+    public ToolEffect EffectOf(ToolArguments arguments) => new ReadPath(arguments?.GetString("path") ?? ".");
 
     public Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

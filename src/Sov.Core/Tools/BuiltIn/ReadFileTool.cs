@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sov.Core.Tools.Search;
+using Sov.Core.Tools.Effects;
 
 namespace Sov.Core.Tools.BuiltIn;
 
@@ -21,6 +22,8 @@ public sealed class ReadFileTool : ITool
         new ToolParameter("limit", ToolParameterType.Integer, "number of lines"));
 
     public bool IsReadOnly => true;
+
+    public ToolEffect EffectOf(ToolArguments arguments) => new ReadPath(arguments?.GetString("path") ?? ".");
 
     public async Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

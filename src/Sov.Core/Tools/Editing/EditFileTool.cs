@@ -1,10 +1,12 @@
+using Sov.Core.Tools.Effects;
+
 namespace Sov.Core.Tools.Editing;
 
 /// <summary>
 /// <c>edit_file {path, old_string, new_string, replace_all?}</c>: replaces text in a file. The exact match
 /// must be unique unless replace_all; a whitespace-tolerant match is used only when unambiguous, and said.
 /// </summary>
-public sealed class EditFileTool(BorderServices services) : ITool
+public sealed class EditFileTool(BorderServices services) : ITool, IPreviewsChange
 {
     public string Name => "edit_file";
 
@@ -17,6 +19,25 @@ public sealed class EditFileTool(BorderServices services) : ITool
         new ToolParameter("replace_all", ToolParameterType.Boolean, "replace every occurrence"));
 
     public bool IsReadOnly => false;
+
+    public ToolEffect EffectOf(ToolArguments arguments) => new WritePath(arguments?.GetString("path") ?? "", Creates: false);
+
+    /// <summary>The exact-match replacement only (the whitespace-tolerant one is decided when the call runs); null when it does not match.</summary>
+    public string? After(ToolArguments arguments, string? before)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var oldText = arguments.GetString("old_string") ?? "";
+        var newText = arguments.GetString("new_string") ?? "";
+        var at = before is null || oldText.Length == 0 ? -1 : before.IndexOf(oldText, StringComparison.Ordinal);
+        if (before is null || at < 0)
+        {
+            return null;
+        }
+
+        return arguments.GetBoolean("replace_all") == true
+            ? before.Replace(oldText, newText, StringComparison.Ordinal)
+            : before[..at] + newText + before[(at + oldText.Length)..];
+    }
 
     public async Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

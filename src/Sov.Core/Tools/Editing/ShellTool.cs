@@ -3,6 +3,7 @@ using Sov.Core.Files;
 using Sov.Core.Files.Checkpoints;
 using Sov.Core.Permissions;
 using Sov.Core.Processes;
+using Sov.Core.Tools.Effects;
 
 namespace Sov.Core.Tools.Editing;
 
@@ -24,6 +25,8 @@ public sealed class ShellTool(BorderServices services) : ITool
         new ToolParameter("timeout_seconds", ToolParameterType.Number, "default 120, max 600"));
 
     public bool IsReadOnly => false;
+
+    public ToolEffect EffectOf(ToolArguments arguments) => new RunCommand(arguments?.GetString("command") ?? "");
 
     public async Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sov.Core.Tools.Effects;
 
 namespace Sov.Core.Tools.Editing;
 
@@ -13,6 +14,8 @@ public sealed class TodoTool(BorderServices services) : ITool
         new ToolParameter("items", ToolParameterType.Array, "the whole plan", Required: true, ItemsType: ToolParameterType.Object));
 
     public bool IsReadOnly => true;
+
+    public ToolEffect EffectOf(ToolArguments arguments) => ToolEffect.None;
 
     public Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

@@ -1,7 +1,9 @@
+using Sov.Core.Tools.Effects;
+
 namespace Sov.Core.Tools.Editing;
 
 /// <summary><c>write_file {path, content}</c>: creates or replaces a whole file, atomically, keeping an existing file's format.</summary>
-public sealed class WriteFileTool(BorderServices services) : ITool
+public sealed class WriteFileTool(BorderServices services) : ITool, IPreviewsChange
 {
     public string Name => "write_file";
 
@@ -12,6 +14,10 @@ public sealed class WriteFileTool(BorderServices services) : ITool
         new ToolParameter("content", ToolParameterType.String, "the complete new content", Required: true));
 
     public bool IsReadOnly => false;
+
+    public ToolEffect EffectOf(ToolArguments arguments) => new WritePath(arguments?.GetString("path") ?? "", Creates: true);
+
+    public string? After(ToolArguments arguments, string? before) => arguments?.GetString("content");
 
     public async Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

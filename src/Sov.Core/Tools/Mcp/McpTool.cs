@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Sov.Core.Text;
+using Sov.Core.Tools.Effects;
 
 namespace Sov.Core.Tools.Mcp;
 
@@ -57,6 +58,8 @@ public sealed class McpTool : ITool
     public ToolSchema Schema { get; }
 
     public bool IsReadOnly => false;
+
+    public ToolEffect EffectOf(ToolArguments arguments) => new ExternalServer(Server, ToolName);
 
     public async Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken)
     {

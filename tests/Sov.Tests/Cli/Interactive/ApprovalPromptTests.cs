@@ -3,11 +3,15 @@ using Sov.Cli.Interactive;
 using Sov.Cli.Terminal;
 using Sov.Cli.Terminal.Input;
 using Sov.Core.Agent.Events;
+using Sov.Core.Agent.Permission;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Files;
 using Sov.Core.Permissions;
+using Sov.Core.Tools;
+using Sov.Core.Tools.Effects;
 using Sov.Tests.Cli.Terminal;
 using Sov.Tests.Headless;
+using Sov.Tests.Tools;
 
 namespace Sov.Tests.Cli.Interactive;
 
@@ -93,6 +97,24 @@ public sealed class ApprovalPromptTests
         Assert.False(prompt.AskYesNo("write hidden characters to a.txt?\nline 1: U+202E"));
     }
 
+    // #14: whether the command runs in the sandbox comes from what the gate decided about the call's effect, not from
+    // the tool's name: a command that would run unsandboxed says so (it used to claim the sandbox under the reason).
+    [Theory]
+    [InlineData(true, "runs in the bubblewrap sandbox")]
+    [InlineData(false, "runs UNSANDBOXED")]
+    public async Task TheSandboxNoteFollowsTheDecision(bool sandbox, string note)
+    {
+        var (prompt, screen, gate) = Prompt(new ScriptedKeys().Type("n\n\n"), colour: false, sandbox);
+        var tool = new Permissions.FakeTool("exec_tool", readOnly: false, a => new RunCommand(a.GetString("cmd") ?? ""));
+        var call = new ToolCallRequest("c", tool, new ToolArguments(new Dictionary<string, object> { ["cmd"] = "make" }), "{\"cmd\":\"make\"}");
+        var decision = await gate.CheckAsync(call, TestContext.Current.CancellationToken);
+
+        prompt.Ask(new ApprovalRequested("c", "exec_tool", call.RawArguments, decision.Explanation));
+
+        Assert.Single(Rows(screen.ToString()), r => r.Contains(note, StringComparison.Ordinal));
+        Assert.Equal(sandbox, !screen.ToString().Contains("UNSANDBOXED", StringComparison.Ordinal));
+    }
+
     private static ApprovalRequested Shell(string command) => new("c", "shell", command, "not in the allow list");
 
     /// <summary>The rows as the terminal shows them: the line editor redraws its row after a carriage return.</summary>
@@ -105,16 +127,24 @@ public sealed class ApprovalPromptTests
     private static (Submission Answer, string Screen, InteractivePermissionGate Gate) Ask(ScriptedKeys keys, ApprovalRequested request, bool colour = false)
     {
         var (prompt, screen, gate) = Prompt(keys, colour);
+        if (request.Name == "shell")
+        {
+            // As in a session, the prompt follows the policy's ask: the gate knows the call runs a command (#14).
+            var tool = SessionTools.For(new Workspace(Path.GetTempPath(), new NativeFileSystem())).Find("shell")!;
+            var call = new ToolCallRequest(request.CallId, tool, new ToolArguments(new Dictionary<string, object> { ["command"] = request.Arguments }), "{}");
+            Assert.Equal(Verdict.Ask, gate.CheckAsync(call, TestContext.Current.CancellationToken).AsTask().GetAwaiter().GetResult().Verdict);
+        }
+
         var answer = prompt.Ask(request);
         return (answer, screen.ToString(), gate);
     }
 
-    private static (ApprovalPrompt Prompt, StringWriter Screen, InteractivePermissionGate Gate) Prompt(ScriptedKeys keys, bool colour)
+    private static (ApprovalPrompt Prompt, StringWriter Screen, InteractivePermissionGate Gate) Prompt(ScriptedKeys keys, bool colour, bool sandbox = true)
     {
         var screen = new StringWriter();
         var surface = new TerminalSurface(screen, colour, () => 80);
         var workspace = new Workspace(Directory.CreateTempSubdirectory("sov-ws-").FullName, new NativeFileSystem());
-        var policy = new PermissionPolicy(PermissionMode.Ask, PermissionRules.Parse([], [], []), sandboxAvailable: true);
+        var policy = new PermissionPolicy(PermissionMode.Ask, PermissionRules.Parse([], [], []), sandboxAvailable: sandbox);
         var gate = new InteractivePermissionGate(new PolicyPermissionGate(policy, workspace, headless: false), workspace);
         var input = new EditorInput(new LineEditor(keys, surface, new InputHistory()), new AnswerGuard(keys, TimeSpan.Zero));
         return (new ApprovalPrompt(surface, input, gate), screen, gate);

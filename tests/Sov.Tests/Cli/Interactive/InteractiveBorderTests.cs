@@ -8,6 +8,8 @@ using Sov.Core.Files;
 using Sov.Core.Permissions;
 using Sov.Tests.Headless;
 
+using Sov.Tests.Tools;
+
 namespace Sov.Tests.Cli.Interactive;
 
 /// <summary>
@@ -106,7 +108,8 @@ public sealed class InteractiveBorderTests
     private static (StringWriter Screen, TurnView View) View(bool colour)
     {
         var (screen, surface) = Surface(colour);
-        return (screen, new TurnView(surface, new Workspace(Directory.CreateTempSubdirectory("sov-ws-").FullName, new NativeFileSystem())));
+        var workspace = new Workspace(Directory.CreateTempSubdirectory("sov-ws-").FullName, new NativeFileSystem());
+        return (screen, new TurnView(surface, workspace, SessionTools.For(workspace)));
     }
 
     private static void AssertInert(StringWriter screen, bool colour)

@@ -7,6 +7,7 @@ using Sov.Core.Tools;
 using Sov.Core.Tools.Mcp;
 using Sov.Tests.Files;
 using Sov.Tests.Permissions;
+using Sov.Tests.Tools;
 
 namespace Sov.Tests.Cli.Interactive;
 
@@ -28,11 +29,11 @@ public sealed class InteractivePermissionGateTests : IDisposable
 
         var (first, added) = await Always(gate, Read, new() { ["path"] = secret });
 
-        Assert.Equal(PermissionVerdict.Ask, first);
+        Assert.Equal(Verdict.Ask, first);
         Assert.Equal($"added rule for this session: allow read:{secret}", added);
-        Assert.Equal(PermissionVerdict.Allow, await Verdict(gate, Read, new() { ["path"] = secret }));
-        Assert.Equal(PermissionVerdict.Ask, await Verdict(gate, Read, new() { ["path"] = Path.Combine(_tree.Outside, "other.txt") }));
-        Assert.Equal(PermissionVerdict.Ask, await Verdict(gate, Read, new() { ["path"] = ".env" }));
+        Assert.Equal(Verdict.Allow, await VerdictOf(gate, Read, new() { ["path"] = secret }));
+        Assert.Equal(Verdict.Ask, await VerdictOf(gate, Read, new() { ["path"] = Path.Combine(_tree.Outside, "other.txt") }));
+        Assert.Equal(Verdict.Ask, await VerdictOf(gate, Read, new() { ["path"] = ".env" }));
     }
 
     [Fact]
@@ -48,10 +49,10 @@ public sealed class InteractivePermissionGateTests : IDisposable
         })
         {
             var (first, added) = await Always(gate, tool, args);
-            Assert.Equal(PermissionVerdict.Ask, first);
+            Assert.Equal(Verdict.Ask, first);
             Assert.StartsWith("approved once; no rule added", added, StringComparison.Ordinal);
             Assert.Contains("ask rule", added, StringComparison.Ordinal);
-            Assert.Equal(PermissionVerdict.Ask, await Verdict(gate, tool, args));
+            Assert.Equal(Verdict.Ask, await VerdictOf(gate, tool, args));
         }
     }
 
@@ -63,10 +64,10 @@ public sealed class InteractivePermissionGateTests : IDisposable
         var (_, added) = await Always(gate, Write, new() { ["path"] = "src/a.cs" });
 
         Assert.Equal("added rule for this session: allow write:src/a.cs", added);
-        Assert.Equal(PermissionVerdict.Allow, await Verdict(gate, Write, new() { ["path"] = "src/a.cs" }));
-        Assert.Equal(PermissionVerdict.Allow, await Verdict(gate, Edit, new() { ["path"] = "src/a.cs" }));
-        Assert.Equal(PermissionVerdict.Ask, await Verdict(gate, Write, new() { ["path"] = "src/b.cs" }));
-        Assert.Equal(PermissionVerdict.Ask, await Verdict(gate, Edit, new() { ["path"] = "README.md" }));
+        Assert.Equal(Verdict.Allow, await VerdictOf(gate, Write, new() { ["path"] = "src/a.cs" }));
+        Assert.Equal(Verdict.Allow, await VerdictOf(gate, Edit, new() { ["path"] = "src/a.cs" }));
+        Assert.Equal(Verdict.Ask, await VerdictOf(gate, Write, new() { ["path"] = "src/b.cs" }));
+        Assert.Equal(Verdict.Ask, await VerdictOf(gate, Edit, new() { ["path"] = "README.md" }));
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class InteractivePermissionGateTests : IDisposable
 
         await Always(gate, Write, new() { ["path"] = "src/*.cs" });
 
-        Assert.Equal(PermissionVerdict.Ask, await Verdict(gate, Write, new() { ["path"] = "src/a.cs" }));
+        Assert.Equal(Verdict.Ask, await VerdictOf(gate, Write, new() { ["path"] = "src/a.cs" }));
     }
 
     [Fact]
@@ -87,9 +88,9 @@ public sealed class InteractivePermissionGateTests : IDisposable
         var (_, added) = await Always(gate, Shell, new() { ["command"] = "make build" });
 
         Assert.Equal("added rule for this session: allow shell:make build", added);
-        Assert.Equal(PermissionVerdict.Allow, await Verdict(gate, Shell, new() { ["command"] = "make build" }));
-        Assert.Equal(PermissionVerdict.Ask, await Verdict(gate, Shell, new() { ["command"] = "make build; rm -rf src" }));
-        Assert.Equal(PermissionVerdict.Ask, await Verdict(gate, Shell, new() { ["command"] = "make" }));
+        Assert.Equal(Verdict.Allow, await VerdictOf(gate, Shell, new() { ["command"] = "make build" }));
+        Assert.Equal(Verdict.Ask, await VerdictOf(gate, Shell, new() { ["command"] = "make build; rm -rf src" }));
+        Assert.Equal(Verdict.Ask, await VerdictOf(gate, Shell, new() { ["command"] = "make" }));
     }
 
     [Fact]
@@ -100,8 +101,8 @@ public sealed class InteractivePermissionGateTests : IDisposable
         var (_, added) = await Always(gate, Mcp("create_issue"), []);
 
         Assert.Equal("added rule for this session: allow mcp:github/create_issue", added);
-        Assert.Equal(PermissionVerdict.Allow, await Verdict(gate, Mcp("create_issue"), []));
-        Assert.Equal(PermissionVerdict.Ask, await Verdict(gate, Mcp("delete_repo"), []));
+        Assert.Equal(Verdict.Allow, await VerdictOf(gate, Mcp("create_issue"), []));
+        Assert.Equal(Verdict.Ask, await VerdictOf(gate, Mcp("delete_repo"), []));
     }
 
     [Fact]
@@ -113,9 +114,9 @@ public sealed class InteractivePermissionGateTests : IDisposable
         var (rm, added) = await Always(gate, Shell, new() { ["command"] = "rm -rf src" });
         Assert.Null(gate.SwitchMode(PermissionMode.ReadOnly));
 
-        Assert.Equal(PermissionVerdict.Deny, rm);
+        Assert.Equal(Verdict.Deny, rm);
         Assert.StartsWith("approved once (no rule added", added, StringComparison.Ordinal);
-        Assert.Equal(PermissionVerdict.Deny, await Verdict(gate, Write, new() { ["path"] = "a.txt" }));
+        Assert.Equal(Verdict.Deny, await VerdictOf(gate, Write, new() { ["path"] = "a.txt" }));
     }
 
     [Fact]
@@ -150,10 +151,12 @@ public sealed class InteractivePermissionGateTests : IDisposable
         Assert.Null(gate.TakeGranted(call.CallId));
     }
 
-    private static readonly ITool Read = new FakeTool("read_file", readOnly: true);
-    private static readonly ITool Write = new FakeTool("write_file", readOnly: false);
-    private static readonly ITool Edit = new FakeTool("edit_file", readOnly: false);
-    private static readonly ITool Shell = new FakeTool("shell", readOnly: false);
+    private ITool Read => Tool("read_file");
+    private ITool Write => Tool("write_file");
+    private ITool Edit => Tool("edit_file");
+    private ITool Shell => Tool("shell");
+
+    private ITool Tool(string name) => SessionTools.For(new Workspace(_tree.Root, new NativeFileSystem())).Find(name)!;
 
     private static McpTool Mcp(string tool) => new(new FakeServer(), new McpToolInfo(tool, "", System.Text.Json.JsonDocument.Parse("{}").RootElement));
 
@@ -167,11 +170,11 @@ public sealed class InteractivePermissionGateTests : IDisposable
     private ToolCallRequest Request(ITool tool, Dictionary<string, object> args) =>
         new($"call-{++_calls}", tool, new ToolArguments(args), "{}");
 
-    private async Task<PermissionVerdict> Verdict(InteractivePermissionGate gate, ITool tool, Dictionary<string, object> args) =>
+    private async Task<Verdict> VerdictOf(InteractivePermissionGate gate, ITool tool, Dictionary<string, object> args) =>
         (await gate.CheckAsync(Request(tool, args), TestContext.Current.CancellationToken)).Verdict;
 
     /// <summary>Checks a call and answers "always" to it, as the approval prompt does.</summary>
-    private async Task<(PermissionVerdict First, string Added)> Always(InteractivePermissionGate gate, ITool tool, Dictionary<string, object> args)
+    private async Task<(Verdict First, string Added)> Always(InteractivePermissionGate gate, ITool tool, Dictionary<string, object> args)
     {
         var request = Request(tool, args);
         var decision = await gate.CheckAsync(request, TestContext.Current.CancellationToken);

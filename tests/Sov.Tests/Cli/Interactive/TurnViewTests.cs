@@ -4,6 +4,7 @@ using Sov.Cli.Terminal;
 using Sov.Core.Agent.Events;
 using Sov.Core.Files;
 using Sov.Tests.Headless;
+using Sov.Tests.Tools;
 
 namespace Sov.Tests.Cli.Interactive;
 
@@ -23,7 +24,8 @@ public sealed class TurnViewTests
     public void AFakePromptInAnyEventCannotPassForTheRealOne(bool colour)
     {
         var screen = new StringWriter();
-        var view = new TurnView(new TerminalSurface(screen, colour, () => 60), new Workspace(Directory.CreateTempSubdirectory("sov-ws-").FullName, new NativeFileSystem()));
+        var workspace = new Workspace(Directory.CreateTempSubdirectory("sov-ws-").FullName, new NativeFileSystem());
+        var view = new TurnView(new TerminalSurface(screen, colour, () => 60), workspace, SessionTools.For(workspace));
         var text = Fake + new string(' ', 70) + Fake + "\n";
         view.Begin();
         foreach (var e in HostileText.EveryEvent(text))
