@@ -63,7 +63,7 @@ public sealed class DoctorCommandTests : IDisposable
         await using var server = await ScriptedModelServer.StartAsync(TestContext.Current.CancellationToken);
         var (exit, output) = await Doctor($"endpoint = \"{server.BaseUrl}\"\nmodel = \"not-served\"\nmax_turn = 4\n");
         Assert.Equal(ExitCodes.Environment, exit);
-        Assert.Contains("WARN: Ignored unknown key 'max_turn'", output, StringComparison.Ordinal);
+        Assert.Contains("config.toml:3: unknown key 'max_turn' (did you mean 'max_turns'?)", output, StringComparison.Ordinal); // #14: with its line
         Assert.Contains("model      BAD: 'not-served' is not among the models", output, StringComparison.Ordinal);
         Assert.Contains("scripted-model", output, StringComparison.Ordinal);
     }
