@@ -24,6 +24,25 @@ public sealed record PermissionSection(
             : PermissionModes.TryParse(text, out var parsed) ? parsed
             : throw table.Bad("mode", $"permissions.mode '{text}' is not one of {string.Join(", ", PermissionModes.Names)}.",
                 "Use read-only, ask, auto-edit or full-auto.");
-        return new PermissionSection(mode, table.Strings("allow"), table.Strings("ask"), table.Strings("deny"), table.Strings("env"));
+        return new PermissionSection(mode, Rules(table, "allow"), Rules(table, "ask"), Rules(table, "deny"), table.Strings("env"));
+    }
+
+    /// <summary>A list of rules, each checked here so that a malformed one is reported with its file and line.</summary>
+    private static IReadOnlyList<string> Rules(ConfigSection table, string name)
+    {
+        var rules = table.Strings(name);
+        foreach (var rule in rules)
+        {
+            try
+            {
+                PermissionRule.Parse(rule);
+            }
+            catch (ConfigException e)
+            {
+                throw table.Bad(name, e.Message, e.Remedy);
+            }
+        }
+
+        return rules;
     }
 }

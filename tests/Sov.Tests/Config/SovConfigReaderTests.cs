@@ -76,6 +76,7 @@ public sealed class SovConfigReaderTests : IDisposable
     [InlineData("profiles = 3", 1, "profiles must be a table, not 3")]
     [InlineData("[permissions]\nmode = \"ask\"\ndeny = \"x\"", 3, "permissions.deny must be a list of strings, not \"x\"")]
     [InlineData("[permissions]\nallow = [1, 2]", 2, "permissions.allow must be a list of strings, not a list")]
+    [InlineData("[permissions]\n\ndeny = [\"shell:rm *\", \"oops\"]", 3, "Permission rule 'oops' is not of the form")]
     [InlineData("[permissions]\nmode = 3", 2, "permissions.mode must be a string, not 3")]
     [InlineData("[permissions]\nmode = \"yolo\"", 2, "permissions.mode 'yolo' is not one of")]
     [InlineData("[mcp.servers.a]\ncommand = \"x\"\nargs = \"y\"", 3, "mcp.servers.a.args must be a list of strings")]
