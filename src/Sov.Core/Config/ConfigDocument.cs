@@ -9,8 +9,13 @@ namespace Sov.Core.Config;
 /// error can say <c>config.toml:7</c>. <see cref="Label"/> is how messages name the file (the user's by its
 /// path, the project's as <c>.sov/config.toml</c>).
 /// </summary>
-public sealed record ConfigDocument(string Path, string Label, TomlTable Table, IReadOnlyDictionary<string, int> Lines)
+public sealed record ConfigDocument(string Path, string Label, TomlTable Table, string Text)
 {
+    private readonly Lazy<IReadOnlyDictionary<string, int>> _lines = new(() => TomlLines.Of(Text));
+
+    /// <summary>The line of each dotted key, found only when a message needs one (a second parse, for the syntax tree).</summary>
+    public IReadOnlyDictionary<string, int> Lines => _lines.Value;
+
     /// <summary>The most a config file may hold; a bigger one is refused, never cut (a cut TOML file means something else).</summary>
     public const int MaxBytes = 256 * 1024;
 
@@ -63,7 +68,7 @@ public sealed record ConfigDocument(string Path, string Label, TomlTable Table, 
         try
         {
             var table = TomlSerializer.Deserialize(text, ConfigTomlContext.Default.TomlTable) ?? [];
-            return new ConfigDocument(path, label, table, TomlLines.Of(text));
+            return new ConfigDocument(path, label, table, text);
         }
         catch (TomlException e)
         {
