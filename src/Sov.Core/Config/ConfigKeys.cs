@@ -36,15 +36,15 @@ public static class ConfigKeys
     }
 
     /// <summary>
-    /// One warning line per unknown key of <paramref name="document"/> (under <paramref name="under"/> only, when
-    /// given): <c>config.toml:7: unknown key 'denyy' in [permissions] (did you mean 'deny'?)</c>.
+    /// One warning line per unknown key of <paramref name="document"/> (those <paramref name="include"/> accepts,
+    /// when given): <c>config.toml:7: unknown key 'denyy' in [permissions] (did you mean 'deny'?)</c>.
     /// </summary>
-    public static IEnumerable<string> Warnings(ConfigDocument document, string? under = null)
+    public static IEnumerable<string> Warnings(ConfigDocument document, Func<string, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         foreach (var key in Unknown(document.Table))
         {
-            if (under is not null && !key.StartsWith(under + ".", StringComparison.Ordinal))
+            if (include is not null && !include(key))
             {
                 continue;
             }

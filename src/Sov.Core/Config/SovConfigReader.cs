@@ -11,7 +11,6 @@ namespace Sov.Core.Config;
 public static class SovConfigReader
 {
     private static readonly string[] ProjectAllowed = ["model", "instructions", "permissions"];
-    private static readonly string[] ProjectRefused = ["endpoint", "api_key_env", "api_key", "profiles", "profile"];
 
     public static SovConfig Read(SovPaths paths, Workspace workspace)
     {
@@ -42,14 +41,14 @@ public static class SovConfigReader
                 Project = new ModelSection { Model = top.Text("model"), Instructions = top.Text("instructions") },
                 ProjectPermissions = PermissionSection.Read(top.Section("permissions")),
             };
-            foreach (var key in top.Keys.Where(k => !ProjectAllowed.Contains(k)))
+            // a key Sovereign knows (or an api_key) but a project may not set is refused; a key it does not know is a typo
+            var unknown = ConfigKeys.Unknown(project.Table).Where(k => k != "api_key").ToList();
+            foreach (var key in top.Keys.Where(k => !ProjectAllowed.Contains(k) && !unknown.Contains(k)))
             {
-                warnings.Add(ProjectRefused.Contains(key)
-                    ? $"Ignored '{key}' in {project.Where(key)}: a project may set only the model and instructions."
-                    : $"Ignored unknown key '{key}' in {project.Where(key)}.");
+                warnings.Add($"Ignored '{key}' in {project.Where(key)}: a project may set only the model, instructions and narrower [permissions].");
             }
 
-            warnings.AddRange(ConfigKeys.Warnings(project, under: "permissions"));
+            warnings.AddRange(ConfigKeys.Warnings(project, key => unknown.Contains(key) && (!key.Contains('.', StringComparison.Ordinal) || key.StartsWith("permissions.", StringComparison.Ordinal))));
         }
 
         return config with { Warnings = warnings };

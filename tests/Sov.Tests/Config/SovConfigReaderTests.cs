@@ -105,16 +105,20 @@ public sealed class SovConfigReaderTests : IDisposable
     [Fact]
     public void TheProjectFileKeepsItsRulesAndItsProblemsHaveLines()
     {
-        var config = Read("model = \"mine\"", "model = \"theirs\"\nendpoint = \"http://127.0.0.1:9/v1\"\n[permissions]\nmode = \"read-only\"\ndenny = [\"write:**\"]\n");
+        var config = Read("model = \"mine\"", "model = \"theirs\"\nendpoint = \"http://127.0.0.1:9/v1\"\n[permissions]\nmode = \"read-only\"\ndenny = [\"write:**\"]\n[network]\nproxy = \"http://127.0.0.1:1\"\n");
         Assert.Equal("theirs", config.Project.Model);
         Assert.Null(config.Project.Endpoint);
+        Assert.Null(config.Network.Proxy);
         Assert.Equal(PermissionMode.ReadOnly, config.ProjectPermissions.Mode);
         Assert.Equal(
         [
-            "Ignored 'endpoint' in .sov/config.toml:2: a project may set only the model and instructions.",
+            "Ignored 'endpoint' in .sov/config.toml:2: a project may set only the model, instructions and narrower [permissions].",
+            "Ignored 'network' in .sov/config.toml:6: a project may set only the model, instructions and narrower [permissions].",
             ".sov/config.toml:5: unknown key 'denny' in [permissions] (did you mean 'deny'?)",
         ], config.Warnings);
 
+        Assert.Equal(["Ignored 'api_key' in .sov/config.toml:3: a project may set only the model, instructions and narrower [permissions].", ".sov/config.toml:2: unknown key 'modle' (did you mean 'model'?)"],
+            Read("", "instructions = \"be brief\"\nmodle = \"x\"\napi_key = \"k\"\n").Warnings);
         var e = Assert.Throws<ConfigException>(() => Read("", "[permissions]\ndeny = \"write:**\"\n"));
         Assert.StartsWith(".sov/config.toml:2: permissions.deny must be a list of strings", e.Message, StringComparison.Ordinal);
     }
