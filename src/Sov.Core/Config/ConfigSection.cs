@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tomlyn;
 using Tomlyn.Model;
 
 namespace Sov.Core.Config;
@@ -76,6 +77,8 @@ public sealed class ConfigSection(ConfigDocument document, TomlTable table, stri
         long or double => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         TomlArray => "a list",
         TomlTable => "a table",
-        _ => "a date",
+        TomlTableArray => "a list of tables",
+        TomlDateTime or DateTime or DateTimeOffset or DateOnly or TimeOnly => "a date",
+        _ => "a value of another kind",
     };
 }

@@ -89,6 +89,8 @@ public sealed class SovConfigReaderTests : IDisposable
     [InlineData("[redaction]\nallow = \"x\"", 2, "redaction.allow must be a list of strings, not \"x\"")]
     [InlineData("[audit.export]\nendpoint = 3", 2, "audit.export.endpoint must be a string, not 3")]
     [InlineData("[audit]\nexport = \"x\"", 2, "audit.export must be a table, not \"x\"")]
+    [InlineData("[[permissions]]\nmode = \"ask\"", 1, "permissions must be a table, not a list of tables")]
+    [InlineData("endpoint = 1979-05-27", 1, "endpoint must be a string, not a date")]
     public void AWrongTypeIsExit3NamingLineKeyAndTypeInWords(string toml, int line, string expected)
     {
         var e = Assert.Throws<ConfigException>(() => Read(toml));
