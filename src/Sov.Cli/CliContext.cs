@@ -1,5 +1,6 @@
 using Sov.Core;
 using Sov.Core.Config;
+using Sov.Core.Files;
 
 namespace Sov.Cli;
 
@@ -9,6 +10,7 @@ namespace Sov.Cli;
 /// </summary>
 public sealed class CliContext(IEnvironment environment, TextWriter output, TextWriter error)
 {
+    private readonly Dictionary<string, SovConfig> _configs = new(StringComparer.Ordinal);
     private SovPaths? _paths;
 
     public IEnvironment Environment { get; } = environment;
@@ -20,4 +22,23 @@ public sealed class CliContext(IEnvironment environment, TextWriter output, Text
 
     /// <summary>Resolved on first use, so <c>sov --version</c> never looks at the environment.</summary>
     public SovPaths Paths => _paths ??= SovPaths.Resolve(Environment);
+
+    /// <summary>
+    /// The typed configuration (user config.toml and the workspace's .sov/config.toml), read once per run and
+    /// workspace; every command and border takes its piece from here. A config error is thrown each time asked.
+    /// </summary>
+    public SovConfig Config(Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        lock (_configs)
+        {
+            if (!_configs.TryGetValue(workspace.Root, out var config))
+            {
+                config = SovConfigReader.Read(Paths, workspace);
+                _configs[workspace.Root] = config;
+            }
+
+            return config;
+        }
+    }
 }

@@ -23,7 +23,7 @@ internal static class AuditExport
             throw new SovException($"Unknown export format '{format}'.", "Use --format jsonl or --format otlp.", ExitCodes.Usage);
         }
 
-        var config = BorderConfig.Load(new NativeFileSystem(), context.Paths.ConfigFile);
+        var config = BorderConfig.From(SovConfigReader.Read(new NativeFileSystem(), context.Paths.ConfigFile, workspace: null));
         if (format == "otlp" && config.ExportEndpoint is null)
         {
             throw new ConfigException("OTLP export is not configured: nothing was sent.",

@@ -19,8 +19,8 @@ internal static class PrivacyReport
     {
         var paths = context.Paths;
         var workspace = new Workspace(Directory.GetCurrentDirectory(), new NativeFileSystem());
-        var settings = ConfigLoader.Load(paths, context.Environment, workspace);
-        var borders = BorderConfig.Load(workspace.Files, paths.ConfigFile);
+        var settings = ConfigLoader.Load(context.Config(workspace), context.Environment);
+        var borders = BorderConfig.From(context.Config(workspace));
         var o = context.Out;
         o.WriteLine("Environment variables Sovereign reads (no others; the list is Sov.Borders/Environment/AllowedEnvironment.cs):");
         o.WriteLine("  " + string.Join(", ", AllowedEnvironment.FixedNames.Order(StringComparer.Ordinal)) + ", and SOV_* settings");
@@ -29,7 +29,7 @@ internal static class PrivacyReport
             o.WriteLine($"  {keyVariable}: named by you (api_key_env) for the endpoint's API key, sent only in its Authorization header");
         }
 
-        foreach (var server in McpServerSettings.Load(workspace.Files, paths.ConfigFile))
+        foreach (var server in context.Config(workspace).McpServers)
         {
             foreach (var name in server.EnvFrom.Append(server.BearerTokenEnv).OfType<string>())
             {
@@ -61,7 +61,7 @@ internal static class PrivacyReport
             }
         }
 
-        var mcp = McpServerSettings.Load(workspace.Files, paths.ConfigFile);
+        var mcp = context.Config(workspace).McpServers;
         foreach (var server in mcp.Where(s => s.Url is not null))
         {
             o.WriteLine($"  {EgressGate.Origin(server.Url!)}  MCP server '{server.Name}' (mcp.servers.{server.Name}.url)");

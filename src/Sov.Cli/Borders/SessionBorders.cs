@@ -27,7 +27,7 @@ internal sealed record SessionBorders(BorderServices Services, PolicyPermissionG
 
     public static async Task<SessionBorders> CreateAsync(CliContext context, Workspace workspace, string? modeFlag, bool headless, CancellationToken cancellationToken)
     {
-        var permissions = PermissionSettings.Load(context.Paths, workspace, modeFlag);
+        var permissions = PermissionSettings.From(context.Config(workspace), modeFlag);
         var settings = SandboxFactory.Settings(workspace.Root, context.Paths, permissions.Environment);
         var (shell, status) = await SandboxFactory.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
         var warnings = new List<string>();

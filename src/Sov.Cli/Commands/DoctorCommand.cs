@@ -63,16 +63,16 @@ internal static class DoctorCommand
         return command;
     }
 
-    /// <summary>Every table of config.toml through the parser that reads it, and unknown keys named.</summary>
+    /// <summary>config.toml and .sov/config.toml through the one loader: every key type-checked, unknown keys named with their line.</summary>
     private static async Task<bool> CheckConfigAsync(CliContext context, DoctorReport report, Workspace workspace, SettingsOverrides flags)
     {
         var file = context.Paths.ConfigFile;
         try
         {
-            var settings = ConfigLoader.Load(context.Paths, context.Environment, workspace, flags);
-            BorderConfig.Load(workspace.Files, file);
-            PermissionSettings.Load(context.Paths, workspace, null);
-            var servers = McpServerSettings.Load(workspace.Files, file);
+            var config = context.Config(workspace);
+            var settings = ConfigLoader.Load(config, context.Environment, flags);
+            PermissionSettings.From(config, null);
+            var servers = config.McpServers;
             var where = File.Exists(file) ? file : $"{file} (not created yet; defaults apply)";
             await report.OkAsync("config", servers.Count > 0 ? $"{where}; {servers.Count} MCP server(s)" : where).ConfigureAwait(false);
             foreach (var warning in settings.Warnings)

@@ -94,7 +94,7 @@ internal static class InteractiveCommand
     /// <summary>No terminal and nothing piped in: say what sov would do, and whether a model is configured.</summary>
     private static int NothingToRead(CliContext context, TerminalSurface surface, ParseResult parsed, string root)
     {
-        var settings = ConfigLoader.Load(context.Paths, context.Environment, new Workspace(root, new NativeFileSystem()),
+        var settings = ConfigLoader.Load(context.Config(new Workspace(root, new NativeFileSystem())), context.Environment,
             new SettingsOverrides { Endpoint = parsed.GetValue(Endpoint), Profile = parsed.GetValue(Profile) });
         if (settings.Endpoint is null)
         {

@@ -26,7 +26,7 @@ internal static class PromptCommand
             }
 
             var workspace = new Workspace(Directory.GetCurrentDirectory(), new NativeFileSystem());
-            var settings = ConfigLoader.Load(context.Paths, context.Environment, workspace);
+            var settings = ConfigLoader.Load(context.Config(workspace), context.Environment);
             var environment = new EnvironmentContext(
                 workspace.Root,
                 EnvironmentContext.CurrentOsFamily(),

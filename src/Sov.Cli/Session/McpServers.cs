@@ -29,7 +29,7 @@ internal sealed class McpServers : IAsyncDisposable
     public static async Task<McpServers> ConnectAsync(CliContext context, PreparedAgent agent, SessionBorders borders, CancellationToken cancellationToken)
     {
         var result = new McpServers();
-        var configured = McpServerSettings.Load(new NativeFileSystem(), context.Paths.ConfigFile);
+        var configured = context.Config(borders.Services.Workspace).McpServers;
         if (configured.Count == 0)
         {
             return result;

@@ -79,8 +79,8 @@ internal sealed partial class PreparedAgent : IDisposable
     {
         ArgumentNullException.ThrowIfNull(context);
         var workspace = new Workspace(workspaceRoot, new NativeFileSystem());
-        var settings = ConfigLoader.Load(context.Paths, context.Environment, workspace, flags);
-        var borders = BorderConfig.Load(workspace.Files, context.Paths.ConfigFile);
+        var settings = ConfigLoader.Load(context.Config(workspace), context.Environment, flags);
+        var borders = BorderConfig.From(context.Config(workspace));
         var journal = SessionJournal.Start(context, borders, SessionJournal.Info(context, kind, workspace.Root,
             settings.Model ?? "(first the server lists)", settings.Endpoint ?? "(discovered on loopback)", permissionMode));
         EgressOptions Egress(IEnumerable<Uri> origins, string purpose) => new([.. origins])

@@ -13,7 +13,7 @@ internal static class StartFiles
 {
     public static ProjectFileBorder Border(CliContext context, Workspace workspace)
     {
-        var permissions = PermissionSettings.Load(context.Paths, workspace, modeFlag: null);
+        var permissions = PermissionSettings.From(context.Config(workspace), modeFlag: null);
         // Only the read rules are used here; the session's full policy comes later, with the sandbox probe.
         return new ProjectFileBorder(workspace, new PermissionPolicy(permissions.Mode, permissions.Rules, sandboxAvailable: false));
     }

@@ -4,8 +4,9 @@ namespace Sov.Core.Config;
 
 /// <summary>
 /// Every key the user's config.toml may hold, as dotted paths (<c>*</c> stands for a name the user
-/// chooses: a profile, an MCP server, a variable). A key outside this list does nothing, so it is reported:
-/// a misspelt <c>endpiont</c> would otherwise leave the endpoint unset without a word.
+/// chooses: a profile, an MCP server, a variable). A key outside this list does nothing, so it is reported
+/// with its line and the nearest known name: a misspelt <c>endpiont</c> or <c>[permisions]</c> would otherwise
+/// leave a setting unset without a word.
 /// </summary>
 public static class ConfigKeys
 {
@@ -34,6 +35,95 @@ public static class ConfigKeys
         return unknown;
     }
 
+    /// <summary>
+    /// One warning line per unknown key of <paramref name="document"/> (those <paramref name="include"/> accepts,
+    /// when given): <c>config.toml:7: unknown key 'denyy' in [permissions] (did you mean 'deny'?)</c>.
+    /// </summary>
+    public static IEnumerable<string> Warnings(ConfigDocument document, Func<string, bool>? include = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        foreach (var key in Unknown(document.Table))
+        {
+            if (include is not null && !include(key))
+            {
+                continue;
+            }
+
+            var dot = key.LastIndexOf('.');
+            var (parent, name) = dot < 0 ? ("", key) : (key[..dot], key[(dot + 1)..]);
+            var guess = Nearest(parent, name);
+            var what = IsTable(document.Table, key)
+                ? $"unknown table [{key}]" + (guess is null ? "" : $" (did you mean [{Join(parent, guess)}]?)")
+                : $"unknown key '{name}'" + (parent.Length == 0 ? "" : $" in [{parent}]") + (guess is null ? "" : $" (did you mean '{guess}'?)");
+            yield return $"{document.Where(key)}: {what}";
+        }
+    }
+
+    private static string Join(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
+
+    private static bool IsTable(TomlTable table, string key)
+    {
+        object current = table;
+        foreach (var part in key.Split('.'))
+        {
+            if (current is not TomlTable t || !t.TryGetValue(part, out current!))
+            {
+                return false;
+            }
+        }
+
+        return current is TomlTable;
+    }
+
+    /// <summary>The known name beside <paramref name="parent"/> closest to <paramref name="name"/>, if one is near enough to be a typo.</summary>
+    private static string? Nearest(string parent, string name)
+    {
+        var parentParts = parent.Length == 0 ? [] : parent.Split('.');
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var known in Known)
+        {
+            var parts = known.Split('.');
+            if (parts.Length > parentParts.Length && parts[parentParts.Length] != "*"
+                && parentParts.Select((p, i) => parts[i] == "*" || parts[i] == p).All(x => x))
+            {
+                candidates.Add(parts[parentParts.Length]);
+            }
+        }
+
+        var best = candidates.Select(c => (Name: c, Distance: Distance(c, name))).OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault();
+        return best.Name is not null && best.Distance <= Math.Max(1, Math.Min(3, name.Length / 3)) ? best.Name : null;
+    }
+
+    /// <summary>Edits (insert, delete, replace, swap of neighbours) from one name to another.</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
     private static void Walk(TomlTable table, List<string> path, List<string> unknown)
     {
         foreach (var (key, value) in table)
@@ -41,7 +131,7 @@ public static class ConfigKeys
             path.Add(key);
             if (Matches(path, leaf: true))
             {
-                // a known key: its value's shape is checked where it is read
+                // a known key: its value's type is checked where it is read
             }
             else if (value is TomlTable inner && Matches(path, leaf: false))
             {

@@ -1,6 +1,4 @@
-using Sov.Core.Files;
 using Sov.Core.Tools.Mcp;
-using Tomlyn.Model;
 
 namespace Sov.Core.Config;
 
@@ -41,56 +39,46 @@ public sealed record McpServerSettings(string Name)
     /// <summary>How long starting, <c>initialize</c> and <c>tools/list</c> may take (<c>startup_timeout_seconds</c>; by default 30 s, or <see cref="CallTimeout"/> when that is shorter).</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(McpLimits.DefaultStartupSeconds);
 
-    /// <summary>The servers in a config file's <c>[mcp.servers]</c>, in name order; none when the file has none.</summary>
-    public static IReadOnlyList<McpServerSettings> Load(IFileSystem files, string configFile)
+    /// <summary>The servers of a config file's <c>[mcp]</c> table (<c>[mcp.servers.NAME]</c>), in name order; none when it has none.</summary>
+    public static IReadOnlyList<McpServerSettings> Read(ConfigSection? mcp)
     {
-        var model = ConfigLoader.ReadTable(files, configFile);
-        if (model is null || !model.TryGetValue("mcp", out var mcp))
+        var servers = mcp?.Section("servers");
+        if (servers is null)
         {
             return [];
         }
 
-        if (mcp is not TomlTable mcpTable || (mcpTable.TryGetValue("servers", out var s) && s is not TomlTable))
-        {
-            throw Bad("mcp", "Write each server as a [mcp.servers.NAME] section.");
-        }
-
-        var servers = mcpTable.TryGetValue("servers", out var value) ? (TomlTable)value : [];
         var result = new List<McpServerSettings>();
-        foreach (var (name, entry) in servers.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var name in servers.Keys.Order(StringComparer.Ordinal))
         {
-            if (entry is not TomlTable table)
-            {
-                throw Bad($"mcp.servers.{name}", $"Write it as a [mcp.servers.{name}] section with command = \"...\" or url = \"...\".");
-            }
-
-            result.Add(Parse(name, table));
+            result.Add(Parse(name, servers.Section(name)!));
         }
 
         return result;
     }
 
-    private static McpServerSettings Parse(string name, TomlTable table)
+    private static McpServerSettings Parse(string name, ConfigSection table)
     {
-        var key = $"mcp.servers.{name}";
+        var key = table.Prefix;
         if (!McpToolName.IsValidPart(name) || name.Length > McpToolName.MaxServerLength)
         {
             throw new ConfigException(
-                $"config.toml: [mcp.servers.{McpToolName.Shown(name)}] has a name the model cannot call its tools by.",
+                $"{table.Document.Where(key)}: [mcp.servers.{McpToolName.Shown(name)}] has a name the model cannot call its tools by.",
                 $"Name the server with {McpToolName.Rule} only, at most {McpToolName.MaxServerLength} characters.");
         }
 
-        var command = Text(table, key, "command");
-        var url = Text(table, key, "url");
+        var command = Text(table, "command");
+        var url = Text(table, "url");
         if ((command is null) == (url is null))
         {
-            throw Bad(key, $"Give [{key}] either command = \"program\" (a local server) or url = \"https://...\" (a remote one).");
+            throw new ConfigException($"{table.Document.Where(key)}: {key} is not valid.",
+                $"Give [{key}] either command = \"program\" (a local server) or url = \"https://...\" (a remote one).");
         }
 
         Uri? parsed = null;
         if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out parsed) || parsed.Scheme is not ("http" or "https")))
         {
-            throw Bad($"{key}.url", $"Write {key}.url as an http(s) URL.");
+            throw table.Bad("url", $"{key}.url is not valid.", $"Write {key}.url as an http(s) URL.");
         }
 
         if (parsed is not null)
@@ -98,46 +86,28 @@ public sealed record McpServerSettings(string Name)
             UrlCredentials.Refuse(parsed, $"{key}.url");
         }
 
-        var call = Seconds(table, key, "timeout_seconds", McpLimits.DefaultCallSeconds);
+        var call = Seconds(table, "timeout_seconds", McpLimits.DefaultCallSeconds);
         return new McpServerSettings(name)
         {
             Command = command,
-            Args = Strings(table, key, "args"),
-            Env = table.TryGetValue("env", out var env)
-                ? env is TomlTable envTable && envTable.All(p => p.Value is string)
-                    ? envTable.ToDictionary(p => p.Key, p => (string)p.Value, StringComparer.Ordinal)
-                    : throw Bad($"{key}.env", $"Write {key}.env as a table of strings: env = {{ NAME = \"value\" }}.")
-                : new Dictionary<string, string>(),
-            EnvFrom = Strings(table, key, "env_from"),
-            Network = Flag(table, key, "network", false),
-            Sandbox = Flag(table, key, "sandbox", true),
+            Args = table.Strings("args"),
+            Env = table.StringTable("env"),
+            EnvFrom = table.Strings("env_from"),
+            Network = table.Flag("network") ?? false,
+            Sandbox = table.Flag("sandbox") ?? true,
             Url = parsed,
-            BearerTokenEnv = Text(table, key, "bearer_token_env"),
-            Tools = table.ContainsKey("tools") ? Strings(table, key, "tools") : null,
+            BearerTokenEnv = Text(table, "bearer_token_env"),
+            Tools = table.Has("tools") ? table.Strings("tools") : null,
             CallTimeout = call,
-            StartupTimeout = Seconds(table, key, "startup_timeout_seconds", (int)Math.Min(call.TotalSeconds, McpLimits.DefaultStartupSeconds)),
+            StartupTimeout = Seconds(table, "startup_timeout_seconds", (int)Math.Min(call.TotalSeconds, McpLimits.DefaultStartupSeconds)),
         };
     }
 
-    private static string? Text(TomlTable table, string key, string name) =>
-        !table.TryGetValue(name, out var value) ? null
-        : value is string { Length: > 0 } text ? text
-        : throw Bad($"{key}.{name}", $"Write {key}.{name} = \"...\".");
+    private static string? Text(ConfigSection table, string name) =>
+        table.Text(name) is { } text && text.Length == 0
+            ? throw table.Bad(name, $"{table.Key(name)} is empty.", $"Write {table.Key(name)} = \"...\".")
+            : table.Text(name);
 
-    private static bool Flag(TomlTable table, string key, string name, bool fallback) =>
-        !table.TryGetValue(name, out var value) ? fallback
-        : value is bool flag ? flag
-        : throw Bad($"{key}.{name}", $"Write {key}.{name} = true or false.");
-
-    private static TimeSpan Seconds(TomlTable table, string key, string name, int fallback) =>
-        !table.TryGetValue(name, out var value) ? TimeSpan.FromSeconds(fallback)
-        : value is long seconds and >= 1 and <= 86_400 ? TimeSpan.FromSeconds(seconds)
-        : throw Bad($"{key}.{name}", $"Write {key}.{name} as a whole number of seconds from 1 to 86400 (default {fallback}).");
-
-    private static List<string> Strings(TomlTable table, string key, string name) =>
-        !table.TryGetValue(name, out var value) ? []
-        : value is TomlArray array && array.All(v => v is string) ? [.. array.Cast<string>()]
-        : throw Bad($"{key}.{name}", $"Write {key}.{name} as a list of strings: {name} = [\"...\"].");
-
-    private static ConfigException Bad(string key, string fix) => new($"config.toml: {key} is not valid.", fix);
+    private static TimeSpan Seconds(ConfigSection table, string name, int fallback) =>
+        TimeSpan.FromSeconds(table.Whole(name, 86_400) ?? fallback);
 }

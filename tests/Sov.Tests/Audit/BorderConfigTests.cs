@@ -14,7 +14,7 @@ public sealed class BorderConfigTests : IDisposable
     {
         var path = Path.Combine(_dir, "config.toml");
         File.WriteAllText(path, toml);
-        return BorderConfig.Load(new NativeFileSystem(), path);
+        return BorderConfig.From(SovConfigReader.Read(new NativeFileSystem(), path, null));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class BorderConfigTests : IDisposable
     [Fact]
     public void NoFileMeansNothingConfigured()
     {
-        var config = BorderConfig.Load(new NativeFileSystem(), Path.Combine(_dir, "none.toml"));
+        var config = BorderConfig.From(SovConfigReader.Read(new NativeFileSystem(), Path.Combine(_dir, "none.toml"), null));
         Assert.Equal(BorderConfig.Empty, config);
     }
 

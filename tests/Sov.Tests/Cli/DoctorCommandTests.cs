@@ -58,12 +58,37 @@ public sealed class DoctorCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AWrongTypeIsBadWithFileLineAndKeyAndAMisspeltTableIsAWarningWithItsLine()
+    {
+        // #14: doctor reads through the one loader
+        var (exit, output) = await Doctor("model = \"m\"\n[permissions]\ndeny = \"x\"\n");
+        Assert.Equal(ExitCodes.Environment, exit);
+        Assert.Contains("config     BAD: ", output, StringComparison.Ordinal);
+        Assert.Contains("config.toml:3: permissions.deny must be a list of strings, not \"x\".", output, StringComparison.Ordinal);
+
+        (_, output) = await Doctor("endpoint = \"http://127.0.0.1:9/v1\"\n[permisions]\ndeny = [\"shell:rm *\"]\n");
+        Assert.Contains("config.toml:2: unknown table [permisions] (did you mean [permissions]?)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExecWithAWrongTypeExits3NamingKeyAndLineAndNoLibraryType()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_home, "config.toml"), "model = \"m\"\nmax_turns = \"ten\"\n", TestContext.Current.CancellationToken);
+        var error = new StringWriter();
+        var exit = await SovApp.RunAsync(["exec", "hi"], new CliContext(new Env(_home), new StringWriter(), error), TestContext.Current.CancellationToken);
+        Assert.Equal(ExitCodes.Environment, exit);
+        Assert.Contains("config.toml:2: max_turns must be a positive whole number, not \"ten\".", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Tomlyn", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("String", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownKeysAreNamedAndAnUnservedModelIsBad()
     {
         await using var server = await ScriptedModelServer.StartAsync(TestContext.Current.CancellationToken);
         var (exit, output) = await Doctor($"endpoint = \"{server.BaseUrl}\"\nmodel = \"not-served\"\nmax_turn = 4\n");
         Assert.Equal(ExitCodes.Environment, exit);
-        Assert.Contains("WARN: Ignored unknown key 'max_turn'", output, StringComparison.Ordinal);
+        Assert.Contains("config.toml:3: unknown key 'max_turn' (did you mean 'max_turns'?)", output, StringComparison.Ordinal); // #14: with its line
         Assert.Contains("model      BAD: 'not-served' is not among the models", output, StringComparison.Ordinal);
         Assert.Contains("scripted-model", output, StringComparison.Ordinal);
     }

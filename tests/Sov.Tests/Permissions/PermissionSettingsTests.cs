@@ -30,7 +30,7 @@ public sealed class PermissionSettingsTests : IDisposable
     [Fact]
     public void DefaultsToAskWithNoRules()
     {
-        var s = PermissionSettings.Load(_paths, new Workspace(_tree.Root, new NativeFileSystem()), null);
+        var s = PermissionSettings.From(SovConfigReader.Read(_paths, new Workspace(_tree.Root, new NativeFileSystem())), null);
         Assert.Equal(PermissionMode.Ask, s.Mode);
         Assert.Empty(s.Rules.Allow);
     }
@@ -41,20 +41,20 @@ public sealed class PermissionSettingsTests : IDisposable
     {
         User("[permissions]\nmode = \"auto-edit\"\nallow = [\"shell:git status\"]\nenv = [\"GOPATH\"]\n");
         Project("[permissions]\nmode = \"full-auto\"\nallow = [\"shell:*\"]\ndeny = [\"write:docs/**\"]\nenv = [\"AWS_SECRET_ACCESS_KEY\"]\n");
-        var s = PermissionSettings.Load(_paths, new Workspace(_tree.Root, new NativeFileSystem()), null);
+        var s = PermissionSettings.From(SovConfigReader.Read(_paths, new Workspace(_tree.Root, new NativeFileSystem())), null);
         Assert.Equal(PermissionMode.AutoEdit, s.Mode);
         Assert.Equal(["shell:git status"], s.Rules.Allow.Select(r => r.ToString()));
         Assert.Equal(["write:docs/**"], s.Rules.Deny.Select(r => r.ToString()));
         Assert.Equal(["GOPATH"], s.Environment);
         Project("[permissions]\nmode = \"read-only\"\n");
-        Assert.Equal(PermissionMode.ReadOnly, PermissionSettings.Load(_paths, new Workspace(_tree.Root, new NativeFileSystem()), "full-auto").Mode);
+        Assert.Equal(PermissionMode.ReadOnly, PermissionSettings.From(SovConfigReader.Read(_paths, new Workspace(_tree.Root, new NativeFileSystem())), "full-auto").Mode);
     }
 
     [Fact]
     public void TheFlagWinsOverTheUserConfig()
     {
         User("[permissions]\nmode = \"read-only\"\n");
-        Assert.Equal(PermissionMode.FullAuto, PermissionSettings.Load(_paths, new Workspace(_tree.Root, new NativeFileSystem()), "full-auto").Mode);
+        Assert.Equal(PermissionMode.FullAuto, PermissionSettings.From(SovConfigReader.Read(_paths, new Workspace(_tree.Root, new NativeFileSystem())), "full-auto").Mode);
     }
 
     [Theory]
@@ -65,6 +65,6 @@ public sealed class PermissionSettingsTests : IDisposable
     public void BadSettingsAreConfigErrors(string toml)
     {
         User(toml);
-        Assert.Throws<ConfigException>(() => PermissionSettings.Load(_paths, new Workspace(_tree.Root, new NativeFileSystem()), null));
+        Assert.Throws<ConfigException>(() => PermissionSettings.From(SovConfigReader.Read(_paths, new Workspace(_tree.Root, new NativeFileSystem())), null));
     }
 }

@@ -66,29 +66,29 @@ public sealed class McpToolTests
                 url = "https://mcp.internal.example/mcp"
                 bearer_token_env = "MCP_TOKEN"
                 """);
-            var servers = McpServerSettings.Load(new NativeFileSystem(), file);
+            var servers = SovConfigReader.Read(new NativeFileSystem(), file, null).McpServers;
             Assert.Equal(["files", "remote"], servers.Select(s => s.Name));
             Assert.Equal(("npx", 3, "1", "GITHUB_TOKEN", true, true), (servers[0].Command, servers[0].Args.Count, servers[0].Env["LOG"], servers[0].EnvFrom[0], servers[0].Network, servers[0].Sandbox));
             Assert.Equal(("https://mcp.internal.example/mcp", "MCP_TOKEN"), (servers[1].Url!.ToString(), servers[1].BearerTokenEnv));
 
             File.WriteAllText(file, "[mcp.servers.both]\ncommand = \"x\"\nurl = \"http://h\"\n");
-            var e = Assert.Throws<ConfigException>(() => McpServerSettings.Load(new NativeFileSystem(), file));
+            var e = Assert.Throws<ConfigException>(() => SovConfigReader.Read(new NativeFileSystem(), file, null).McpServers);
             Assert.Contains("mcp.servers.both", e.Message, StringComparison.Ordinal);
             File.WriteAllText(file, "[mcp.servers.bad]\ncommand = \"x\"\nnetwork = \"yes\"\n");
-            Assert.Throws<ConfigException>(() => McpServerSettings.Load(new NativeFileSystem(), file));
+            Assert.Throws<ConfigException>(() => SovConfigReader.Read(new NativeFileSystem(), file, null).McpServers);
             File.WriteAllText(file, "[mcp.servers.\"my server\"]\ncommand = \"x\"\n");
-            Assert.Contains("a name the model cannot call its tools by", Assert.Throws<ConfigException>(() => McpServerSettings.Load(new NativeFileSystem(), file)).Message, StringComparison.Ordinal);
+            Assert.Contains("a name the model cannot call its tools by", Assert.Throws<ConfigException>(() => SovConfigReader.Read(new NativeFileSystem(), file, null).McpServers).Message, StringComparison.Ordinal);
             File.WriteAllText(file, "[mcp.servers.slow]\ncommand = \"x\"\ntimeout_seconds = 0\n");
-            Assert.Contains("timeout_seconds", Assert.Throws<ConfigException>(() => McpServerSettings.Load(new NativeFileSystem(), file)).Message, StringComparison.Ordinal);
+            Assert.Contains("timeout_seconds", Assert.Throws<ConfigException>(() => SovConfigReader.Read(new NativeFileSystem(), file, null).McpServers).Message, StringComparison.Ordinal);
             File.WriteAllText(file, "[mcp.servers.slow]\ncommand = \"x\"\ntimeout_seconds = 300\nstartup_timeout_seconds = 5\ntools = [\"a\"]\n");
-            var slow = Assert.Single(McpServerSettings.Load(new NativeFileSystem(), file));
+            var slow = Assert.Single(SovConfigReader.Read(new NativeFileSystem(), file, null).McpServers);
             Assert.Equal((300, 5, "a"), ((int)slow.CallTimeout.TotalSeconds, (int)slow.StartupTimeout.TotalSeconds, Assert.Single(slow.Tools!)));
             Assert.Equal((60, 30), ((int)servers[0].CallTimeout.TotalSeconds, (int)servers[0].StartupTimeout.TotalSeconds));
             File.WriteAllText(file, "[mcp.servers.quick]\ncommand = \"x\"\ntimeout_seconds = 4\n");
-            Assert.Equal(4, (int)Assert.Single(McpServerSettings.Load(new NativeFileSystem(), file)).StartupTimeout.TotalSeconds);
+            Assert.Equal(4, (int)Assert.Single(SovConfigReader.Read(new NativeFileSystem(), file, null).McpServers).StartupTimeout.TotalSeconds);
             Assert.Null(servers[0].Tools);
             File.WriteAllText(file, "model = \"m\"\n");
-            Assert.Empty(McpServerSettings.Load(new NativeFileSystem(), file));
+            Assert.Empty(SovConfigReader.Read(new NativeFileSystem(), file, null).McpServers);
         }
         finally
         {

@@ -1,0 +1,47 @@
+namespace Sov.Core.Config;
+
+/// <summary>
+/// The model keys of config.toml, at the top level or in a <c>[profiles.NAME]</c> table (a project's
+/// <c>.sov/config.toml</c> fills only <see cref="Model"/> and <see cref="Instructions"/>). Null: not set here.
+/// <see cref="SovSettings"/> is the same keys after precedence.
+/// </summary>
+public record ModelSection
+{
+    public static ModelSection Empty { get; } = new();
+
+    public string? Endpoint { get; init; }
+
+    public string? Model { get; init; }
+
+    /// <summary>The name of the variable holding the API key; the key itself is never stored.</summary>
+    public string? ApiKeyEnv { get; init; }
+
+    public int? MaxTurns { get; init; }
+
+    public double? FirstByteTimeoutSeconds { get; init; }
+
+    public double? IdleTimeoutSeconds { get; init; }
+
+    /// <summary>The longest one model answer may take, retries included (<c>answer_timeout_seconds</c>, #13.4).</summary>
+    public double? AnswerTimeoutSeconds { get; init; }
+
+    /// <summary>Extra instructions appended to the system prompt (user config, then project config).</summary>
+    public string? Instructions { get; init; }
+
+    /// <summary>The model's context window in tokens (<c>context_window</c>); defaults by model family otherwise.</summary>
+    public int? ContextWindow { get; init; }
+
+    /// <summary>Reads and type-checks the model keys of one table.</summary>
+    public static ModelSection Read(ConfigSection? table) => table is null ? Empty : new()
+    {
+        Endpoint = table.Text("endpoint"),
+        Model = table.Text("model"),
+        ApiKeyEnv = table.Text("api_key_env"),
+        MaxTurns = (int?)table.Whole("max_turns"),
+        FirstByteTimeoutSeconds = table.Positive("first_byte_timeout_seconds"),
+        IdleTimeoutSeconds = table.Positive("idle_timeout_seconds"),
+        AnswerTimeoutSeconds = table.Positive("answer_timeout_seconds"),
+        Instructions = table.Text("instructions"),
+        ContextWindow = (int?)table.Whole("context_window"),
+    };
+}
