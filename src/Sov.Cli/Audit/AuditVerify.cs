@@ -5,7 +5,8 @@ namespace Sov.Cli.Audit;
 
 /// <summary>
 /// <c>sov audit verify [SESSION|--all] [--repair]</c>: one line per session, <c>ok</c>, <c>UNSEALED</c> or
-/// <c>BROKEN</c> with the first bad seq; exit 0 only when every chain is intact and sealed.
+/// <c>BROKEN</c> with the first bad seq, <c>OPEN</c> for a session still running (never repaired under it); every segment of a
+/// continued session is checked (#14); exit 0 only when every chain is intact and sealed.
 /// </summary>
 internal static class AuditVerify
 {
@@ -24,6 +25,14 @@ internal static class AuditVerify
         {
             var path = JournalFiles.PathOf(dir, id);
             var result = JournalVerifier.Verify(path);
+            var running = !result.Sealed && JournalLock.InUse(dir, id);
+            if (running)
+            {
+                bad++;
+                context.Out.WriteLine($"OPEN     {id}  {result.Records} records so far: the session is still running (it is sealed when it ends){(repair ? "; not repaired" : "")}");
+                continue;
+            }
+
             if (repair && result.Repairable)
             {
                 var before = result;
@@ -34,7 +43,8 @@ internal static class AuditVerify
             if (result.Ok)
             {
                 var pruned = result.BodiesPruned > 0 ? $", {result.BodiesPruned} request bodies pruned (bodies/{JournalContents.PrunedFile})" : "";
-                context.Out.WriteLine($"ok       {id}  {result.Records} records, sealed, {result.BodiesChecked} request bodies match{pruned}, head {result.HeadHash}");
+                var segments = result.Segments > 1 ? $" in {result.Segments} segments (the session was continued)" : "";
+                context.Out.WriteLine($"ok       {id}  {result.Records} records{segments}, sealed, {result.BodiesChecked} request bodies match{pruned}, head {result.HeadHash}");
                 continue;
             }
 

@@ -33,9 +33,11 @@ public sealed class Journal : IDisposable
     private string _prev;
     private bool _sealed;
     private StateWriteException? _failure;
+    private JournalLock? _held;
 
-    private Journal(string journalDir, string session, AppendOnlyFile file, TimeProvider clock, long seq, string prev)
+    private Journal(string journalDir, string session, AppendOnlyFile file, TimeProvider clock, long seq, string prev, JournalLock? held = null)
     {
+        _held = held;
         Directory = journalDir;
         Session = session;
         _file = file;
@@ -80,12 +82,68 @@ public sealed class Journal : IDisposable
     /// </summary>
     public static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock = null) => Start(journalDir, info, clock, null, null);
 
+    /// <summary>As above, drawing again while <paramref name="taken"/> says an id is used elsewhere (the session file beside it shares the id, #14).</summary>
+    public static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock, Func<string, bool> taken) => Start(journalDir, info, clock, null, null, taken);
+
     /// <param name="wrap">Tests wrap the file stream to inject write failures.</param>
     /// <param name="newId">Tests draw colliding ids.</param>
-    internal static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock, Func<Stream, Stream>? wrap, Func<DateTimeOffset, string>? newId = null)
+    /// <param name="taken">Ids used elsewhere (the sessions folder).</param>
+    internal static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock, Func<Stream, Stream>? wrap, Func<DateTimeOffset, string>? newId = null,
+        Func<string, bool>? taken = null)
     {
         ArgumentNullException.ThrowIfNull(info);
         clock ??= TimeProvider.System;
+        CreateFolder(journalDir);
+        for (var attempt = 0; attempt < MaxIdAttempts; attempt++)
+        {
+            var session = (newId ?? JournalFiles.NewSessionId)(clock.GetUtcNow());
+            if (taken?.Invoke(session) == true || JournalLock.TryTake(journalDir, session) is not { } held)
+            {
+                continue;
+            }
+
+            var line = Line(1, clock, new SessionRecord(session, info), ChainHash.Genesis, out var hash);
+            try
+            {
+                if (AppendOnlyFile.TryCreate(JournalFiles.PathOf(journalDir, session), line, "journal", wrap) is { } file)
+                {
+                    return new Journal(journalDir, session, file, clock, 1, hash, held);
+                }
+            }
+            catch
+            {
+                held.Dispose();
+                throw;
+            }
+
+            held.Dispose();
+        }
+
+        throw new StateWriteException($"cannot start a journal in {journalDir}: {MaxIdAttempts} new session ids were all taken.",
+            "Check what is creating files in that folder.", null);
+    }
+
+    /// <summary>
+    /// Continues a session's journal with a new segment (#14), see <see cref="JournalContinuation"/>.
+    /// </summary>
+    public static Journal Continue(string journalDir, string session, SessionInfo info, TimeProvider? clock = null) =>
+        JournalContinuation.Open(journalDir, session, info, clock ?? TimeProvider.System);
+
+    /// <summary>Opens a journal whose chain was just checked to end in a seal after <paramref name="seq"/> records, under the session's lock.</summary>
+    internal static Journal Reopen(string path, string session, long seq, string prev, long length, TimeProvider clock, JournalLock held) =>
+        new(Path.GetDirectoryName(path)!, session, AppendOnlyFile.Open(path, length, "journal"), clock, seq, prev, held);
+
+    /// <summary>Creates a session's journal under a given id (a session saved before journals shared its id); null when the name is taken.</summary>
+    internal static Journal? TryCreate(string journalDir, string session, SessionInfo info, TimeProvider clock, JournalLock held)
+    {
+        var line = Line(1, clock, new SessionRecord(session, info), ChainHash.Genesis, out var hash);
+        return AppendOnlyFile.TryCreate(JournalFiles.PathOf(journalDir, session), line, "journal") is { } file
+            ? new Journal(journalDir, session, file, clock, 1, hash, held)
+            : null;
+    }
+
+    internal static void CreateFolder(string journalDir)
+    {
         try
         {
             Files.PrivateFiles.CreateDirectory(journalDir);
@@ -94,19 +152,18 @@ public sealed class Journal : IDisposable
         {
             throw StateWriteException.For(e, "journal", journalDir);
         }
+    }
 
-        for (var attempt = 0; attempt < MaxIdAttempts; attempt++)
+    /// <summary>Closes without a seal: the first record of a new segment could not be written, so the file still ends in the earlier seal (a second seal would break it).</summary>
+    internal void Abandon()
+    {
+        lock (_lock)
         {
-            var session = (newId ?? JournalFiles.NewSessionId)(clock.GetUtcNow());
-            var line = Line(1, clock, new SessionRecord(session, info), ChainHash.Genesis, out var hash);
-            if (AppendOnlyFile.TryCreate(JournalFiles.PathOf(journalDir, session), line, "journal", wrap) is { } file)
+            if (!_sealed)
             {
-                return new Journal(journalDir, session, file, clock, 1, hash);
+                Close();
             }
         }
-
-        throw new StateWriteException($"cannot start a journal in {journalDir}: {MaxIdAttempts} new session ids were all taken.",
-            "Check what is creating files in that folder.", null);
     }
 
     /// <summary>Reopens an intact but unsealed journal to seal it (used by repair only): what follows its first <paramref name="length"/> bytes is cut.</summary>
@@ -230,6 +287,8 @@ public sealed class Journal : IDisposable
     {
         _sealed = true;
         _file.Dispose();
+        _held?.Dispose();
+        _held = null;
     }
 
     private static byte[] Line(long seq, TimeProvider clock, IJournalRecord record, string prev, out string hash)

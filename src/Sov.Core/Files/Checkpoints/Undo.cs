@@ -31,6 +31,7 @@ public static class Undo
         var restored = new List<string>();
         var removed = new List<string>();
         var skipped = new List<string>();
+        var changes = new List<UndoneFile>();
         foreach (var entry in manifest.Entries)
         {
             var path = store.Workspace.Inspect(entry.Path);
@@ -59,6 +60,7 @@ public static class Undo
                 {
                     File.Delete(path.FullPath);
                     removed.Add(entry.Path);
+                    changes.Add(new UndoneFile(entry.Path, current, null));
                 }
 
                 continue;
@@ -77,9 +79,16 @@ public static class Undo
             }
 
             restored.Add(entry.Path);
+            changes.Add(new UndoneFile(entry.Path, current, entry.BeforeBlob));
         }
 
         store.Remove(manifest.Sequence);
-        return new UndoReport(restored, removed, skipped);
+        return new UndoReport(restored, removed, skipped)
+        {
+            Changes = changes,
+            Turn = manifest.Turn,
+            Session = manifest.Session,
+            Interrupted = manifest.Interrupted,
+        };
     }
 }
