@@ -5,7 +5,7 @@ namespace Sov.Cli.Audit;
 
 /// <summary>
 /// <c>sov audit verify [SESSION|--all] [--repair]</c>: one line per session, <c>ok</c>, <c>UNSEALED</c> or
-/// <c>BROKEN</c> with the first bad seq, <c>OPEN</c> for a session still running (never repaired under it); every segment of a
+/// <c>BROKEN</c> with the first bad seq, a session still running said so (never repaired under it); every segment of a
 /// continued session is checked (#14); exit 0 only when every chain is intact and sealed.
 /// </summary>
 internal static class AuditVerify
@@ -26,14 +26,7 @@ internal static class AuditVerify
             var path = JournalFiles.PathOf(dir, id);
             var result = JournalVerifier.Verify(path);
             var running = !result.Sealed && JournalLock.InUse(dir, id);
-            if (running)
-            {
-                bad++;
-                context.Out.WriteLine($"OPEN     {id}  {result.Records} records so far: the session is still running (it is sealed when it ends){(repair ? "; not repaired" : "")}");
-                continue;
-            }
-
-            if (repair && result.Repairable)
+            if (repair && result.Repairable && !running)
             {
                 var before = result;
                 result = JournalRepair.Repair(path);
@@ -56,7 +49,8 @@ internal static class AuditVerify
             }
 
             var label = result.Intact ? "UNSEALED" : "BROKEN  ";
-            context.Out.WriteLine($"{label} {id}  first bad seq {result.FirstBadSeq}: {result.Problem}");
+            var live = running ? $" (the session is still running: it is sealed when it ends{(repair ? "; not repaired" : "")})" : "";
+            context.Out.WriteLine($"{label} {id}  first bad seq {result.FirstBadSeq}: {result.Problem}{live}");
         }
 
         if (bad > 0)
