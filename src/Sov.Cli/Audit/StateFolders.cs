@@ -17,7 +17,7 @@ internal static class StateFolders
             (paths.HistoryDir, "the prompts you typed in the terminal, one file per workspace, for the up-arrow (secrets redacted)"),
             (Path.Combine(paths.StateDir, "checkpoints"), "per workspace: the content files had before each turn changed them (turns/, blobs/), and the turn in progress (pending/), for 'sov undo'"),
             (paths.JournalDir, "the audit journal, SESSION.jsonl per session (hash-chained; a continued session adds segments), the exact request bodies sent (bodies/), "
-                + "empty lock files marking running sessions (locks/), torn tails kept aside by --repair"),
+                + "torn tails kept aside by --repair"),
             (paths.CacheDir, "nothing today (reserved for caches; made private like the others)"),
         ];
     }

@@ -33,11 +33,9 @@ public sealed class Journal : IDisposable
     private string _prev;
     private bool _sealed;
     private StateWriteException? _failure;
-    private JournalLock? _held;
 
-    private Journal(string journalDir, string session, AppendOnlyFile file, TimeProvider clock, long seq, string prev, JournalLock? held = null)
+    private Journal(string journalDir, string session, AppendOnlyFile file, TimeProvider clock, long seq, string prev)
     {
-        _held = held;
         Directory = journalDir;
         Session = session;
         _file = file;
@@ -97,26 +95,16 @@ public sealed class Journal : IDisposable
         for (var attempt = 0; attempt < MaxIdAttempts; attempt++)
         {
             var session = (newId ?? JournalFiles.NewSessionId)(clock.GetUtcNow());
-            if (taken?.Invoke(session) == true || JournalLock.TryTake(journalDir, session) is not { } held)
+            if (taken?.Invoke(session) == true)
             {
                 continue;
             }
 
             var line = Line(1, clock, new SessionRecord(session, info), ChainHash.Genesis, out var hash);
-            try
+            if (AppendOnlyFile.TryCreate(JournalFiles.PathOf(journalDir, session), line, "journal", wrap) is { } file)
             {
-                if (AppendOnlyFile.TryCreate(JournalFiles.PathOf(journalDir, session), line, "journal", wrap) is { } file)
-                {
-                    return new Journal(journalDir, session, file, clock, 1, hash, held);
-                }
+                return new Journal(journalDir, session, file, clock, 1, hash);
             }
-            catch
-            {
-                held.Dispose();
-                throw;
-            }
-
-            held.Dispose();
         }
 
         throw new StateWriteException($"cannot start a journal in {journalDir}: {MaxIdAttempts} new session ids were all taken.",
@@ -129,16 +117,16 @@ public sealed class Journal : IDisposable
     public static Journal Continue(string journalDir, string session, SessionInfo info, TimeProvider? clock = null) =>
         JournalContinuation.Open(journalDir, session, info, clock ?? TimeProvider.System);
 
-    /// <summary>Opens a journal whose chain was just checked to end in a seal after <paramref name="seq"/> records, under the session's lock.</summary>
-    internal static Journal Reopen(string path, string session, long seq, string prev, long length, TimeProvider clock, JournalLock held) =>
-        new(Path.GetDirectoryName(path)!, session, AppendOnlyFile.Open(path, length, "journal"), clock, seq, prev, held);
+    /// <summary>Opens a journal whose chain was just checked to end in a seal after <paramref name="seq"/> records.</summary>
+    internal static Journal Reopen(string path, string session, long seq, string prev, long length, TimeProvider clock) =>
+        new(Path.GetDirectoryName(path)!, session, AppendOnlyFile.Open(path, length, "journal"), clock, seq, prev);
 
     /// <summary>Creates a session's journal under a given id (a session saved before journals shared its id); null when the name is taken.</summary>
-    internal static Journal? TryCreate(string journalDir, string session, SessionInfo info, TimeProvider clock, JournalLock held)
+    internal static Journal? TryCreate(string journalDir, string session, SessionInfo info, TimeProvider clock)
     {
         var line = Line(1, clock, new SessionRecord(session, info), ChainHash.Genesis, out var hash);
         return AppendOnlyFile.TryCreate(JournalFiles.PathOf(journalDir, session), line, "journal") is { } file
-            ? new Journal(journalDir, session, file, clock, 1, hash, held)
+            ? new Journal(journalDir, session, file, clock, 1, hash)
             : null;
     }
 
@@ -287,8 +275,6 @@ public sealed class Journal : IDisposable
     {
         _sealed = true;
         _file.Dispose();
-        _held?.Dispose();
-        _held = null;
     }
 
     private static byte[] Line(long seq, TimeProvider clock, IJournalRecord record, string prev, out string hash)

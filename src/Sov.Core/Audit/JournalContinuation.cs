@@ -4,8 +4,8 @@ namespace Sov.Core.Audit;
 
 /// <summary>
 /// Continues a session's journal with a new segment (#14): <c>--continue</c>, <c>--resume ID</c> and <c>sov undo</c>
-/// append to the journal the session already has, never to a new unlinked file. Under the session's lock
-/// (<see cref="JournalLock"/>: a session open elsewhere is refused), the chain is checked first; a journal that
+/// append to the journal the session already has, never to a new unlinked file. A session still
+/// running elsewhere is refused (<see cref="JournalLock"/>); the chain is checked first; a journal that
 /// crashed unsealed is sealed <c>repaired</c> first, saying so (as <c>sov audit verify --repair</c> would); a journal
 /// that does not verify is refused and left as found. The new segment opens with a <c>resume</c> record chained to
 /// the earlier seal. A session with no journal yet (saved before journals shared its id) gets one under its id.
@@ -18,26 +18,16 @@ internal static class JournalContinuation
     {
         ArgumentNullException.ThrowIfNull(info);
         Journal.CreateFolder(journalDir);
-        var held = JournalLock.TryTake(journalDir, session) ?? throw new SovException(
-            $"Session {session} is open in another Sovereign process: it is not continued here.",
-            "Finish it there first, or start a new session.", ExitCodes.Failed);
-        try
-        {
-            return OpenHeld(journalDir, session, info, clock, held);
-        }
-        catch
-        {
-            held.Dispose();
-            throw;
-        }
-    }
-
-    private static Journal OpenHeld(string journalDir, string session, SessionInfo info, TimeProvider clock, JournalLock held)
-    {
         var path = JournalFiles.PathOf(journalDir, session);
+        if (JournalLock.InUse(path))
+        {
+            throw new SovException($"Session {session} is open in another Sovereign process: it is not continued here.",
+                "Finish it there first, or start a new session.", ExitCodes.Failed);
+        }
+
         if (!File.Exists(path))
         {
-            return Journal.TryCreate(journalDir, session, info, clock, held)
+            return Journal.TryCreate(journalDir, session, info, clock)
                 ?? throw new StateWriteException($"cannot start the journal of session {session}: the file appeared meanwhile.", "Try again.", null);
         }
 
@@ -56,7 +46,7 @@ internal static class JournalContinuation
                 $"Run 'sov audit verify {session}' to see why, and start a new session ('sov' or 'sov exec' without --continue).", ExitCodes.Failed);
         }
 
-        var journal = Journal.Reopen(path, session, check.Records, check.HeadHash, new FileInfo(path).Length, clock, held);
+        var journal = Journal.Reopen(path, session, check.Records, check.HeadHash, new FileInfo(path).Length, clock);
         try
         {
             journal.Append(new ResumeRecord(session, check.Segments + 1, info));

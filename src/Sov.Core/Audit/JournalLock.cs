@@ -1,57 +1,34 @@
 namespace Sov.Core.Audit;
 
 /// <summary>
-/// Marks a session's journal as open in a running process (#14): an exclusive lock on
-/// <c>journal/locks/SESSION.lock</c>, held while the journal is open and released by the system when the process
-/// ends, even by a kill. A continuation, <c>sov undo</c> or <c>--repair</c> that finds it held leaves the journal
-/// alone: an unsealed journal whose lock is free belongs to a session that crashed; one whose lock is held is live.
-/// The empty lock files stay (removing one would race another process opening it).
+/// Tells a running session's journal from one whose process is gone (#14). A session keeps its journal open for
+/// writing while it runs, and that handle holds a shared lock on the file (the runtime's <c>flock</c>, released by the
+/// system when the process ends, even by a kill); readers take the same shared lock. An exclusive lock that cannot be
+/// had therefore means a live writer (or a reader at that very moment): a continuation, <c>sov undo</c> or
+/// <c>--repair</c> then leaves the journal alone, so an unsealed journal is sealed <c>repaired</c> only when its session crashed.
 /// </summary>
-public sealed class JournalLock : IDisposable
+public static class JournalLock
 {
-    private readonly FileStream _stream;
+    private const int SharingViolation = unchecked((int)0x80070020);
+    private const int WouldBlock = 11; // EWOULDBLOCK (EAGAIN) on Linux: the runtime reports flock's errno
 
-    private JournalLock(FileStream stream) => _stream = stream;
+    /// <summary>True while a running process holds the session's journal open.</summary>
+    public static bool InUse(string journalDir, string session) => InUse(JournalFiles.PathOf(journalDir, session));
 
-    public static string PathOf(string journalDir, string session) => Path.Combine(journalDir, "locks", session + ".lock");
-
-    /// <summary>Takes the session's lock, or returns null when another open journal holds it.</summary>
-    public static JournalLock? TryTake(string journalDir, string session)
+    public static bool InUse(string path)
     {
-        var path = PathOf(journalDir, session);
         try
         {
-            Files.PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new JournalLock(Files.PrivateFiles.Open(path, FileMode.OpenOrCreate, FileShare.None, bufferSize: 0));
-        }
-        catch (IOException e) when (File.Exists(path) && !StateWriteException.IsDiskFull(e))
-        {
-            return null;
-        }
-        catch (IOException e)
-        {
-            throw StateWriteException.For(e, "journal", journalDir);
-        }
-    }
-
-    /// <summary>True while a running session holds the lock (it is released again at once).</summary>
-    public static bool InUse(string journalDir, string session)
-    {
-        if (!File.Exists(PathOf(journalDir, session)))
-        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, bufferSize: 1);
             return false;
         }
-
-        try
+        catch (IOException e) when (e.HResult is SharingViolation or WouldBlock)
         {
-            using var taken = TryTake(journalDir, session);
-            return taken is null;
+            return true;
         }
-        catch (Exception e) when (e is StateWriteException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return false; // absent or unreadable: not held by a session
         }
     }
-
-    public void Dispose() => _stream.Dispose();
 }
