@@ -98,4 +98,28 @@ public sealed class SessionIdEndToEndTests
         Assert.Contains("in 2 segments", verify.Stdout, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(Path.Combine(h.Home.FullName, "journal"), "*.jsonl"));
     }
+
+    [Fact]
+    public async Task ResumeInsideASessionSwitchesToTheOtherSessionsIdAndJournal()
+    {
+        await using var h = await TerminalHarness.StartAsync();
+        h.Server.Enqueue(ScriptedResponse.Text("The answer is 42."));
+        var exec = await SovRun.RunAsync(
+            ["exec", "--endpoint", h.Server.BaseUrl.ToString(), "--model", "scripted-model", "--output-format", "json", "remember the number"],
+            sovHome: h.Home.FullName, workingDirectory: h.Workspace.FullName, timeout: TimeSpan.FromSeconds(60), cancellationToken: Ct);
+        var id = SessionId(exec);
+
+        var terminal = await h.OpenAsync();
+        await terminal.TypeLineAsync("/resume " + id);
+        var screen = await terminal.WaitForAsync(s => s.Contains($"Resumed {id}", StringComparison.Ordinal) && s.Split("/help for commands").Length > 2, what: "the other session's banner");
+        Assert.Contains($"session {id}", screen[screen.IndexOf($"Resumed {id}", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        await terminal.TypeLineAsync("/quit");
+        await terminal.WaitForTextAsync("[sov exited 0]");
+
+        var verify = await Sov(h.Home.FullName, h.Workspace.FullName, "audit", "verify", "--all");
+        Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
+        Assert.Contains($"ok       {id}  ", verify.Stdout, StringComparison.Ordinal);
+        Assert.Contains("in 2 segments", verify.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(h.Home.FullName, "journal"), "*.jsonl").Length); // the exec's and the one left
+    }
 }

@@ -35,7 +35,6 @@ internal static class EventJson
         w.WriteStartObject();
         w.WriteString("type", "session_started");
         w.WriteNumber("version", SchemaVersion);
-        w.WriteString("session_id", session.SessionId);
         w.WriteString("model", session.Model);
         w.WriteString("endpoint", session.Endpoint);
         w.WriteString("workspace", session.Workspace);

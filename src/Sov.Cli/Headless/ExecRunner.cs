@@ -38,7 +38,7 @@ internal static class ExecRunner
         var recovered = InterruptedTurns.Recover(borders.Services.Undo.Store);
         var (file, history, opened, pending) = OpenSession(context, agent, request.Continue);
         borders.Services.Undo.Session = file.Id;
-        printer.Start(new SessionInfo(model, baseUrl.ToString(), workspace.Root, [.. tools.All.Select(t => t.Name)]) { SessionId = agent.SessionId });
+        printer.Start(new SessionInfo(model, baseUrl.ToString(), workspace.Root, [.. tools.All.Select(t => t.Name)]));
         foreach (var warning in settings.Warnings.Concat(borders.Warnings).Concat(mcp.Warnings).Append(agent.Instructions.Warning).Concat(recovered).Append(opened).OfType<string>())
         {
             printer.Print(new Warning(warning));

@@ -52,7 +52,6 @@ internal sealed class JsonPrinter(TextWriter output) : IEventPrinter
             w.WriteStartObject();
             w.WriteString("type", "result");
             w.WriteNumber("version", EventJson.SchemaVersion);
-            w.WriteString("session_id", _session?.SessionId ?? "");
             w.WriteString("outcome", _completed is null ? "failed" : EventJson.Outcome(_completed.Outcome));
             w.WriteNumber("exit_code", exitCode);
             w.WriteString("final_text", _completed?.FinalText ?? "");
