@@ -8,8 +8,9 @@ namespace Sov.Core.Sessions;
 /// <summary>
 /// A conversation persisted as JSON-lines under the sessions folder: a header record
 /// (<c>{"type":"session","id","workspace","model","created"}</c>), then one <c>{"type":"message"}</c>
-/// record per chat message, appended and fsynced as each turn ends, and <c>{"type":"reset"}</c> where
-/// /clear or /compact replaced the conversation. After a crash at most the turn in flight is lost.
+/// record per chat message, appended and fsynced as each turn ends, <c>{"type":"reset"}</c> where
+/// /clear or /compact replaced the conversation, and <c>{"type":"note"}</c> for the model's next prompt (an undo).
+/// After a crash at most the turn in flight is lost. Its id is its session's journal's (#14).
 /// <para>Write failures and crashes (#13.1, #13.3): a turn's records are written together at the end of the
 /// last good record (<see cref="Audit.AppendOnlyFile"/>), whole or not at all; a failure throws
 /// <see cref="Audit.StateWriteException"/> with the file cut back. A new file appears with its header whole or
