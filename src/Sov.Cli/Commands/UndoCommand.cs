@@ -50,7 +50,7 @@ internal static class UndoCommand
                 return ExitCodes.Ok;
             }
 
-            RecordUndo(context, journal, report);
+            RecordUndo(context, journal, report, latest.Session);
             foreach (var path in report.Restored)
             {
                 await context.Out.WriteLineAsync($"restored  {TerminalSafe.Line(path)}").ConfigureAwait(false);
@@ -87,14 +87,27 @@ internal static class UndoCommand
                 "Type /undo in that session, or end it first and run 'sov undo' again.", ExitCodes.Failed);
         }
 
-        return SessionJournal.Start(context, borders, info, known ? session : null);
+        if (!known)
+        {
+            return SessionJournal.Start(context, borders, info);
+        }
+
+        try
+        {
+            return SessionJournal.Start(context, borders, info, session);
+        }
+        catch (UnverifiedJournalException)
+        {
+            // That journal is left as found (it does not verify); the undo gets a journal of its own, naming the turn's session.
+            return SessionJournal.Start(context, borders, info);
+        }
     }
 
     /// <summary>Journals the undo, and tells the turn's session (when its file is here) with a note for its next prompt.</summary>
-    private static void RecordUndo(CliContext context, SessionJournal journal, UndoReport report)
+    private static void RecordUndo(CliContext context, SessionJournal journal, UndoReport report, string? session)
     {
-        var path = SessionFile.PathOf(context.Paths.SessionsDir, journal.Journal.Session);
-        if (!File.Exists(path))
+        var path = session is null ? null : SessionFile.PathOf(context.Paths.SessionsDir, session);
+        if (path is null || !File.Exists(path))
         {
             UndoNotes.Record(journal.Journal, null, report, "sov undo");
             return;

@@ -42,8 +42,8 @@ internal static class JournalContinuation
         if (!check.Intact || !check.Sealed || named != session)
         {
             var why = check.Problem ?? $"its session record names {named}";
-            throw new SovException($"The journal of session {session} does not verify ({why}): it is not continued, and stays as found.",
-                $"Run 'sov audit verify {session}' to see why, and start a new session ('sov' or 'sov exec' without --continue).", ExitCodes.Failed);
+            throw new UnverifiedJournalException($"The journal of session {session} does not verify ({why}): it is not continued, and stays as found.",
+                $"Run 'sov audit verify {session}' to see why, and start a new session ('sov' or 'sov exec' without --continue).");
         }
 
         var journal = Journal.Reopen(path, session, check.Records, check.HeadHash, new FileInfo(path).Length, clock);

@@ -156,7 +156,7 @@ public sealed partial class JournalSegmentTests : IDisposable
         lines[2] = lines[2].Replace("\"POST\"", "\"GET\"", StringComparison.Ordinal);
         File.WriteAllLines(path, lines);
         var before = File.ReadAllBytes(path);
-        var e = Assert.Throws<SovException>(() => Journal.Continue(_dir, Path.GetFileNameWithoutExtension(path), Again));
+        var e = Assert.Throws<UnverifiedJournalException>(() => Journal.Continue(_dir, Path.GetFileNameWithoutExtension(path), Again));
         Assert.Contains("does not verify", e.Message, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Failed, e.ExitCode);
         Assert.Equal(before, File.ReadAllBytes(path));
