@@ -42,7 +42,7 @@ internal static class UndoCommand
             }
 
             using var journal = OpenJournal(context, workspace, latest.Session);
-            var report = Undo.Last(store, Sov.Borders.Processes.ProcessUmask.Current());
+            var report = UndoNotes.UndoLast(store);
             if (report is null)
             {
                 await context.Out.WriteLineAsync($"Nothing to undo in {workspace.Root}.").ConfigureAwait(false);

@@ -116,7 +116,7 @@ internal sealed partial class InteractiveSession
         UndoReport? report;
         try
         {
-            report = Undo.Last(_borders.Services.Undo.Store, Sov.Borders.Processes.ProcessUmask.Current());
+            report = UndoNotes.UndoLast(_borders.Services.Undo.Store);
         }
         catch (Sov.Core.SovException e)
         {

@@ -14,6 +14,14 @@ internal static class UndoNotes
 {
     private const int Listed = 20;
 
+    /// <summary>Undoes the workspace's last turn (<see cref="Undo.Last"/>) and says which checkpoint it was, for the journal; null when there is none.</summary>
+    public static UndoReport? UndoLast(CheckpointStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var manifest = store.Latest();
+        return Undo.Last(store, Sov.Borders.Processes.ProcessUmask.Current())?.With(manifest);
+    }
+
     /// <summary>The note for the model: which files the undo restored or removed, and which it left alone.</summary>
     public static string Note(UndoReport report)
     {

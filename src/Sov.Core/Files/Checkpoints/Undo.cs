@@ -31,7 +31,6 @@ public static class Undo
         var restored = new List<string>();
         var removed = new List<string>();
         var skipped = new List<string>();
-        var changes = new List<UndoneFile>();
         foreach (var entry in manifest.Entries)
         {
             var path = store.Workspace.Inspect(entry.Path);
@@ -60,7 +59,6 @@ public static class Undo
                 {
                     File.Delete(path.FullPath);
                     removed.Add(entry.Path);
-                    changes.Add(new UndoneFile(entry.Path, current, null));
                 }
 
                 continue;
@@ -79,16 +77,9 @@ public static class Undo
             }
 
             restored.Add(entry.Path);
-            changes.Add(new UndoneFile(entry.Path, current, entry.BeforeBlob));
         }
 
         store.Remove(manifest.Sequence);
-        return new UndoReport(restored, removed, skipped)
-        {
-            Changes = changes,
-            Turn = manifest.Turn,
-            Session = manifest.Session,
-            Interrupted = manifest.Interrupted,
-        };
+        return new UndoReport(restored, removed, skipped);
     }
 }

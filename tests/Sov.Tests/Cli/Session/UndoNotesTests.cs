@@ -38,7 +38,7 @@ public sealed class UndoNotesTests : IDisposable
     [Fact]
     public void TheJournalGetsThePathsAndHashesAndTheSessionFileTheNote()
     {
-        var report = Undo.Last(_store)!;
+        var report = UndoNotes.UndoLast(_store)!;
         Assert.Equal("s1", report.Session);
         var dir = Path.Combine(_tree.Base, "journal");
         using var journal = Journal.Start(dir, JournalFixture.Info);
