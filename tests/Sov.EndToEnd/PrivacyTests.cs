@@ -25,6 +25,22 @@ public sealed class PrivacyTests
     }
 
     [Fact]
+    public async Task ListsEveryFolderSovereignWritesAndWhatEachHolds()
+    {
+        // #14: the journal was the only folder named; sessions, history, checkpoints and cache were not.
+        var home = Directory.CreateTempSubdirectory("sov-e2e-privacy-").FullName;
+        var result = await SovRun.RunAsync(["privacy"], sovHome: home, cancellationToken: Ct);
+        Assert.Equal(0, result.ExitCode);
+        foreach (var folder in new[] { "sessions", "history", "checkpoints", "journal", "cache" })
+        {
+            Assert.Contains(Path.Combine(home, folder) + "\n", result.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("your conversations", result.Stdout, StringComparison.Ordinal);
+        Directory.Delete(home, true);
+    }
+
+    [Fact]
     public async Task ABadConfigValueIsAConfigErrorWithExitThree()
     {
         var home = Directory.CreateTempSubdirectory("sov-e2e-privacy-").FullName;

@@ -5,7 +5,8 @@ namespace Sov.Cli.Audit;
 
 /// <summary>
 /// <c>sov audit verify [SESSION|--all] [--repair]</c>: one line per session, <c>ok</c>, <c>UNSEALED</c> or
-/// <c>BROKEN</c> with the first bad seq; exit 0 only when every chain is intact and sealed.
+/// <c>BROKEN</c> with the first bad seq, a session still running said so (never repaired under it); every segment of a
+/// continued session is checked (#14); exit 0 only when every chain is intact and sealed.
 /// </summary>
 internal static class AuditVerify
 {
@@ -24,7 +25,8 @@ internal static class AuditVerify
         {
             var path = JournalFiles.PathOf(dir, id);
             var result = JournalVerifier.Verify(path);
-            if (repair && result.Repairable)
+            var running = !result.Sealed && JournalLock.InUse(dir, id);
+            if (repair && result.Repairable && !running)
             {
                 var before = result;
                 result = JournalRepair.Repair(path);
@@ -34,7 +36,8 @@ internal static class AuditVerify
             if (result.Ok)
             {
                 var pruned = result.BodiesPruned > 0 ? $", {result.BodiesPruned} request bodies pruned (bodies/{JournalContents.PrunedFile})" : "";
-                context.Out.WriteLine($"ok       {id}  {result.Records} records, sealed, {result.BodiesChecked} request bodies match{pruned}, head {result.HeadHash}");
+                var segments = result.Segments > 1 ? $" in {result.Segments} segments (the session was continued)" : "";
+                context.Out.WriteLine($"ok       {id}  {result.Records} records{segments}, sealed, {result.BodiesChecked} request bodies match{pruned}, head {result.HeadHash}");
                 continue;
             }
 
@@ -46,7 +49,8 @@ internal static class AuditVerify
             }
 
             var label = result.Intact ? "UNSEALED" : "BROKEN  ";
-            context.Out.WriteLine($"{label} {id}  first bad seq {result.FirstBadSeq}: {result.Problem}");
+            var live = running ? $" (the session is still running: it is sealed when it ends{(repair ? "; not repaired" : "")})" : "";
+            context.Out.WriteLine($"{label} {id}  first bad seq {result.FirstBadSeq}: {result.Problem}{live}");
         }
 
         if (bad > 0)

@@ -46,7 +46,12 @@ internal static class PrivacyReport
             o.WriteLine($"  read     {borders.CaFile} (network.ca_file)");
         }
 
-        o.WriteLine($"  written  {paths.JournalDir} (the journal and the exact request bodies)");
+        o.WriteLine("  written  only these folders (#14), private to you:");
+        foreach (var (folder, holds) in StateFolders.List(paths))
+        {
+            o.WriteLine($"    {folder}");
+            o.WriteLine($"      {holds}");
+        }
         o.WriteLine();
         o.WriteLine("Hosts Sovereign may contact under this configuration (exact scheme, host and port):");
         if (settings.Endpoint is { } endpoint)

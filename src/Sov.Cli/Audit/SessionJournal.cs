@@ -24,11 +24,17 @@ internal sealed class SessionJournal : IDisposable
     public Redactor Redactor { get; }
     public JournalEgressObserver Observer { get; }
 
-    public static SessionJournal Start(CliContext context, BorderConfig borders, CoreSessionInfo info)
+    /// <param name="resume">The session being continued: its journal gets a new segment (#14); null starts a new session
+    /// under an id that neither the journal folder nor the sessions folder has, shared by its session file.</param>
+    public static SessionJournal Start(CliContext context, BorderConfig borders, CoreSessionInfo info, string? resume = null)
     {
+        var sessions = context.Paths.SessionsDir;
         try
         {
-            return new SessionJournal(Journal.Start(context.Paths.JournalDir, info), new Redactor(borders.Redaction));
+            var journal = resume is null
+                ? Journal.Start(context.Paths.JournalDir, info, null, id => File.Exists(Core.Sessions.SessionFile.PathOf(sessions, id)))
+                : Journal.Continue(context.Paths.JournalDir, resume, info);
+            return new SessionJournal(journal, new Redactor(borders.Redaction));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -29,13 +29,14 @@ internal static class ExecRunner
             _ => new TextPrinter(context.Out, context.Error),
         };
 
-        using var agent = await PreparedAgent.PrepareAsync(context, request.Flags, request.WorkspaceRoot, cancellationToken).ConfigureAwait(false);
+        using var agent = await PreparedAgent.PrepareAsync(context, request.Flags, request.WorkspaceRoot, cancellationToken,
+            modeFlag: request.Flags.Mode, session: request.Continue ? new SessionChoice(Newest: true) : SessionChoice.New).ConfigureAwait(false);
         var (settings, workspace, tools, model, baseUrl) = (agent.Settings, agent.Workspace, agent.Tools, agent.Model, agent.BaseUrl);
         var borders = await SessionBorders.CreateAsync(context, workspace, request.Flags.Mode, headless: true, cancellationToken).ConfigureAwait(false);
         await using var mcp = await McpServers.ConnectAsync(context, agent, borders, cancellationToken).ConfigureAwait(false);
         var (session, sink) = SessionWiring.Build(agent, borders, borders.Gate);
         var recovered = InterruptedTurns.Recover(borders.Services.Undo.Store);
-        var (file, history, opened) = OpenSession(context, agent, request.Continue);
+        var (file, history, opened, pending) = OpenSession(context, agent, request.Continue);
         borders.Services.Undo.Session = file.Id;
         printer.Start(new SessionInfo(model, baseUrl.ToString(), workspace.Root, [.. tools.All.Select(t => t.Name)], file.Id));
         foreach (var warning in settings.Warnings.Concat(borders.Warnings).Concat(mcp.Warnings).Append(agent.Instructions.Warning).Concat(recovered).Append(opened).OfType<string>())
@@ -58,7 +59,7 @@ internal static class ExecRunner
             }
 
             using var onCancel = cancellationToken.Register(() => session.Submit(new Interrupt()));
-            session.Submit(new UserTurn(InterruptedTurns.WithNote(note, request.Prompt)));
+            session.Submit(new UserTurn(InterruptedTurns.WithNote(UndoNotes.Join([note, .. pending]), request.Prompt)));
             var exitCode = ExitCodes.Failed;
             await foreach (var agentEvent in session.Events.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
@@ -90,18 +91,16 @@ internal static class ExecRunner
         }
     }
 
-    /// <summary>A new session file, or with <paramref name="resume"/> the workspace's newest one and its history (and a note when there is none, or when part of it could not be loaded).</summary>
-    private static (SessionFile File, List<ChatMessage> History, string? Note) OpenSession(CliContext context, PreparedAgent agent, bool resume)
+    /// <summary>The session's file under its one id (#14): new, or with <paramref name="resume"/> the workspace's newest and its history,
+    /// a note when there is none or part of it could not be loaded, and the notes for the model saved since its last message.</summary>
+    private static (SessionFile File, List<ChatMessage> History, string? Note, IReadOnlyList<string> Pending) OpenSession(CliContext context, PreparedAgent agent, bool resume)
     {
-        var dir = context.Paths.SessionsDir;
-        var newest = resume ? SessionFile.List(dir, agent.Workspace.Root).FirstOrDefault() : null;
-        if (newest is null)
+        var (file, loaded) = SessionResume.OpenOrCreate(context, agent);
+        if (loaded is null)
         {
-            var created = SessionFile.Create(dir, agent.Workspace.Root, agent.Model, DateTimeOffset.UtcNow, agent.Journal.Redactor);
-            return (created, [], resume ? "No earlier session in this workspace: starting a new one." : null);
+            return (file, [], resume ? "No earlier session in this workspace: starting a new one." : null, []);
         }
 
-        var (file, loaded) = SessionResume.Open(newest.Path, agent);
-        return (file, loaded.Messages, loaded.Warnings.Count > 0 ? string.Join(" ", loaded.Warnings) : null);
+        return (file, loaded.Messages, loaded.Warnings.Count > 0 ? string.Join(" ", loaded.Warnings) : null, loaded.PendingNotes);
     }
 }

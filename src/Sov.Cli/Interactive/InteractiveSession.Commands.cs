@@ -43,6 +43,11 @@ internal sealed partial class InteractiveSession
                 else if (PermissionModes.TryParse(command.Arguments, out var mode))
                 {
                     var refused = _gate.SwitchMode(mode);
+                    if (refused is null)
+                    {
+                        _agent.Journal.Journal.Append(new Sov.Core.Audit.Records.PermissionModeRecord(_gate.Mode.Name())); // #14: the journal states the mode in effect
+                    }
+
                     _surface.WriteLine(refused ?? $"mode is now {_gate.Mode.Name()}", refused is null ? Style.Plain : Style.Warning);
                 }
                 else
@@ -68,7 +73,11 @@ internal sealed partial class InteractiveSession
                 FencedRows.Gutter(_surface).WriteLines(_view.LastReasoning.Length == 0 ? "(no reasoning in the last turn)" : _view.LastReasoning.Trim(), Style.Dim);
                 break;
             case "resume":
-                Resume(command.Arguments);
+                if (Resume(command.Arguments) is { } switching)
+                {
+                    return switching;
+                }
+
                 break;
             case "undo":
                 UndoLastTurn();
@@ -110,7 +119,7 @@ internal sealed partial class InteractiveSession
         UndoReport? report;
         try
         {
-            report = Undo.Last(_borders.Services.Undo.Store, Sov.Borders.Processes.ProcessUmask.Current());
+            report = UndoNotes.UndoLast(_borders.Services.Undo.Store);
         }
         catch (Sov.Core.SovException e)
         {
@@ -140,9 +149,12 @@ internal sealed partial class InteractiveSession
         }
 
         _surface.WriteLine($"Undid the last turn: {report.Restored.Count} restored, {report.Removed.Count} removed, {report.Skipped.Count} left alone.", Style.Dim);
+        _pendingNotes.Add(UndoNotes.Record(_agent.Journal.Journal, _file, report, "/undo")); // #14: journaled, and the model told with the next prompt
     }
 
-    private void Resume(string id)
+    /// <summary><c>/resume</c> lists the workspace's sessions; <c>/resume ID</c> saves this one and reopens as <c>sov --resume ID</c>
+    /// (returns the exit code that ends this one), so each session keeps its one id and journal (#14).</summary>
+    private int? Resume(string id)
     {
         var sessions = SessionFile.List(_context.Paths.SessionsDir, _agent.Workspace.Root);
         if (id.Length == 0)
@@ -153,26 +165,20 @@ internal sealed partial class InteractiveSession
             }
 
             _surface.WriteLine("/resume ID switches to one of them.", Style.Dim);
-            return;
+            return null;
         }
 
         var found = sessions.FirstOrDefault(s => s.Id == id);
-        if (found is null)
+        if (found is null || found.Id == _file.Id)
         {
-            _surface.WriteLine($"No session {id} in this workspace. /resume lists them.", Style.Warning);
-            return;
+            _surface.WriteLine(found is null ? $"No session {id} in this workspace. /resume lists them." : $"Session {id} is the one open.", Style.Warning);
+            return null;
         }
 
         Save();
-        var (next, history) = ResumeFile(found.Path, _agent, _surface);
-        _file.Dispose();
-        _file = next;
-        _session.Reset(history);
-        _borders.Services.Undo.Session = _file.Id;
-        _interruptedNote = InterruptedTurns.NoteFor(_borders.Services.Undo.Store, _file.Id, history);
-        _saved = history.Count;
-        _view.Reset();
-        ResumedView.Print(_surface, history);
+        _surface.WriteLine($"Session saved: {_file.Id}. Switching to {found.Id}.", Style.Dim);
+        _switchTo = found.Id;
+        return Sov.Core.ExitCodes.Ok;
     }
 
     /// <summary><c>/model</c> shows the model and what the server serves; <c>/model NAME</c> switches for the next turn.</summary>

@@ -38,6 +38,8 @@ internal sealed partial class InteractiveSession
     private int _saved;
     private bool _lastWasInterrupt;
     private string? _interruptedNote;
+    private List<string> _pendingNotes = [];
+    private string? _switchTo;
 
     private InteractiveSession(CliContext context, TerminalSurface surface, IPromptInput input, PreparedAgent agent, SessionBorders borders, SessionFile file)
     {
@@ -66,8 +68,9 @@ internal sealed partial class InteractiveSession
         PreparedAgent agent;
         try
         {
+            var choice = options.ResumeId is { } id ? new SessionChoice(id) : new SessionChoice(Newest: options.Continue || options.ResumeGiven);
             agent = await PreparedAgent.PrepareAsync(context, options.Flags, options.WorkspaceRoot, cancellationToken,
-                kind: "interactive", permissionMode: options.Mode ?? "configured").ConfigureAwait(false);
+                kind: "interactive", modeFlag: options.Mode, session: choice).ConfigureAwait(false);
         }
         catch (ConfigException e) when (e.Message.StartsWith("No model endpoint is configured", StringComparison.Ordinal))
         {
@@ -75,17 +78,19 @@ internal sealed partial class InteractiveSession
             return ExitCodes.Environment;
         }
 
+        string? switchTo;
         using (agent)
         {
             var borders = await SessionBorders.CreateAsync(context, agent.Workspace, options.Mode, headless: false, cancellationToken).ConfigureAwait(false);
             await using var mcp = await McpServers.ConnectAsync(context, agent, borders, cancellationToken).ConfigureAwait(false);
             var recovered = InterruptedTurns.Recover(borders.Services.Undo.Store);
-            var (file, history) = OpenSession(context, agent, options, surface);
+            var (file, history, pending) = OpenSession(context, agent, options, surface);
             borders.Services.Undo.Session = file.Id;
             var interactive = new InteractiveSession(context, surface, input, agent, borders, file)
             {
                 _mcpWarnings = [.. mcp.Warnings, .. recovered],
                 _interruptedNote = InterruptedTurns.NoteFor(borders.Services.Undo.Store, file.Id, history),
+                _pendingNotes = [.. pending],
             };
             await using (interactive._session.ConfigureAwait(false))
             {
@@ -100,10 +105,17 @@ internal sealed partial class InteractiveSession
 
                     var exit = await interactive.LoopAsync(cancellationToken).ConfigureAwait(false);
                     agent.Journal.Finish(exit);
-                    return exit;
+                    switchTo = interactive._switchTo;
+                    if (switchTo is null)
+                    {
+                        return exit;
+                    }
                 }
             }
         }
+
+        // /resume ID: this session is saved and its journal sealed; the other opens as with 'sov --resume ID' (#14: one id, one journal each).
+        return await RunAsync(context, surface, input, options with { ResumeId = switchTo, Continue = false, ResumeGiven = false }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<int> LoopAsync(CancellationToken cancellationToken)
@@ -202,8 +214,9 @@ internal sealed partial class InteractiveSession
         Console.CancelKeyPress += OnCancel;
         try
         {
-            _session.Submit(new UserTurn(InterruptedTurns.WithNote(_interruptedNote, text)));
+            _session.Submit(new UserTurn(InterruptedTurns.WithNote(UndoNotes.Join([_interruptedNote, .. _pendingNotes]), text)));
             _interruptedNote = null;
+            _pendingNotes.Clear();
             await foreach (var e in _session.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 _view.Show(e);
@@ -341,59 +354,38 @@ internal sealed partial class InteractiveSession
         return ExitCodes.Ok;
     }
 
-    private static (SessionFile File, List<ChatMessage> History) OpenSession(CliContext context, PreparedAgent agent, InteractiveOptions options, TerminalSurface surface)
+    /// <summary>The session file under the session's one id (#14): the one <see cref="PreparedAgent"/> continues, or a new one.</summary>
+    private static (SessionFile File, List<ChatMessage> History, IReadOnlyList<string> Pending) OpenSession(CliContext context, PreparedAgent agent, InteractiveOptions options, TerminalSurface surface)
     {
-        var dir = context.Paths.SessionsDir;
-        string? path = null;
-        if (options.ResumeId is { } id)
+        if (options.ResumeId is null && (options.Continue || options.ResumeGiven))
         {
-            path = Path.Combine(dir, Path.GetFileName(id) + ".jsonl");
-            if (!File.Exists(path))
-            {
-                throw new ConfigException($"No session {id} in {dir}.", "Run 'sov --resume' to list the sessions of this workspace.");
-            }
-        }
-        else if (options.Continue || options.ResumeGiven)
-        {
-            var sessions = SessionFile.List(dir, agent.Workspace.Root);
-            if (sessions.Count == 0)
+            if (agent.Listed.Count == 0)
             {
                 surface.WriteLine("No earlier session in this workspace: starting a new one.", Style.Dim);
             }
-            else
+            else if (options.ResumeGiven)
             {
-                if (options.ResumeGiven)
+                surface.WriteLine("Sessions in this workspace (newest first):", Style.Dim);
+                foreach (var s in agent.Listed.Take(10))
                 {
-                    surface.WriteLine("Sessions in this workspace (newest first):", Style.Dim);
-                    foreach (var s in sessions.Take(10))
-                    {
-                        surface.WriteLine($"  {s.Id}  {s.Messages,4} messages  {s.FirstPrompt}");
-                    }
+                    surface.WriteLine($"  {s.Id}  {s.Messages,4} messages  {s.FirstPrompt}");
                 }
-
-                path = sessions[0].Path;
             }
         }
 
-        if (path is null)
+        var (file, loaded) = SessionResume.OpenOrCreate(context, agent);
+        if (loaded is null)
         {
-            return (SessionFile.Create(dir, agent.Workspace.Root, agent.Model, DateTimeOffset.UtcNow, agent.Journal.Redactor), []);
+            return (file, [], []);
         }
 
-        return ResumeFile(path, agent, surface);
-    }
-
-    /// <summary>Reopens a saved session; what could not be loaded (a torn last line, #13.3) is shown and journaled.</summary>
-    private static (SessionFile File, List<ChatMessage> History) ResumeFile(string path, PreparedAgent agent, TerminalSurface surface)
-    {
-        var (file, loaded) = SessionResume.Open(path, agent);
-
+        // What could not be loaded (a torn last line, #13.3) is shown; SessionResume journaled it.
         foreach (var warning in loaded.Warnings)
         {
             surface.WriteLine("⚠ " + TerminalSafe.Line(warning), Style.Warning);
         }
 
         surface.WriteLine($"Resumed {file.Id}: {loaded.Messages.Count} messages.", Style.Dim);
-        return (file, loaded.Messages);
+        return (file, loaded.Messages, loaded.PendingNotes);
     }
 }

@@ -8,6 +8,7 @@ using Sov.Core.Agent;
 using Sov.Core.Config;
 using Sov.Core.Files;
 using Sov.Core.Models;
+using Sov.Core.Permissions;
 using Sov.Core.Prompts;
 using Sov.Core.Tools;
 
@@ -50,6 +51,15 @@ internal sealed partial class PreparedAgent : IDisposable
     public AgentOptions Options { get; }
     public SessionJournal Journal { get; }
 
+    /// <summary>The session's one id (#14): its journal's, its session file's, the banner's and <c>--resume</c>'s.</summary>
+    public string SessionId => Journal.Journal.Session;
+
+    /// <summary>The saved session this one continues (its journal got a new segment), or null for a new session.</summary>
+    public string? ResumePath { get; private init; }
+
+    /// <summary>The workspace's sessions, newest first, when the newest was asked for (<c>--continue</c>, <c>--resume</c> alone).</summary>
+    public IReadOnlyList<Core.Sessions.SessionSummary> Listed { get; private init; } = [];
+
     /// <summary>The AGENTS.md chain that went into the prompt, with any hidden characters found in it.</summary>
     public ProjectInstructions Instructions { get; private init; } = new(null, [], []);
 
@@ -74,15 +84,21 @@ internal sealed partial class PreparedAgent : IDisposable
     public Task<IReadOnlyList<string>?> ServedModelsAsync(CancellationToken cancellationToken) =>
         ModelCatalog.TryListAsync(Http, BaseUrl, TimeSpan.FromSeconds(10), cancellationToken);
 
+    /// <param name="modeFlag">The <c>--mode</c> given, if any: the journal states the mode in effect (#14).</param>
+    /// <param name="session">Which session to open (default: a new one); a continued one's journal gets a new segment.</param>
+    /// <param name="permissionMode">Overrides the mode the journal states (<c>sov doctor</c> runs no tools: <c>none</c>).</param>
     public static async Task<PreparedAgent> PrepareAsync(CliContext context, SettingsOverrides flags, string workspaceRoot,
-        CancellationToken cancellationToken, string kind = "exec", string permissionMode = "headless")
+        CancellationToken cancellationToken, string kind = "exec", string? modeFlag = null, SessionChoice? session = null, string? permissionMode = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var workspace = new Workspace(workspaceRoot, new NativeFileSystem());
         var settings = ConfigLoader.Load(context.Config(workspace), context.Environment, flags);
         var borders = BorderConfig.From(context.Config(workspace));
+        var (resumePath, listed) = (session ?? SessionChoice.New).Resolve(context.Paths.SessionsDir, workspace.Root);
+        permissionMode ??= Core.Permissions.PermissionSettings.From(context.Config(workspace), modeFlag).Mode.Name();
         var journal = SessionJournal.Start(context, borders, SessionJournal.Info(context, kind, workspace.Root,
-            settings.Model ?? "(first the server lists)", settings.Endpoint ?? "(discovered on loopback)", permissionMode));
+            settings.Model ?? "(first the server lists)", settings.Endpoint ?? "(discovered on loopback)", permissionMode),
+            resumePath is null ? null : Path.GetFileNameWithoutExtension(resumePath));
         EgressOptions Egress(IEnumerable<Uri> origins, string purpose) => new([.. origins])
         {
             Proxy = borders.Proxy,
@@ -130,7 +146,7 @@ internal sealed partial class PreparedAgent : IDisposable
                 MaxTurns = settings.MaxTurns ?? new AgentOptions().MaxTurns,
                 Secrets = journal.Redactor.Memory,
             };
-            return new PreparedAgent(settings, workspace, baseUrl, http, client, tools, options, journal) { Instructions = instructions, Egress = Egress };
+            return new PreparedAgent(settings, workspace, baseUrl, http, client, tools, options, journal) { Instructions = instructions, Egress = Egress, ResumePath = resumePath, Listed = listed };
         }
         catch
         {

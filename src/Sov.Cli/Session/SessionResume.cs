@@ -17,4 +17,21 @@ internal static class SessionResume
 
         return (file, loaded);
     }
+
+    /// <summary>
+    /// The session file of the session <paramref name="agent"/> opened (#14: under the journal's id): the one it
+    /// continues, with its history, or a new one (history null).
+    /// </summary>
+    public static (SessionFile File, SessionHistory? Loaded) OpenOrCreate(CliContext context, PreparedAgent agent)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(agent);
+        if (agent.ResumePath is { } path)
+        {
+            var (file, loaded) = Open(path, agent);
+            return (file, loaded);
+        }
+
+        return (SessionFile.Create(context.Paths.SessionsDir, agent.SessionId, agent.Workspace.Root, agent.Model, DateTimeOffset.UtcNow, agent.Journal.Redactor), null);
+    }
 }

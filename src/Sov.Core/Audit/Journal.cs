@@ -80,24 +80,26 @@ public sealed class Journal : IDisposable
     /// </summary>
     public static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock = null) => Start(journalDir, info, clock, null, null);
 
+    /// <summary>As above, drawing again while <paramref name="taken"/> says an id is used elsewhere (the session file beside it shares the id, #14).</summary>
+    public static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock, Func<string, bool> taken) => Start(journalDir, info, clock, null, null, taken);
+
     /// <param name="wrap">Tests wrap the file stream to inject write failures.</param>
     /// <param name="newId">Tests draw colliding ids.</param>
-    internal static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock, Func<Stream, Stream>? wrap, Func<DateTimeOffset, string>? newId = null)
+    /// <param name="taken">Ids used elsewhere (the sessions folder).</param>
+    internal static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock, Func<Stream, Stream>? wrap, Func<DateTimeOffset, string>? newId = null,
+        Func<string, bool>? taken = null)
     {
         ArgumentNullException.ThrowIfNull(info);
         clock ??= TimeProvider.System;
-        try
-        {
-            Files.PrivateFiles.CreateDirectory(journalDir);
-        }
-        catch (IOException e) when (StateWriteException.IsDiskFull(e))
-        {
-            throw StateWriteException.For(e, "journal", journalDir);
-        }
-
+        CreateFolder(journalDir);
         for (var attempt = 0; attempt < MaxIdAttempts; attempt++)
         {
             var session = (newId ?? JournalFiles.NewSessionId)(clock.GetUtcNow());
+            if (taken?.Invoke(session) == true)
+            {
+                continue;
+            }
+
             var line = Line(1, clock, new SessionRecord(session, info), ChainHash.Genesis, out var hash);
             if (AppendOnlyFile.TryCreate(JournalFiles.PathOf(journalDir, session), line, "journal", wrap) is { } file)
             {
@@ -107,6 +109,49 @@ public sealed class Journal : IDisposable
 
         throw new StateWriteException($"cannot start a journal in {journalDir}: {MaxIdAttempts} new session ids were all taken.",
             "Check what is creating files in that folder.", null);
+    }
+
+    /// <summary>
+    /// Continues a session's journal with a new segment (#14), see <see cref="JournalContinuation"/>.
+    /// </summary>
+    public static Journal Continue(string journalDir, string session, SessionInfo info, TimeProvider? clock = null) =>
+        JournalContinuation.Open(journalDir, session, info, clock ?? TimeProvider.System);
+
+    /// <summary>Opens a journal whose chain was just checked to end in a seal after <paramref name="seq"/> records.</summary>
+    internal static Journal Reopen(string path, string session, long seq, string prev, long length, TimeProvider clock) =>
+        new(Path.GetDirectoryName(path)!, session, AppendOnlyFile.Open(path, length, "journal"), clock, seq, prev);
+
+    /// <summary>Creates a session's journal under a given id (a session saved before journals shared its id); null when the name is taken.</summary>
+    internal static Journal? TryCreate(string journalDir, string session, SessionInfo info, TimeProvider clock)
+    {
+        var line = Line(1, clock, new SessionRecord(session, info), ChainHash.Genesis, out var hash);
+        return AppendOnlyFile.TryCreate(JournalFiles.PathOf(journalDir, session), line, "journal") is { } file
+            ? new Journal(journalDir, session, file, clock, 1, hash)
+            : null;
+    }
+
+    internal static void CreateFolder(string journalDir)
+    {
+        try
+        {
+            Files.PrivateFiles.CreateDirectory(journalDir);
+        }
+        catch (IOException e) when (StateWriteException.IsDiskFull(e))
+        {
+            throw StateWriteException.For(e, "journal", journalDir);
+        }
+    }
+
+    /// <summary>Closes without a seal: the first record of a new segment could not be written, so the file still ends in the earlier seal (a second seal would break it).</summary>
+    internal void Abandon()
+    {
+        lock (_lock)
+        {
+            if (!_sealed)
+            {
+                Close();
+            }
+        }
     }
 
     /// <summary>Reopens an intact but unsealed journal to seal it (used by repair only): what follows its first <paramref name="length"/> bytes is cut.</summary>

@@ -63,7 +63,8 @@ public static class JournalFiles
     }
 
     /// <summary>
-    /// A new session id: UTC start time and 32 random bits (no host, user or machine data). Two sessions can
+    /// A new session id: UTC start time and 32 random bits (no host, user or machine data); the one generator for
+    /// journals and session files, which share it (#14). Two sessions can
     /// still draw the same one: <see cref="Journal.Start(string, SessionInfo, TimeProvider?)"/> creates the file only under a free name and draws again (#13.3).
     /// </summary>
     public static string NewSessionId(DateTimeOffset utcNow)

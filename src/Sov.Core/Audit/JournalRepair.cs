@@ -14,7 +14,10 @@ public static class JournalRepair
     public const string Note = "the session ended without a seal (crashed or killed); sealed by 'sov audit verify --repair'";
 
     /// <summary>Seals the journal if it is intact but unsealed; returns the verification after the repair.</summary>
-    public static JournalVerification Repair(string path, TimeProvider? clock = null)
+    public static JournalVerification Repair(string path, TimeProvider? clock = null) => Repair(path, clock, Note);
+
+    /// <param name="note">What the seal says about why it was written.</param>
+    internal static JournalVerification Repair(string path, TimeProvider? clock, string note)
     {
         var before = JournalVerifier.Verify(path);
         if (!before.Repairable)
@@ -40,7 +43,7 @@ public static class JournalRepair
         // The partial line is cut (it is kept aside above) and the seal written where it began.
         using (var journal = Journal.Resume(path, before.Records, before.HeadHash, keep, clock ?? TimeProvider.System))
         {
-            journal.Append(new SealRecord("repaired", before.Records + 1, Note, tailBytes, tailSha));
+            journal.Append(new SealRecord("repaired", before.Records + 1, note, tailBytes, tailSha));
         }
 
         return JournalVerifier.Verify(path);

@@ -25,6 +25,9 @@ public sealed record JournalVerification(
 
     public int BodiesPruned { get; init; }
 
+    /// <summary>Segments checked: 1, plus one per continuation (<c>resume</c> record, #14).</summary>
+    public long Segments { get; init; }
+
     /// <summary>Intact up to a missing seal (perhaps with one partial last line): what --repair may seal.</summary>
     public bool Repairable => Intact && !Sealed && Records > 0;
 }

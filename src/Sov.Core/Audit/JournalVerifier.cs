@@ -5,8 +5,11 @@ namespace Sov.Core.Audit;
 /// <summary>
 /// Re-derives every hash of a journal from its bytes and checks each link: the line's layout, its hash,
 /// <c>seq</c> counting 1, 2, 3…, <c>prev</c> equal to the previous line's hash, a <c>session</c> record first and a
-/// <c>seal</c> record last and only last. An edited byte, a deleted, inserted or reordered line, a
-/// truncated tail or a missing seal each stop it at the first bad sequence number.
+/// <c>seal</c> record last. A continued session (#14) adds segments: each later one opens with a <c>resume</c>
+/// record right after the previous segment's seal (chained to it, numbering the segment, naming the same
+/// session) and ends with its own seal. An edited byte, a deleted, inserted or reordered line or segment, a
+/// truncated tail or a missing seal each stop it at the first bad sequence number. (Cutting whole segments off
+/// the end leaves a shorter valid chain, as with any hash chain: compare with an anchored <c>sov audit head</c>.)
 /// </summary>
 public static class JournalVerifier
 {
@@ -40,6 +43,8 @@ public static class JournalVerifier
         var prev = ChainHash.Genesis;
         long records = 0;
         var sealedAt = 0L;
+        var segments = 0L;
+        string? named = null;
         var rest = bytes;
         while (!rest.IsEmpty)
         {
@@ -50,30 +55,28 @@ public static class JournalVerifier
                 // A last line without its newline: the write was cut short (crash) or the file was truncated.
                 return new JournalVerification(session, records, sealedAt == 0, false, expected,
                     $"seq {expected}: partial last line ({rest.Length} bytes without a newline): truncated tail or crash mid-write",
-                    prev, rest.Length);
+                    prev, rest.Length) { Segments = segments };
             }
 
             var line = rest[..newline];
             rest = rest[(newline + 1)..];
-            if (sealedAt != 0)
-            {
-                return Bad(session, records, expected, $"seq {expected}: a record after the seal at seq {sealedAt}", prev);
-            }
-
-            var problem = Check(line, expected, prev, out var hash, out var type);
+            var problem = Check(line, expected, prev, out var hash, out var fields)
+                ?? Segment(fields, expected, sealedAt, segments, named);
             if (problem is not null)
             {
-                return Bad(session, records, expected, problem, prev);
+                return Bad(session, records, expected, problem, prev) with { Segments = segments };
             }
 
-            if (expected == 1 && type != "session")
+            if (fields.Type is "session" or Records.ResumeRecord.TypeName)
             {
-                return Bad(session, records, 1, "seq 1: the first record is not a session record", prev);
+                named ??= fields.Session;
+                segments++;
+                sealedAt = 0;
             }
 
             records = expected;
             prev = hash;
-            if (type == "seal")
+            if (fields.Type == "seal")
             {
                 sealedAt = expected;
             }
@@ -85,19 +88,58 @@ public static class JournalVerifier
         }
 
         return sealedAt != 0
-            ? new JournalVerification(session, records, true, true, null, null, prev, 0)
+            ? new JournalVerification(session, records, true, true, null, null, prev, 0) { Segments = segments }
             : new JournalVerification(session, records, true, false, records + 1,
                 $"seq {records + 1}: no seal after seq {records}: the session crashed or the tail was cut ('sov audit verify --repair' seals a crashed session, saying so)",
-                prev, 0);
+                prev, 0) { Segments = segments };
+    }
+
+    /// <summary>
+    /// Where segments may begin (#14): a <c>session</c> record at seq 1 only; after a seal nothing but a <c>resume</c>
+    /// record numbering the next segment and naming the same session; a <c>resume</c> record nowhere else.
+    /// </summary>
+    private static string? Segment(Fields fields, long expected, long sealedAt, long segments, string? named)
+    {
+        if (expected == 1)
+        {
+            return fields.Type == "session" ? null : "seq 1: the first record is not a session record";
+        }
+
+        if (fields.Type == "session")
+        {
+            return $"seq {expected}: a second session record: journals were joined";
+        }
+
+        if (fields.Type != Records.ResumeRecord.TypeName)
+        {
+            return sealedAt != 0 ? $"seq {expected}: a record after the seal at seq {sealedAt}" : null;
+        }
+
+        if (sealedAt == 0)
+        {
+            return $"seq {expected}: a resume record inside a segment (it must follow a seal)";
+        }
+
+        if (fields.Segment != segments + 1)
+        {
+            return $"seq {expected}: the resume record numbers segment {fields.Segment?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}, not {segments + 1}: a segment was deleted or reordered";
+        }
+
+        return fields.Session != named
+            ? $"seq {expected}: the resume record names session {fields.Session}, not {named}: journals were joined"
+            : null;
     }
 
     private static JournalVerification Bad(string session, long records, long seq, string problem, string head) =>
         new(session, records, false, false, seq, problem, head, 0);
 
-    private static string? Check(ReadOnlySpan<byte> line, long expected, string prev, out string hash, out string? type)
+    private static string? Check(ReadOnlySpan<byte> line, long expected, string prev, out string hash, out Fields fields)
     {
         hash = "";
-        type = null;
+        fields = default;
+        string? type = null;
+        string? session = null;
+        long? segment = null;
         if (!ChainHash.TrySplit(line, out var body, out var stated))
         {
             return $"seq {expected}: the line is malformed (no valid hash suffix): edited or cut";
@@ -131,6 +173,12 @@ public static class JournalVerifier
                     case "type" when reader.TokenType == JsonTokenType.String:
                         type = reader.GetString();
                         break;
+                    case "session" when reader.TokenType == JsonTokenType.String:
+                        session = reader.GetString();
+                        break;
+                    case "segment" when reader.TokenType == JsonTokenType.Number:
+                        segment = reader.GetInt64();
+                        break;
                     case "prev" when reader.TokenType == JsonTokenType.String:
                         statedPrev = reader.GetString();
                         break;
@@ -155,6 +203,9 @@ public static class JournalVerifier
             return $"seq {expected}: prev does not match the hash of seq {expected - 1}: the chain is broken";
         }
 
+        fields = new Fields(type, session, segment);
         return type is null ? $"seq {expected}: the record has no type" : null;
     }
+
+    private readonly record struct Fields(string? Type, string? Session, long? Segment);
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
@@ -9,8 +8,9 @@ namespace Sov.Core.Sessions;
 /// <summary>
 /// A conversation persisted as JSON-lines under the sessions folder: a header record
 /// (<c>{"type":"session","id","workspace","model","created"}</c>), then one <c>{"type":"message"}</c>
-/// record per chat message, appended and fsynced as each turn ends, and <c>{"type":"reset"}</c> where
-/// /clear or /compact replaced the conversation. After a crash at most the turn in flight is lost.
+/// record per chat message, appended and fsynced as each turn ends, <c>{"type":"reset"}</c> where
+/// /clear or /compact replaced the conversation, and <c>{"type":"note"}</c> for the model's next prompt (an undo).
+/// After a crash at most the turn in flight is lost. Its id is its session's journal's (#14).
 /// <para>Write failures and crashes (#13.1, #13.3): a turn's records are written together at the end of the
 /// last good record (<see cref="Audit.AppendOnlyFile"/>), whole or not at all; a failure throws
 /// <see cref="Audit.StateWriteException"/> with the file cut back. A new file appears with its header whole or
@@ -39,10 +39,20 @@ public sealed class SessionFile : IDisposable
     public static SessionFile Create(string sessionsDir, string workspace, string model, DateTimeOffset now, Secrets.Redactor? redactor = null) =>
         Create(sessionsDir, workspace, model, now, redactor, null);
 
+    /// <summary>
+    /// Creates the session file of the session whose journal was just started under <paramref name="id"/> (#14: one id
+    /// for both; the journal drew it, skipping ids this folder has). Never overwrites: a taken name is an error.
+    /// </summary>
+    public static SessionFile Create(string sessionsDir, string id, string workspace, string model, DateTimeOffset now, Secrets.Redactor? redactor = null) =>
+        Create(sessionsDir, workspace, model, now, redactor, null, _ => id, attempts: 1);
+
+    /// <summary>The file a session with this id has in <paramref name="sessionsDir"/> (it may not exist).</summary>
+    public static string PathOf(string sessionsDir, string id) => System.IO.Path.Combine(sessionsDir, id + ".jsonl");
+
     /// <param name="wrap">Tests wrap the file stream to inject write failures.</param>
     /// <param name="newId">Tests draw colliding ids.</param>
     internal static SessionFile Create(string sessionsDir, string workspace, string model, DateTimeOffset now, Secrets.Redactor? redactor,
-        Func<Stream, Stream>? wrap, Func<DateTimeOffset, string>? newId = null)
+        Func<Stream, Stream>? wrap, Func<DateTimeOffset, string>? newId = null, int attempts = MaxIdAttempts)
     {
         try
         {
@@ -53,9 +63,9 @@ public sealed class SessionFile : IDisposable
             throw Audit.StateWriteException.For(e, What, sessionsDir);
         }
 
-        for (var attempt = 0; attempt < MaxIdAttempts; attempt++)
+        for (var attempt = 0; attempt < attempts; attempt++)
         {
-            var id = (newId ?? NewId)(now);
+            var id = (newId ?? Audit.JournalFiles.NewSessionId)(now);
             var header = Line(redactor, w =>
             {
                 w.WriteString("type", "session");
@@ -64,20 +74,15 @@ public sealed class SessionFile : IDisposable
                 w.WriteString("model", model);
                 w.WriteString("created", now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             });
-            if (Audit.AppendOnlyFile.TryCreate(System.IO.Path.Combine(sessionsDir, id + ".jsonl"), header, What, wrap) is { } file)
+            if (Audit.AppendOnlyFile.TryCreate(PathOf(sessionsDir, id), header, What, wrap) is { } file)
             {
                 return new SessionFile(id, file, redactor);
             }
         }
 
-        throw new Audit.StateWriteException($"cannot start a session file in {sessionsDir}: {MaxIdAttempts} new session ids were all taken.",
+        throw new Audit.StateWriteException($"cannot start a session file in {sessionsDir}: {attempts} new session ids were all taken.",
             "Check what is creating files in that folder.", null);
     }
-
-    /// <summary>A new session id: UTC start time and 24 random bits (a taken one is never reused: see <see cref="Create(string, string, string, DateTimeOffset, Secrets.Redactor?)"/>).</summary>
-    internal static string NewId(DateTimeOffset now) =>
-        now.UtcDateTime.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-"
-            + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
 
     /// <summary>
     /// Resumes a saved session: a torn last line is cut and kept aside (reported in the history's warnings and
@@ -122,12 +127,27 @@ public sealed class SessionFile : IDisposable
     /// <summary>The conversation was replaced (/clear, /compact): what follows is the whole history.</summary>
     public void Reset(IEnumerable<ChatMessage> replacement) => Write(true, replacement);
 
+    /// <summary>
+    /// Saves a note for the model (what an undo restored, #14): a resumed session prepends the notes saved after its
+    /// last message to the next prompt (<see cref="SessionHistory.PendingNotes"/>), so the note survives an exit in between.
+    /// </summary>
+    public void AppendNote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        _file.Append(Line(_redactor, w =>
+        {
+            w.WriteString("type", "note");
+            w.WriteString("text", text);
+        }), sync: true);
+    }
+
     /// <summary>Reads a saved conversation; lines that cannot be read are skipped and named in the warnings.</summary>
     public static SessionHistory Load(string path)
     {
         var messages = new List<ChatMessage>();
         string workspace = "", model = "";
         var warnings = new List<string>();
+        var notes = new List<string>();
         var typeInfo = AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ChatMessage));
         var number = 0;
         foreach (var line in File.ReadLines(path))
@@ -156,10 +176,14 @@ public sealed class SessionFile : IDisposable
                     case "reset":
                         messages.Clear();
                         break;
+                    case "note" when root.TryGetProperty("text", out var note) && note.ValueKind == JsonValueKind.String:
+                        notes.Add(note.GetString()!);
+                        break;
                     case "message" when root.TryGetProperty("message", out var m):
                         if (m.Deserialize(typeInfo) is ChatMessage message)
                         {
                             messages.Add(message);
+                            notes.Clear(); // a prompt after the note carried it
                         }
 
                         break;
@@ -167,7 +191,7 @@ public sealed class SessionFile : IDisposable
             }
         }
 
-        return new SessionHistory(workspace, model, messages, warnings);
+        return new SessionHistory(workspace, model, messages, warnings) { PendingNotes = notes };
     }
 
     /// <summary>Saved sessions, newest first; only those of <paramref name="workspace"/> when given.</summary>
@@ -209,6 +233,11 @@ public sealed class SessionFile : IDisposable
             var first = "";
             while (reader.ReadLine() is { } line)
             {
+                if (line.StartsWith("{\"type\":\"note\"", StringComparison.Ordinal))
+                {
+                    continue; // a note for the model (#14), not a message
+                }
+
                 count++;
                 if (first.Length == 0 && line.Contains("\"role\":\"user\"", StringComparison.Ordinal))
                 {

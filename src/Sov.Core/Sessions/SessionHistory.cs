@@ -10,4 +10,7 @@ public sealed record SessionHistory(string Workspace, string Model, List<ChatMes
 {
     /// <summary>The torn last line cut when the session was resumed (journal it), or null.</summary>
     public TornTail? Torn { get; init; }
+
+    /// <summary>Notes for the model saved after the last message (an undo made since, #14): prepend them to the next prompt.</summary>
+    public IReadOnlyList<string> PendingNotes { get; init; } = [];
 }

@@ -11,12 +11,18 @@ public sealed record SessionRecord(string Session, SessionInfo Info) : IJournalR
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteString("session", Session);
-        writer.WriteString("kind", Info.Kind);
-        writer.WriteString("version", Info.Version);
-        writer.WriteString("config_digest", Info.ConfigDigest);
-        writer.WriteString("workspace", Info.Workspace);
-        writer.WriteString("model", Info.Model);
-        writer.WriteString("endpoint", Info.Endpoint);
-        writer.WriteString("permission_mode", Info.PermissionMode);
+        WriteInfo(writer, Info);
+    }
+
+    /// <summary>The fields a <c>session</c> and a <c>resume</c> record share.</summary>
+    internal static void WriteInfo(Utf8JsonWriter writer, SessionInfo info)
+    {
+        writer.WriteString("kind", info.Kind);
+        writer.WriteString("version", info.Version);
+        writer.WriteString("config_digest", info.ConfigDigest);
+        writer.WriteString("workspace", info.Workspace);
+        writer.WriteString("model", info.Model);
+        writer.WriteString("endpoint", info.Endpoint);
+        writer.WriteString("permission_mode", info.PermissionMode);
     }
 }
