@@ -44,13 +44,13 @@ internal static class AuditVerify
             bad++;
             if (result.Intact && result.Sealed)
             {
-                context.Out.WriteLine($"BODIES   {id}  {result.BodyProblem}");
+                context.Out.WriteLine($"BODIES   {id}  {Terminal.TerminalSafe.Line(result.BodyProblem ?? "")}");
                 continue;
             }
 
             var label = result.Intact ? "UNSEALED" : "BROKEN  ";
             var live = running ? $" (the session is still running: it is sealed when it ends{(repair ? "; not repaired" : "")})" : "";
-            context.Out.WriteLine($"{label} {id}  first bad seq {result.FirstBadSeq}: {result.Problem}{live}");
+            context.Out.WriteLine($"{label} {id}  first bad seq {result.FirstBadSeq}: {Terminal.TerminalSafe.Line(result.Problem ?? "")}{live}"); // quotes the journal: inert
         }
 
         if (bad > 0)

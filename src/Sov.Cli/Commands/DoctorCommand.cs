@@ -152,18 +152,22 @@ internal static class DoctorCommand
         {
             PrivateFiles.CreateDirectory(dir);
             var probe = Path.Combine(dir, $".doctor-{Guid.NewGuid():N}.probe");
-            using (var stream = PrivateFiles.Open(probe, FileMode.CreateNew, FileShare.None, bufferSize: 0))
+            try
             {
+                using var stream = PrivateFiles.Open(probe, FileMode.CreateNew, FileShare.None, bufferSize: 0);
                 stream.Write(new byte[4096]);
                 stream.Flush(flushToDisk: true);
             }
+            finally
+            {
+                File.Delete(probe); // nothing left behind, whether or not it could be written
+            }
 
-            File.Delete(probe);
             await report.OkAsync("journal", $"{dir} is writable").ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SovException)
         {
-            await report.BadAsync("journal", $"{dir} cannot be written: {e.Message}", "Free space or fix the folder's owner and mode (sov keeps it 0700).").ConfigureAwait(false);
+            await report.BadAsync("journal", $"{dir} cannot be written: {PlainErrors.Describe(e)}", "Free space or fix the folder's owner and mode (sov keeps it 0700).").ConfigureAwait(false);
         }
     }
 }

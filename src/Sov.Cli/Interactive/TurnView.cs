@@ -17,6 +17,9 @@ namespace Sov.Cli.Interactive;
 /// </summary>
 internal sealed class TurnView(TerminalSurface surface, Workspace workspace, ToolRegistry tools)
 {
+    /// <summary>Files larger than this get no diff preview before their approval (the approval still shows the call).</summary>
+    private const long PreviewMaxBytes = 1024 * 1024;
+
     private readonly MarkdownStream _markdown = new(surface);
     private readonly StringBuilder _reasoning = new();
     private bool _reasoningShown;
@@ -120,7 +123,13 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace, Too
             }
 
             var full = workspace.Resolve(write.Path);
-            var before = File.Exists(full) ? File.ReadAllText(full) : null;
+            var kind = workspace.Files.Kind(full);
+            if (kind is FileKind.Folder or FileKind.Other || (kind == FileKind.File && new FileInfo(full).Length > PreviewMaxBytes))
+            {
+                return; // a FIFO, device or huge file is never read for a preview: the tool itself says what it does with it
+            }
+
+            var before = kind == FileKind.File ? File.ReadAllText(full) : null;
             if (preview.After(args, before) is { } after)
             {
                 DiffView.Write(surface, workspace.Relative(full), before, after);

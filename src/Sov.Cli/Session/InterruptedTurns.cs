@@ -25,7 +25,7 @@ internal static class InterruptedTurns
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
-            return [$"Could not check for a turn a crash left unfinished ({e.Message}); 'sov undo' retries it."];
+            return [$"Could not check for a turn a crash left unfinished ({Core.PlainErrors.Describe(e)}); 'sov undo' retries it."];
         }
     }
 

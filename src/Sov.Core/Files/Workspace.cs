@@ -114,7 +114,7 @@ public sealed class Workspace
         }
         catch (IOException e)
         {
-            throw new WorkspaceException($"{path.Display}: {e.Message}");
+            throw new WorkspaceException($"{path.Display}: {PlainErrors.Describe(e)}");
         }
 
         try

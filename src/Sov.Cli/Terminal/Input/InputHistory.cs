@@ -77,7 +77,7 @@ public sealed class InputHistory
         try
         {
             Core.Files.PrivateFiles.CreateDirectory(Path.GetDirectoryName(_file)!);
-            using var stream = Core.Files.PrivateFiles.Open(_file, FileMode.Append, FileShare.Read);
+            using var stream = Core.Files.PrivateFiles.Open(_file, FileMode.Append, FileShare.Read, bufferSize: 0); // unbuffered: the write happens inside the try
             var length = stream.Length;
             try
             {

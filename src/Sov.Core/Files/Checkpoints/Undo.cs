@@ -96,7 +96,14 @@ public static class Undo
                 return; // a folder with something in it now stays, and so do the ones above it
             }
 
-            Directory.Delete(inspected.FullPath);
+            try
+            {
+                Directory.Delete(inspected.FullPath);
+            }
+            catch (IOException)
+            {
+                return; // something appeared in it meanwhile: it stays, and the files were undone all the same
+            }
         }
     }
 }
