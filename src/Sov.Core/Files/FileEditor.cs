@@ -72,6 +72,6 @@ public sealed class FileEditor(Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(change);
         var folders = checkpoint?.FoldersToCreate(change.Path); // looked at before the write makes them
-        workspace.Replace(change.Path, change.Bytes, change.BeforeBytes, () => checkpoint?.BeforeWrite(change.Path, tool, folders));
+        workspace.Replace(change.Path, change.Bytes, change.BeforeBytes, () => checkpoint?.BeforeWrite(change.Path, tool, folders, Checkpoints.FileSnapshot.Hash(change.Bytes)));
     }
 }

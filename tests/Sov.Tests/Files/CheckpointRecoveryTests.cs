@@ -31,7 +31,7 @@ public sealed class CheckpointRecoveryTests : IDisposable
     private void Write(TurnCheckpoint turn, string relative, string content)
     {
         var path = _ws.ForWrite(relative);
-        turn.BeforeWrite(path, "write_file");
+        turn.BeforeWrite(path, "write_file", afterHash: FileSnapshot.Hash(System.Text.Encoding.UTF8.GetBytes(content)));
         _ws.WriteAtomic(_ws.ForWrite(relative), System.Text.Encoding.UTF8.GetBytes(content));
     }
 
@@ -60,6 +60,42 @@ public sealed class CheckpointRecoveryTests : IDisposable
     }
 
     [Fact]
+    public void APersonsEditAfterTheCrashIsNeverTakenForTheTurnsResult()
+    {
+        // Review of #13.7: recovery took whatever was on disk at the next start as the dead turn's result, so
+        // 'sov undo' reverted an edit the person made in between. A tool's write now names its result.
+        File.WriteAllText(_tree.In("a.txt"), "old a");
+        File.WriteAllText(_tree.In("c.txt"), "old c");
+        var turn = Store().BeginTurn("session-1");
+        Write(turn, "a.txt", "new a");
+        Write(turn, "a.txt", "newer a");
+        Write(turn, "c.txt", "new c");
+        turn.Abandon();
+        File.WriteAllText(_tree.In("a.txt"), "the person's fix"); // before the next start
+
+        Store().RecoverInterrupted();
+        var report = Undo.Last(Store())!;
+        Assert.Equal("the person's fix", File.ReadAllText(_tree.In("a.txt")));
+        Assert.Equal("old c", File.ReadAllText(_tree.In("c.txt")));
+        Assert.Contains(report.Skipped, s => s.StartsWith("a.txt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AWriteKilledBeforeItsRenameLeavesNothingToUndoForThatFile()
+    {
+        File.WriteAllText(_tree.In("a.txt"), "old a");
+        var turn = Store().BeginTurn();
+        Write(turn, "a.txt", "new a");
+        turn.BeforeWrite(_ws.ForWrite("a.txt"), "write_file", afterHash: FileSnapshot.Hash("never landed"u8)); // killed before the rename
+        turn.Abandon();
+
+        Store().RecoverInterrupted();
+        var report = Undo.Last(Store())!;
+        Assert.Equal("old a", File.ReadAllText(_tree.In("a.txt")));
+        Assert.Empty(report.Skipped);
+    }
+
+    [Fact]
     public void ThePriorStateIsOnDiskBeforeTheFileChanges()
     {
         File.WriteAllText(_tree.In("a.txt"), "old a");
@@ -69,10 +105,9 @@ public sealed class CheckpointRecoveryTests : IDisposable
 
         var pending = Assert.Single(Directory.EnumerateFiles(PendingDir, "*.jsonl"));
         Assert.Contains("\"path\":\"a.txt\"", File.ReadAllText(pending), StringComparison.Ordinal);
-        Assert.Single(Store().RecoverInterrupted());
-        var report = Undo.Last(Store())!;
+        Assert.Empty(Store().RecoverInterrupted()); // the file never changed: nothing of the turn to undo or report
+        Assert.Null(Undo.Last(Store()));
         Assert.Equal("old a", File.ReadAllText(_tree.In("a.txt")));
-        Assert.Empty(report.Skipped);
     }
 
     [Fact]

@@ -73,7 +73,17 @@ internal static class Recovery
             foreach (var line in lines.Where(l => l.Path is not null && seen.Add(l.Path)))
             {
                 var full = Path.Combine(store.Workspace.Root, line.Path!);
-                var after = File.Exists(full) ? FileSnapshot.Hash(File.ReadAllBytes(full)) : null;
+                var now = File.Exists(full) ? FileSnapshot.Hash(File.ReadAllBytes(full)) : null;
+                if (now == line.BeforeBlob && line.Captured)
+                {
+                    continue; // the write never landed: nothing of this turn to undo here
+                }
+
+                // A tool's writes name their results: what is on disk now counts only if it is one of them, so an
+                // edit the person made after the crash is "changed since" to undo, never reverted. (Shell changes
+                // have no named result: what is there now is taken as the command's.)
+                var results = lines.Where(l => l.Path == line.Path && l.AfterHash is not null).Select(l => l.AfterHash!).ToList();
+                var after = results.Count == 0 || results.Contains(now!) ? now : results[^1];
                 entries.Add(new CheckpointEntry(line.Path!, line.BeforeBlob, line.BeforeMode, line.Captured, after, line.ChangedBy ?? "unknown", line.CreatedFolders));
                 if (line.ChangedBy != "shell" && Path.GetDirectoryName(line.Path!) is { } folder)
                 {

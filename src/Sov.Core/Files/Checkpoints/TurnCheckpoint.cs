@@ -15,6 +15,7 @@ public sealed class TurnCheckpoint
     private readonly Dictionary<string, (string? Blob, int? Mode, bool Captured, string By)> _before = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _createdFolders = new(StringComparer.Ordinal);
     private PendingRecord? _pending;
+    private string? _afterHash;
     private bool _shellSnapshotStored;
 
     internal TurnCheckpoint(CheckpointStore store, string? session)
@@ -29,12 +30,23 @@ public sealed class TurnCheckpoint
     /// <summary>Workspace-relative paths changed so far this turn.</summary>
     public IReadOnlyCollection<string> Paths => _before.Keys;
 
-    public void BeforeWrite(WorkspacePath path, string tool, IReadOnlyList<string>? createdFolders = null)
+    /// <summary>
+    /// Before a tool writes <paramref name="path"/>: its prior state (first write of the turn) and the hash of
+    /// what is about to be written (<paramref name="afterHash"/>, every write) are on disk first, so recovery
+    /// after a crash knows the turn's own result and never takes a person's later edit for it.
+    /// </summary>
+    public void BeforeWrite(WorkspacePath path, string tool, IReadOnlyList<string>? createdFolders = null, string? afterHash = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var relative = _store.Workspace.Relative(path.RealPath);
+        _afterHash = afterHash;
         if (_before.ContainsKey(relative))
         {
+            if (afterHash is not null)
+            {
+                Pending().Append(new PendingLine(Path: relative, ChangedBy: tool, AfterHash: afterHash));
+            }
+
             return;
         }
 
@@ -160,7 +172,7 @@ public sealed class TurnCheckpoint
     private void Record(string relative, (string? Blob, int? Mode, bool Captured, string By) state)
     {
         Pending().Append(new PendingLine(Path: relative, BeforeBlob: state.Blob, BeforeMode: state.Mode, Captured: state.Captured, ChangedBy: state.By,
-            CreatedFolders: _createdFolders.GetValueOrDefault(relative)));
+            CreatedFolders: _createdFolders.GetValueOrDefault(relative), AfterHash: state.By == "shell" ? null : _afterHash));
         _before[relative] = state;
     }
 }
