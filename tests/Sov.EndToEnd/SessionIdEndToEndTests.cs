@@ -80,11 +80,7 @@ public sealed class SessionIdEndToEndTests
     public async Task ResumeOpensTheSessionExecNamedAndVerifyChecksBothSegments()
     {
         await using var h = await TerminalHarness.StartAsync();
-        h.Server.Enqueue(ScriptedResponse.Text("The answer is 42."));
-        var exec = await SovRun.RunAsync(
-            ["exec", "--endpoint", h.Server.BaseUrl.ToString(), "--model", "scripted-model", "--output-format", "json", "remember the number"],
-            sovHome: h.Home.FullName, workingDirectory: h.Workspace.FullName, timeout: TimeSpan.FromSeconds(60), cancellationToken: Ct);
-        var id = SessionId(exec);
+        var id = await ExecFirstAsync(h);
 
         var terminal = await h.OpenAsync("--resume", id);
         var screen = await terminal.WaitForTextAsync($"Resumed {id}");
@@ -103,11 +99,7 @@ public sealed class SessionIdEndToEndTests
     public async Task ResumeInsideASessionSwitchesToTheOtherSessionsIdAndJournal()
     {
         await using var h = await TerminalHarness.StartAsync();
-        h.Server.Enqueue(ScriptedResponse.Text("The answer is 42."));
-        var exec = await SovRun.RunAsync(
-            ["exec", "--endpoint", h.Server.BaseUrl.ToString(), "--model", "scripted-model", "--output-format", "json", "remember the number"],
-            sovHome: h.Home.FullName, workingDirectory: h.Workspace.FullName, timeout: TimeSpan.FromSeconds(60), cancellationToken: Ct);
-        var id = SessionId(exec);
+        var id = await ExecFirstAsync(h);
 
         var terminal = await h.OpenAsync();
         await terminal.TypeLineAsync("/resume " + id);
@@ -121,5 +113,15 @@ public sealed class SessionIdEndToEndTests
         Assert.Contains($"ok       {id}  ", verify.Stdout, StringComparison.Ordinal);
         Assert.Contains("in 2 segments", verify.Stdout, StringComparison.Ordinal);
         Assert.Equal(2, Directory.GetFiles(Path.Combine(h.Home.FullName, "journal"), "*.jsonl").Length); // the exec's and the one left
+    }
+
+    /// <summary>A headless session that remembers a number; returns the session id its json output names.</summary>
+    private static async Task<string> ExecFirstAsync(TerminalHarness h)
+    {
+        h.Server.Enqueue(ScriptedResponse.Text("The answer is 42."));
+        var exec = await SovRun.RunAsync(
+            ["exec", "--endpoint", h.Server.BaseUrl.ToString(), "--model", "scripted-model", "--output-format", "json", "remember the number"],
+            sovHome: h.Home.FullName, workingDirectory: h.Workspace.FullName, timeout: TimeSpan.FromSeconds(60), cancellationToken: Ct);
+        return SessionId(exec);
     }
 }
