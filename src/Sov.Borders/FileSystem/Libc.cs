@@ -18,6 +18,11 @@ internal static class Libc
     public const int LinkType = 0xA000;
     public const int Interrupted = 4; // EINTR
     public const int LockExclusive = 2; // LOCK_EX
+    public const int LockNonBlocking = 4; // LOCK_NB
+    public const int WouldBlock = 11; // EWOULDBLOCK (EAGAIN)
+
+    /// <summary>O_NOFOLLOW: 0400000 on x86-64, 0100000 on arm64 and arm (the generic and x86 values differ).</summary>
+    public static int NoFollowOpen => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
 
     [DllImport("libc", SetLastError = true, EntryPoint = "open")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

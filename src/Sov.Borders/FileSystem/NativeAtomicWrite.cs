@@ -13,7 +13,6 @@ internal static class NativeAtomicWrite
 {
     private const int WriteOnly = 0x1;
     private const int CreateNew = 0x40 | 0x80; // O_CREAT | O_EXCL
-    private const int NoFollowOpen = 0x20000; // O_NOFOLLOW
     private const int PermissionBits = 0xFFF;
 
     public static void Write(string path, ReadOnlySpan<byte> content, Action<SafeFileHandle> verifyOpened)
@@ -23,7 +22,7 @@ internal static class NativeAtomicWrite
         var target = FileNames.ToNativePath(path);
         var tempBytes = FileNames.ToNativePath(temp);
         var existing = Libc.TypeOf(target, follow: false) == Libc.RegularType ? Libc.Mode(target, follow: false) & PermissionBits : -1;
-        var fd = Libc.Create(ref tempBytes[0], WriteOnly | CreateNew | NoFollowOpen | Libc.CloseOnExec, existing >= 0 ? existing : 0x1B6 /* 0666, less the umask */);
+        var fd = Libc.Create(ref tempBytes[0], WriteOnly | CreateNew | Libc.NoFollowOpen | Libc.CloseOnExec, existing >= 0 ? existing : 0x1B6 /* 0666, less the umask */);
         if (fd < 0)
         {
             throw new IOException($"{temp}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
@@ -34,6 +33,7 @@ internal static class NativeAtomicWrite
             using (var handle = new SafeFileHandle(fd, ownsHandle: true))
             {
                 verifyOpened(handle);
+                Check(Libc.Flock(fd, Libc.LockExclusive | Libc.LockNonBlocking), temp); // as AtomicFile's FileShare.None: a live write
                 if (existing >= 0)
                 {
                     Check(Libc.ChangeMode(fd, existing), temp);
@@ -53,9 +53,8 @@ internal static class NativeAtomicWrite
                 }
 
                 Check(Libc.Sync(fd), temp);
+                Check(Libc.Rename(ref tempBytes[0], ref target[0]), path); // still locked: see AtomicFile
             }
-
-            Check(Libc.Rename(ref tempBytes[0], ref target[0]), path);
         }
         catch
         {

@@ -15,6 +15,10 @@ public sealed class NativeFileSystem : IFileSystem
     private const int NameOffset = 19; // struct dirent64: d_ino 8, d_off 8, d_reclen 2, d_type 1, d_name
     private const int TypeOffset = 18;
     private const byte FolderEntryType = 4; // DT_DIR
+    private readonly TimeSpan _folderLockWait;
+
+    /// <param name="folderLockWait">How long <see cref="LockFolder"/> waits for another holder (15 s by default).</param>
+    public NativeFileSystem(TimeSpan? folderLockWait = null) => _folderLockWait = folderLockWait ?? TimeSpan.FromSeconds(15);
     private const byte RegularEntryType = 8; // DT_REG
     private const byte LinkEntryType = 10; // DT_LNK
 
@@ -141,14 +145,28 @@ public sealed class NativeFileSystem : IFileSystem
             throw Failure(folder, Marshal.GetLastPInvokeError());
         }
 
-        while (Libc.Flock(fd, Libc.LockExclusive) != 0)
+        // Sovereign holds these locks only for a check and a rename; a holder that keeps one for longer is stopped
+        // or hung, and waiting on it for ever would hang this session too.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var pause = 1;
+        while (Libc.Flock(fd, Libc.LockExclusive | Libc.LockNonBlocking) != 0)
         {
             var error = Marshal.GetLastPInvokeError();
-            if (error != Libc.Interrupted)
+            if (error == Libc.Interrupted)
+            {
+                continue;
+            }
+
+            if (error != Libc.WouldBlock || waited.Elapsed >= _folderLockWait)
             {
                 _ = Libc.Close(fd);
-                throw Failure(folder, error);
+                throw error == Libc.WouldBlock
+                    ? new IOException($"{folder}: another process has held its write lock for over {_folderLockWait.TotalSeconds:0} s; try again when it has finished")
+                    : Failure(folder, error);
             }
+
+            Thread.Sleep(pause);
+            pause = Math.Min(pause * 2, 50);
         }
 
         return new FolderLock(fd);

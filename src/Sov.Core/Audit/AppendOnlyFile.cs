@@ -13,7 +13,7 @@ namespace Sov.Core.Audit;
 /// A new file is written under a temporary name with its first record and fsynced before it is linked to
 /// its name, which is never overwritten: a full disk leaves no empty file behind.
 /// </summary>
-internal sealed class AppendOnlyFile : IDisposable
+internal sealed partial class AppendOnlyFile : IDisposable
 {
     private readonly Stream _stream;
     private readonly string _what;
@@ -45,6 +45,7 @@ internal sealed class AppendOnlyFile : IDisposable
     public static AppendOnlyFile? TryCreate(string path, ReadOnlySpan<byte> first, string what, Func<Stream, Stream>? wrap = null)
     {
         var folder = System.IO.Path.GetDirectoryName(path)!;
+        RemoveStaleTemps(folder);
         var temp = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(path)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.tmp");
         Stream? stream = null;
         try

@@ -19,10 +19,14 @@ internal static class JournalContinuation
         ArgumentNullException.ThrowIfNull(info);
         Journal.CreateFolder(journalDir);
         var path = JournalFiles.PathOf(journalDir, session);
+
+        // Two continuations of one session at once could both find it not running and both reopen it (a running
+        // session holds only a shared lock): the check and the reopen happen under one claim per journal folder.
+        using var claim = JournalLock.Claim(journalDir)
+            ?? throw InUseElsewhere(session);
         if (JournalLock.InUse(path))
         {
-            throw new SovException($"Session {session} is open in another Sovereign process: it is not continued here.",
-                "Finish it there first, or start a new session.", ExitCodes.Failed);
+            throw InUseElsewhere(session);
         }
 
         if (!File.Exists(path))
@@ -59,4 +63,8 @@ internal static class JournalContinuation
 
         return journal;
     }
+
+    private static SovException InUseElsewhere(string session) =>
+        new($"Session {session} is open in another Sovereign process: it is not continued here.",
+            "Finish it there first, or start a new session.", ExitCodes.Failed);
 }

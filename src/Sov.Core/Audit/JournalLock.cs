@@ -9,26 +9,32 @@ namespace Sov.Core.Audit;
 /// </summary>
 public static class JournalLock
 {
-    private const int SharingViolation = unchecked((int)0x80070020);
-    private const int WouldBlock = 11; // EWOULDBLOCK (EAGAIN) on Linux: the runtime reports flock's errno
-
     /// <summary>True while a running process holds the session's journal open.</summary>
     public static bool InUse(string journalDir, string session) => InUse(JournalFiles.PathOf(journalDir, session));
 
-    public static bool InUse(string path)
+    /// <summary>
+    /// Takes the journal folder's claim (an exclusive lock on <c>.continue.lock</c> in it, released on dispose or when
+    /// the process ends), waiting a moment for another holder; null when another process keeps holding it.
+    /// </summary>
+    public static IDisposable? Claim(string journalDir)
     {
-        try
+        var path = Path.Combine(journalDir, ".continue.lock");
+        for (var attempt = 0; ; attempt++)
         {
-            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, bufferSize: 1);
-            return false;
-        }
-        catch (IOException e) when (e.HResult is SharingViolation or WouldBlock)
-        {
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false; // absent or unreadable: not held by a session
+            try
+            {
+                return Files.PrivateFiles.Open(path, FileMode.OpenOrCreate, FileShare.None, bufferSize: 0);
+            }
+            catch (IOException e) when (Files.FileLocks.IsContention(e) && attempt < 50)
+            {
+                Thread.Sleep(20);
+            }
+            catch (IOException e) when (Files.FileLocks.IsContention(e))
+            {
+                return null;
+            }
         }
     }
+
+    public static bool InUse(string path) => Files.FileLocks.IsHeld(path);
 }

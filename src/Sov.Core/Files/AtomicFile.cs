@@ -39,9 +39,11 @@ public static partial class AtomicFile
                 using var stream = new FileStream(handle, FileAccess.Write);
                 stream.Write(content);
                 stream.Flush(flushToDisk: true);
-            }
 
-            File.Move(temp, path, overwrite: true);
+                // Renamed while still open and locked: a start sweeping killed writes' temporary files skips locked
+                // ones, and between a close and a rename this one would look killed.
+                File.Move(temp, path, overwrite: true);
+            }
         }
         catch
         {

@@ -37,8 +37,8 @@ public interface IFileSystem
     void WriteAtomic(string path, ReadOnlySpan<byte> content, Action<SafeFileHandle> verifyOpened);
 
     /// <summary>
-    /// Takes an exclusive advisory lock on a folder (flock), waiting while another process or thread holds it;
-    /// disposing releases it. Sovereign's writes to files in that folder hold it, so two sessions cannot
+    /// Takes an exclusive advisory lock on a folder (flock), waiting while another process or thread holds it
+    /// (up to a bound, then an IOException: a holder that keeps it longer is stopped or hung); disposing releases it. Sovereign's writes to files in that folder hold it, so two sessions cannot
     /// interleave a "still as read?" check and a rename.
     /// </summary>
     IDisposable LockFolder(string folder);

@@ -196,6 +196,33 @@ public sealed partial class JournalSegmentTests : IDisposable
         Assert.Equal("20260101T000000Z-00000002", journal.Session);
     }
 
+    [Fact]
+    public async Task OfConcurrentContinuationsOnlyOneOpensTheJournal()
+    {
+        // Review of #14: continuations started together must not both find the session idle and both append.
+        var session = Sealed(1);
+        using var start = new Barrier(6);
+        var attempts = Enumerable.Range(0, 6).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait(TestContext.Current.CancellationToken);
+            try
+            {
+                return Journal.Continue(_dir, session, Again);
+            }
+            catch (SovException e) when (e.Message.Contains("open in another Sovereign process", StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }, TestContext.Current.CancellationToken)).ToArray();
+        var opened = (await Task.WhenAll(attempts)).OfType<Journal>().ToList();
+
+        var winner = Assert.Single(opened);
+        winner.Dispose();
+        var result = JournalVerifier.Verify(JournalFiles.PathOf(_dir, session));
+        Assert.True(result.Ok, result.Problem);
+        Assert.Equal(2, result.Segments);
+    }
+
     private string Sealed(int records)
     {
         using var journal = Journal.Start(_dir, JournalFixture.Info);

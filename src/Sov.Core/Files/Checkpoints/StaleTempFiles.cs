@@ -22,7 +22,7 @@ internal static class StaleTempFiles
 
             foreach (var file in new DirectoryInfo(folder).EnumerateFiles(".*.sov-*", new EnumerationOptions { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true }))
             {
-                if (AtomicFile.IsTempName(file.Name) && file.LinkTarget is null && Unlocked(file.FullName))
+                if (AtomicFile.IsTempName(file.Name) && file.LinkTarget is null && !FileLocks.IsHeld(file.FullName))
                 {
                     file.Delete();
                     removed++;
@@ -38,19 +38,5 @@ internal static class StaleTempFiles
         var full = Path.GetFullPath(folder);
         var inspected = workspace.Inspect(Path.GetRelativePath(workspace.Root, full));
         return inspected.Inside && !inspected.Protected && inspected.RealPath == full;
-    }
-
-    /// <summary>A write in progress holds its temporary file with an exclusive lock (<see cref="AtomicFile"/>).</summary>
-    private static bool Unlocked(string path)
-    {
-        try
-        {
-            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
     }
 }
