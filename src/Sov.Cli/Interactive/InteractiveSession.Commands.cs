@@ -1,7 +1,8 @@
 using Sov.Cli.Session;
 using Sov.Cli.Terminal;
 using Sov.Cli.Terminal.Render;
-using Sov.Core.Files.Checkpoints;
+using Sov.Core.Agent.Events;
+using Sov.Core.Agent.Submissions;
 using Sov.Core.Permissions;
 using Sov.Core.Sessions;
 using Sov.Core.Text;
@@ -80,7 +81,7 @@ internal sealed partial class InteractiveSession
 
                 break;
             case "undo":
-                UndoLastTurn();
+                await UndoLastTurnAsync(cancellationToken).ConfigureAwait(false);
                 break;
             case "audit":
                 var head = _agent.Journal.Journal.Head;
@@ -114,42 +115,45 @@ internal sealed partial class InteractiveSession
         return null;
     }
 
-    private void UndoLastTurn()
+    /// <summary>The session undoes its last turn (#14: the loop owns it, and journals it); the model is told with the next prompt.</summary>
+    private async Task UndoLastTurnAsync(CancellationToken cancellationToken)
     {
-        UndoReport? report;
-        try
+        if (await _driver.DriveAsync(new Undo(), cancellationToken).ConfigureAwait(false) is not UndoCompleted done)
         {
-            report = UndoNotes.UndoLast(_borders.Services.Undo.Store);
-        }
-        catch (Sov.Core.SovException e)
-        {
-            _surface.WriteLine($"{e.Message} {e.Remedy}", Style.Error);
             return;
         }
 
-        if (report is null)
+        switch (done.Outcome)
         {
-            _surface.WriteLine("Nothing to undo.", Style.Dim);
-            return;
+            case UndoOutcome.Failed:
+                _surface.WriteLine(done.Message ?? "Undo failed.", Style.Error);
+                return;
+            case UndoOutcome.Nothing:
+                _surface.WriteLine("Nothing to undo.", Style.Dim);
+                return;
         }
 
-        foreach (var path in report.Restored)
+        foreach (var path in done.Restored)
         {
             _surface.WriteLine($"  restored  {path}");
         }
 
-        foreach (var path in report.Removed)
+        foreach (var path in done.Removed)
         {
             _surface.WriteLine($"  removed   {path} (the turn created it)");
         }
 
-        foreach (var line in report.Skipped)
+        foreach (var line in done.Skipped)
         {
             _surface.WriteLine($"  left      {line}", Style.Warning);
         }
 
-        _surface.WriteLine($"Undid the last turn: {report.Restored.Count} restored, {report.Removed.Count} removed, {report.Skipped.Count} left alone.", Style.Dim);
-        _pendingNotes.Add(UndoNotes.Record(_agent.Journal.Journal, _file, report, "/undo")); // #14: journaled, and the model told with the next prompt
+        _surface.WriteLine($"Undid the last turn: {done.Restored.Count} restored, {done.Removed.Count} removed, {done.Skipped.Count} left alone.", Style.Dim);
+        if (done.Note is { } note)
+        {
+            _file.AppendNote(note); // the model is told with the next prompt, in this process or the one that continues the session
+            _pendingNotes.Add(note);
+        }
     }
 
     /// <summary><c>/resume</c> lists the workspace's sessions; <c>/resume ID</c> saves this one and reopens as <c>sov --resume ID</c>
@@ -201,7 +205,6 @@ internal sealed partial class InteractiveSession
             return;
         }
 
-        _journal.Model = name;
         _window = ContextWindow.For(name, _agent.Settings.ContextWindow);
         _surface.WriteLine($"model {name} from the next turn on, context window {Tokens(_window)} tokens (the conversation carries over)");
     }

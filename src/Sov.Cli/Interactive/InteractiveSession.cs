@@ -29,8 +29,8 @@ internal sealed partial class InteractiveSession
     private readonly AgentSession _session;
     private readonly InteractivePermissionGate _gate;
     private readonly SessionBorders _borders;
-    private readonly JournalEventSink _journal;
     private readonly TurnView _view;
+    private readonly TurnDriver _driver;
     private readonly CustomCommands _custom;
     private int _window;
     private IReadOnlyList<string> _mcpWarnings = [];
@@ -41,18 +41,19 @@ internal sealed partial class InteractiveSession
     private List<string> _pendingNotes = [];
     private string? _switchTo;
 
-    private InteractiveSession(CliContext context, TerminalSurface surface, IPromptInput input, PreparedAgent agent, SessionBorders borders, SessionFile file)
+    private InteractiveSession(CliContext context, TerminalSurface surface, IPromptInput input, PreparedAgent agent, WiredSession wired, SessionFile file)
     {
         _context = context;
         _surface = surface;
         _input = input;
         _agent = agent;
         _file = file;
-        _borders = borders;
-        _gate = new InteractivePermissionGate(borders.Gate, agent.Workspace);
-        borders.Services.AskAsync = (question, _) => Task.FromResult(AskYesNo(question));
-        (_session, _journal) = SessionWiring.Build(agent, borders, _gate);
-        _view = new TurnView(surface, agent.Workspace, agent.Tools);
+        _borders = wired.Borders;
+        _gate = (InteractivePermissionGate)wired.Gate;
+        _session = wired.Session;
+        _view = new TurnView(surface, agent.Workspace, wired.Tools);
+        _driver = new TurnDriver(_session, _view, new ApprovalPrompt(surface, input, _gate));
+        var borders = wired.Borders;
         _custom = new CustomCommands(context.Paths.UserCommandsDir, Path.Combine(agent.Workspace.Root, ".sov", "commands"),
             new ProjectFileBorder(agent.Workspace, borders.Gate.Policy));
         foreach (var command in _custom.NotRead)
@@ -81,35 +82,33 @@ internal sealed partial class InteractiveSession
         string? switchTo;
         using (agent)
         {
-            var borders = await SessionBorders.CreateAsync(context, agent.Workspace, options.Mode, headless: false, cancellationToken).ConfigureAwait(false);
-            await using var mcp = await McpServers.ConnectAsync(context, agent, borders, cancellationToken).ConfigureAwait(false);
+            await using var wired = await SessionWiring.BuildAsync(context, agent, options.Mode, headless: false,
+                borders => new InteractivePermissionGate(borders.Gate, agent.Workspace), cancellationToken).ConfigureAwait(false);
+            var (borders, mcp) = (wired.Borders, wired.Mcp);
             var recovered = InterruptedTurns.Recover(borders.Services.Undo.Store);
             var (file, history, pending) = OpenSession(context, agent, options, surface);
             borders.Services.Undo.Session = file.Id;
-            var interactive = new InteractiveSession(context, surface, input, agent, borders, file)
+            var interactive = new InteractiveSession(context, surface, input, agent, wired, file)
             {
                 _mcpWarnings = [.. mcp.Warnings, .. recovered],
                 _interruptedNote = InterruptedTurns.NoteFor(borders.Services.Undo.Store, file.Id, history),
                 _pendingNotes = [.. pending],
             };
-            await using (interactive._session.ConfigureAwait(false))
+            using (file)
             {
-                using (file)
+                if (history.Count > 0)
                 {
-                    if (history.Count > 0)
-                    {
-                        interactive._session.Reset(history);
-                        interactive._saved = history.Count;
-                        interactive._view.SessionTokens = ContextWindow.Estimate(history, agent.Options.Instructions); // #15.7: its size, estimated
-                    }
+                    interactive._session.Reset(history);
+                    interactive._saved = history.Count;
+                    interactive._view.SessionTokens = ContextWindow.Estimate(history, agent.Options.Instructions); // #15.7: its size, estimated
+                }
 
-                    var exit = await interactive.LoopAsync(cancellationToken).ConfigureAwait(false);
-                    agent.Journal.Finish(exit);
-                    switchTo = interactive._switchTo;
-                    if (switchTo is null)
-                    {
-                        return exit;
-                    }
+                var exit = await interactive.LoopAsync(cancellationToken).ConfigureAwait(false);
+                agent.Journal.Finish(exit);
+                switchTo = interactive._switchTo;
+                if (switchTo is null)
+                {
+                    return exit;
                 }
             }
         }
@@ -172,7 +171,7 @@ internal sealed partial class InteractiveSession
 
             if (_agent.Journal.Journal.Failure is { } failure)
             {
-                return Stop(failure, shown: true); // the turn ended with it as its error
+                return Stop(failure, shown: _driver.LastError == failure.Message); // the turn may have ended with it as its error
             }
         }
 
@@ -203,52 +202,11 @@ internal sealed partial class InteractiveSession
     private async Task RunTurnAsync(string text, CancellationToken cancellationToken)
     {
         _view.Begin();
-        var interrupted = false;
-        void OnCancel(object? sender, ConsoleCancelEventArgs e)
-        {
-            e.Cancel = true;
-            interrupted = true;
-            _session.Submit(new Interrupt());
-        }
-
-        Console.CancelKeyPress += OnCancel;
-        try
-        {
-            _session.Submit(new UserTurn(InterruptedTurns.WithNote(UndoNotes.Join([_interruptedNote, .. _pendingNotes]), text)));
-            _interruptedNote = null;
-            _pendingNotes.Clear();
-            await foreach (var e in _session.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                _view.Show(e);
-                _journal.Record(e);
-                if (e is ApprovalRequested ask)
-                {
-                    Console.CancelKeyPress -= OnCancel;
-                    try
-                    {
-                        var answer = new ApprovalPrompt(_surface, _input, _gate).Ask(ask, _view.PreviewOf(ask.CallId));
-                        _journal.RecordAnswer(ask.CallId, ask.Name, answer is Approve, _gate.TakeGranted(ask.CallId));
-                        _session.Submit(answer);
-                    }
-                    finally
-                    {
-                        Console.CancelKeyPress += OnCancel;
-                    }
-                }
-
-                if (e is TurnCompleted)
-                {
-                    _borders.Services.Undo.EndTurn();
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            Console.CancelKeyPress -= OnCancel;
-        }
-
-        _lastWasInterrupt = interrupted;
+        var prompt = InterruptedTurns.WithNote(UndoNotes.Join([_interruptedNote, .. _pendingNotes]), text);
+        _interruptedNote = null;
+        _pendingNotes.Clear();
+        await _driver.DriveAsync(new UserTurn(prompt), cancellationToken).ConfigureAwait(false);
+        _lastWasInterrupt = _driver.Interrupted;
         Save();
         Status();
         if (ContextWindow.ShouldCompact(UsedTokens(), _window))
@@ -258,20 +216,15 @@ internal sealed partial class InteractiveSession
         }
     }
 
+    /// <summary>The session compacts (#14: the loop owns it); the session file then holds the summary, and keeps everything before.</summary>
     private async Task CompactAsync(CancellationToken cancellationToken)
     {
-        try
+        if (await _driver.DriveAsync(new Compact(), cancellationToken).ConfigureAwait(false) is CompactCompleted { Compacted: true })
         {
-            var compacted = await Compactor.CompactAsync(_agent.Client, _session.History, _agent.Options.Instructions, cancellationToken).ConfigureAwait(false);
-            _session.Reset(compacted);
-            _file.Reset(compacted);
-            _saved = compacted.Count;
+            _file.Reset([.. _session.History]);
+            _saved = _session.History.Count;
             _view.Reset();
             _surface.WriteLine("Compacted: the conversation is now a summary (the session file keeps everything).", Style.Dim);
-        }
-        catch (Exception e) when (e is SovException or InvalidOperationException or HttpRequestException)
-        {
-            _surface.WriteLine("⚠ Could not compact: " + e.Message, Style.Warning);
         }
     }
 
@@ -343,9 +296,6 @@ internal sealed partial class InteractiveSession
         n >= 1024 && n % 1024 == 0 ? $"{n / 1024}k"
         : n >= 1000 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n / 1000.0:0.#}k")
         : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>A yes/no question from a tool (hidden characters in text about to be written), asked at the prompt.</summary>
-    private bool AskYesNo(string question) => new ApprovalPrompt(_surface, _input, _gate).AskYesNo(question);
 
     private int Goodbye()
     {
