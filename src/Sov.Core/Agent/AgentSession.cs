@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Sov.Core.Agent.Events;
@@ -28,7 +27,7 @@ public sealed class AgentSession : IAsyncDisposable
     private readonly ToolRunner _runner;
     private readonly AnswerReader _answers;
     private readonly Channel<AgentEvent> _events = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = false });
-    private readonly ConcurrentDictionary<string, (ApprovalRequested Request, TaskCompletionSource<(bool Approved, string? Reason)> Answer)> _approvals = new(StringComparer.Ordinal);
+    private readonly PendingApprovals _approvals;
     private readonly SessionUndo? _undo;
     private readonly IEventSink? _sink;
     private readonly List<ChatMessage> _history = [];
@@ -44,13 +43,14 @@ public sealed class AgentSession : IAsyncDisposable
     {
         _undo = undo;
         _sink = sink;
+        _approvals = new PendingApprovals(Emit, sink);
         ArgumentNullException.ThrowIfNull(tools);
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _tools = tools;
         _options = options ?? new AgentOptions();
         ArgumentNullException.ThrowIfNull(toolContext);
         var context = toolContext with { OnFileChanged = (path, change) => Emit(new FileChanged(path, change)) };
-        _runner = new ToolRunner(tools, context, permissions) { AskAsync = AskAsync, Emit = Emit, Secrets = _options.Secrets };
+        _runner = new ToolRunner(tools, context, permissions) { AskAsync = _approvals.AskAsync, Emit = Emit, Secrets = _options.Secrets };
         var chatOptions = new ChatOptions
         {
             Instructions = _options.Instructions,
@@ -109,10 +109,10 @@ public sealed class AgentSession : IAsyncDisposable
 
                 break;
             case Approve approve:
-                Answer(approve.CallId, true, null);
+                _approvals.Answer(approve.CallId, true, null);
                 break;
             case Deny deny:
-                Answer(deny.CallId, false, deny.Reason);
+                _approvals.Answer(deny.CallId, false, deny.Reason);
                 break;
             case Compact:
                 Start(CompactAsync);
@@ -306,34 +306,6 @@ public sealed class AgentSession : IAsyncDisposable
         var completed = new TurnCompleted(number, outcome, finalText, requests);
         Emit(completed);
         return completed;
-    }
-
-    private async Task<(bool Approved, string? Reason)> AskAsync(ApprovalRequested request, CancellationToken cancellationToken)
-    {
-        var answer = new TaskCompletionSource<(bool Approved, string? Reason)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _approvals[request.CallId] = (request, answer);
-        Emit(request);
-        try
-        {
-            return await answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _approvals.TryRemove(request.CallId, out _);
-        }
-    }
-
-    private void Answer(string callId, bool approved, string? reason)
-    {
-        if (_approvals.TryGetValue(callId, out var pending))
-        {
-            _sink?.RecordAnswer(pending.Request, approved);
-            pending.Answer.TrySetResult((approved, reason));
-        }
-        else
-        {
-            Emit(new Warning($"No tool call {callId} is waiting for approval."));
-        }
     }
 
     private void Emit(AgentEvent e)
