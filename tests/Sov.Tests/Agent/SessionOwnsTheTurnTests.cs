@@ -124,6 +124,26 @@ public sealed class SessionOwnsTheTurnTests
         Assert.Equal((ApprovalKind.ToolCall, false), (request.Kind, approved));
     }
 
+    [Fact]
+    public async Task ACommandThatWouldRunUnsandboxedAsksWithItsOwnKind()
+    {
+        await using var h = await AgentHarness.StartAsync(new ToolRegistry([new WriteProbeTool()]), new UnsandboxedGate());
+        h.Model.Server.Enqueue(new ScriptedResponse().ToolCall("call_1", "write_probe", """{"path":"a"}"""), ScriptedResponse.Text("ok"));
+        ApprovalRequested? asked = null;
+
+        await h.RunAsync("go", (e, s) =>
+        {
+            if (e is ApprovalRequested a)
+            {
+                asked = a;
+                s.Submit(new Deny(a.CallId));
+            }
+        });
+
+        Assert.Equal(ApprovalKind.UnsandboxedCommand, asked?.Kind);
+        Assert.StartsWith("UNSANDBOXED: ", asked?.Reason, StringComparison.Ordinal);
+    }
+
     private static (ToolRegistry, SessionUndo?) WritingTools(Workspace workspace)
     {
         var state = Directory.CreateTempSubdirectory("sov-undo-state-").FullName;
@@ -142,6 +162,12 @@ public sealed class SessionOwnsTheTurnTests
     {
         public ValueTask<PermissionDecision> CheckAsync(ToolCallRequest request, CancellationToken cancellationToken) =>
             ValueTask.FromResult(PermissionDecision.Ask("test asks"));
+    }
+
+    private sealed class UnsandboxedGate : IPermissionGate
+    {
+        public ValueTask<PermissionDecision> CheckAsync(ToolCallRequest request, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(PermissionDecision.Ask("no sandbox here") with { Unsandboxed = true });
     }
 
     private sealed class RecordingSink : IEventSink
