@@ -25,7 +25,9 @@ internal sealed record SessionBorders(BorderServices Services, PolicyPermissionG
     /// <summary>What the tools may use: the workspace, with the read rules applied to every file a folder walk meets.</summary>
     public ToolContext ToolContext() => new(Services.Workspace) { MayRead = Gate.Policy.ReadsFreely };
 
-    public static async Task<SessionBorders> CreateAsync(CliContext context, Workspace workspace, string? modeFlag, bool headless, CancellationToken cancellationToken)
+    /// <param name="record">Where the writing tools journal file writes and shell commands (the session's journal).</param>
+    public static async Task<SessionBorders> CreateAsync(CliContext context, Workspace workspace, string? modeFlag, bool headless,
+        Action<Sov.Core.Audit.IJournalRecord>? record, CancellationToken cancellationToken)
     {
         var permissions = PermissionSettings.From(context.Config(workspace), modeFlag);
         var settings = SandboxFactory.Settings(workspace.Root, context.Paths, permissions.Environment);
@@ -43,11 +45,8 @@ internal sealed record SessionBorders(BorderServices Services, PolicyPermissionG
 
         var policy = new PermissionPolicy(permissions.Mode, permissions.Rules, status.Available);
         var undo = new UndoRecorder(new CheckpointStore(context.Paths.StateDir, workspace));
-        var services = new BorderServices(workspace, shell, undo);
-        if (policy.HasReadRules)
-        {
-            services.ShellMasks = cancellation => ReadMasks.Find(workspace.Root, policy, cancellation);
-        }
+        var services = new BorderServices(workspace, shell, undo, record,
+            policy.HasReadRules ? cancellation => ReadMasks.Find(workspace.Root, policy, cancellation) : null);
 
         return new SessionBorders(services, new PolicyPermissionGate(policy, workspace, headless), warnings)
         {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using Sov.Cli.Borders;
 using Sov.Core;
 using Sov.Core.Agent;
 using Sov.Core.Agent.Events;
@@ -14,8 +13,8 @@ namespace Sov.Cli.Headless;
 /// Puts one headless run together: settings by precedence, the endpoint (configured, or found on
 /// loopback), the key from the named variable only, an HttpClient from the egress gate, the system
 /// prompt, the file and process borders (writing tools, permission gate: ask means deny), the agent
-/// session (a new one, or with <c>--continue</c> the workspace's last); then prints its events, stores the
-/// turn's checkpoint for sov undo and appends the turn to the session file. A turn a killed run left
+/// session (a new one, or with <c>--continue</c> the workspace's last, from <see cref="SessionWiring"/>); then prints its
+/// events, refuses what asks for a person, and appends the turn to the session file (the loop stores the turn's checkpoint). A turn a killed run left
 /// unfinished is recovered first (#13.7): the person is warned, and a continued session's model is told.
 /// </summary>
 internal static class ExecRunner
@@ -31,21 +30,19 @@ internal static class ExecRunner
 
         using var agent = await PreparedAgent.PrepareAsync(context, request.Flags, request.WorkspaceRoot, cancellationToken,
             modeFlag: request.Flags.Mode, session: request.Continue ? new SessionChoice(Newest: true) : SessionChoice.New).ConfigureAwait(false);
-        var (settings, workspace, tools, model, baseUrl) = (agent.Settings, agent.Workspace, agent.Tools, agent.Model, agent.BaseUrl);
-        var borders = await SessionBorders.CreateAsync(context, workspace, request.Flags.Mode, headless: true, cancellationToken).ConfigureAwait(false);
-        await using var mcp = await McpServers.ConnectAsync(context, agent, borders, cancellationToken).ConfigureAwait(false);
-        var (session, sink) = SessionWiring.Build(agent, borders, borders.Gate);
+        var (settings, workspace, model, baseUrl) = (agent.Settings, agent.Workspace, agent.Model, agent.BaseUrl);
+        await using var wired = await SessionWiring.BuildAsync(context, agent, request.Flags.Mode, headless: true, gateFor: null, cancellationToken).ConfigureAwait(false);
+        var (session, borders, mcp) = (wired.Session, wired.Borders, wired.Mcp);
         var recovered = InterruptedTurns.Recover(borders.Services.Undo.Store);
         var (file, history, opened, pending) = OpenSession(context, agent, request.Continue);
         borders.Services.Undo.Session = file.Id;
-        printer.Start(new SessionInfo(model, baseUrl.ToString(), workspace.Root, [.. tools.All.Select(t => t.Name)], file.Id));
+        printer.Start(new SessionInfo(model, baseUrl.ToString(), workspace.Root, [.. wired.Tools.All.Select(t => t.Name)], file.Id));
         foreach (var warning in settings.Warnings.Concat(borders.Warnings).Concat(mcp.Warnings).Append(agent.Instructions.Warning).Concat(recovered).Append(opened).OfType<string>())
         {
             printer.Print(new Warning(warning));
         }
 
         using (file)
-        await using (session.ConfigureAwait(false))
         {
             if (history.Count > 0)
             {
@@ -64,26 +61,37 @@ internal static class ExecRunner
             await foreach (var agentEvent in session.Events.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 printer.Print(agentEvent);
-                sink.Record(agentEvent);
-                if (agentEvent is Error error)
+                switch (agentEvent)
                 {
-                    exitCode = error.ExitCode;
+                    case ApprovalRequested ask:
+                        // Nobody can answer in exec: what a tool asks (hidden characters in a write) is refused, as before (#14: but shown as an event).
+                        session.Submit(new Deny(ask.CallId, "nobody can approve in sov exec"));
+                        break;
+                    case Error error:
+                        exitCode = error.ExitCode;
+                        break;
+                    case TurnCompleted done:
+                        exitCode = done.Outcome switch
+                        {
+                            TurnOutcome.Completed => ExitCodes.Ok,
+                            TurnOutcome.Interrupted => ExitCodes.Interrupted,
+                            TurnOutcome.MaxTurns => ExitCodes.Failed,
+                            _ => exitCode,
+                        };
+                        break;
                 }
 
-                if (agentEvent is TurnCompleted done)
+                if (agentEvent is TurnCompleted)
                 {
-                    exitCode = done.Outcome switch
-                    {
-                        TurnOutcome.Completed => ExitCodes.Ok,
-                        TurnOutcome.Interrupted => ExitCodes.Interrupted,
-                        TurnOutcome.MaxTurns => ExitCodes.Failed,
-                        _ => exitCode,
-                    };
                     break;
                 }
             }
 
-            borders.Services.Undo.EndTurn();
+            if (exitCode == ExitCodes.Ok && agent.Journal.Journal.Failure is { } failure)
+            {
+                throw failure; // the journal could not be written (#13.1): the run must not claim success
+            }
+
             file.Append(session.History.Skip(history.Count).ToList());
             printer.Finish(exitCode);
             agent.Journal.Finish(exitCode);

@@ -25,6 +25,15 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
     /// just shown as a diff, so the arguments are not repeated as JSON unless they hide characters.</summary>
     public Submission Ask(ApprovalRequested request, string? previewed = null)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Kind == ApprovalKind.HiddenText)
+        {
+            // #14: the question a write asks about hidden characters, as the tool used to ask it: the findings, the text revealed.
+            return AskYesNo($"{request.Reason}\nRevealed:\n{request.Arguments}\nWrite it anyway?")
+                ? new Approve(request.CallId)
+                : new Deny(request.CallId, "the person declined to write hidden characters");
+        }
+
         var ignored = input.Open();
         Header($"{request.Name} needs your approval: {request.Reason}");
         var shown = PromptMark.Neutralise(TerminalSafe.Text(TextBorder.Reveal(request.Arguments, SourceKind.Plain)));
@@ -94,8 +103,8 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
         return text.Length > 0 ? text : null;
     }
 
-    /// <summary>A yes/no question from a tool (hidden characters in text about to be written), guarded the same way.</summary>
-    public bool AskYesNo(string question)
+    /// <summary>A yes/no question (hidden characters in text about to be written), guarded the same way.</summary>
+    private bool AskYesNo(string question)
     {
         var ignored = input.Open();
         var lines = question.Split('\n', 2);

@@ -1,66 +1,49 @@
-using Microsoft.Extensions.AI;
-using Sov.Cli.Borders;
+using Sov.Cli.Interactive.Slash;
 using Sov.Cli.Session;
 using Sov.Cli.Terminal;
 using Sov.Core;
-using Sov.Core.Agent;
 using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Audit;
 using Sov.Core.Audit.Records;
 using Sov.Core.Config;
 using Sov.Core.Files;
-using Sov.Core.Permissions;
 using Sov.Core.Sessions;
+using Sov.Core.Text;
 
 namespace Sov.Cli.Interactive;
 
 /// <summary>
-/// The interactive session: the prompt, turns streamed into scrollback, approvals, slash commands,
-/// the session file written as each turn ends, compaction near the context limit.
+/// The interactive session's loop: the prompt, a turn for each message (<see cref="TurnDriver"/> submits it and renders
+/// its events, approvals included), a slash command for each <c>/NAME</c> (one class each, <see cref="SlashCommands"/>),
+/// the session file written as each turn ends (<see cref="SessionStore"/>), compaction near the context limit.
 /// </summary>
-internal sealed partial class InteractiveSession
+internal sealed class InteractiveSession : ITerminalTurns
 {
     private const string Prompt = "› ";
-    private readonly CliContext _context;
-    private readonly TerminalSurface _surface;
     private readonly IPromptInput _input;
-    private readonly PreparedAgent _agent;
-    private readonly AgentSession _session;
-    private readonly InteractivePermissionGate _gate;
-    private readonly SessionBorders _borders;
-    private readonly JournalEventSink _journal;
-    private readonly TurnView _view;
-    private readonly CustomCommands _custom;
-    private int _window;
-    private IReadOnlyList<string> _mcpWarnings = [];
-    private SessionFile _file;
-    private int _saved;
+    private readonly SlashContext _parts;
+    private readonly IReadOnlyList<string> _warnings;
     private bool _lastWasInterrupt;
-    private string? _interruptedNote;
-    private List<string> _pendingNotes = [];
     private string? _switchTo;
 
-    private InteractiveSession(CliContext context, TerminalSurface surface, IPromptInput input, PreparedAgent agent, SessionBorders borders, SessionFile file)
+    private InteractiveSession(CliContext context, TerminalSurface surface, IPromptInput input, PreparedAgent agent, WiredSession wired, SessionStore store,
+        IReadOnlyList<string> warnings)
     {
-        _context = context;
-        _surface = surface;
         _input = input;
-        _agent = agent;
-        _file = file;
-        _borders = borders;
-        _gate = new InteractivePermissionGate(borders.Gate, agent.Workspace);
-        borders.Services.AskAsync = (question, _) => Task.FromResult(AskYesNo(question));
-        (_session, _journal) = SessionWiring.Build(agent, borders, _gate);
-        _view = new TurnView(surface, agent.Workspace, agent.Tools);
-        _custom = new CustomCommands(context.Paths.UserCommandsDir, Path.Combine(agent.Workspace.Root, ".sov", "commands"),
-            new ProjectFileBorder(agent.Workspace, borders.Gate.Policy));
-        foreach (var command in _custom.NotRead)
+        var gate = (InteractivePermissionGate)wired.Gate;
+        var view = new TurnView(surface, agent.Workspace, wired.Tools);
+        var custom = new CustomCommands(context.Paths.UserCommandsDir, Path.Combine(agent.Workspace.Root, ".sov", "commands"),
+            new ProjectFileBorder(agent.Workspace, wired.Borders.Gate.Policy));
+        foreach (var command in custom.NotRead)
         {
             agent.Journal.Journal.Append(new ProjectFileRecord("command", command));
         }
 
-        _window = ContextWindow.For(agent.Model, agent.Settings.ContextWindow);
+        var meter = new ContextMeter(wired.Session, view, agent.Options.Instructions, ContextWindow.For(agent.Model, agent.Settings.ContextWindow));
+        _parts = new SlashContext(context, surface, agent, wired.Session, gate, view, new TurnDriver(wired.Session, view, new ApprovalPrompt(surface, input, gate)),
+            store, meter, custom, this);
+        _warnings = [.. agent.Settings.Warnings, .. wired.Borders.Warnings, .. warnings];
     }
 
     public static async Task<int> RunAsync(CliContext context, TerminalSurface surface, IPromptInput input, InteractiveOptions options, CancellationToken cancellationToken)
@@ -81,36 +64,27 @@ internal sealed partial class InteractiveSession
         string? switchTo;
         using (agent)
         {
-            var borders = await SessionBorders.CreateAsync(context, agent.Workspace, options.Mode, headless: false, cancellationToken).ConfigureAwait(false);
-            await using var mcp = await McpServers.ConnectAsync(context, agent, borders, cancellationToken).ConfigureAwait(false);
-            var recovered = InterruptedTurns.Recover(borders.Services.Undo.Store);
-            var (file, history, pending) = OpenSession(context, agent, options, surface);
-            borders.Services.Undo.Session = file.Id;
-            var interactive = new InteractiveSession(context, surface, input, agent, borders, file)
+            await using var wired = await SessionWiring.BuildAsync(context, agent, options.Mode, headless: false,
+                borders => new InteractivePermissionGate(borders.Gate, agent.Workspace), cancellationToken).ConfigureAwait(false);
+            var undo = wired.Borders.Services.Undo;
+            var recovered = InterruptedTurns.Recover(undo.Store);
+            var (file, history, pending) = SessionStore.Open(context, agent, options, surface);
+            undo.Session = file.Id;
+            using var store = new SessionStore(file, wired.Session);
+            var interactive = new InteractiveSession(context, surface, input, agent, wired, store, [.. wired.Mcp.Warnings, .. recovered]);
+            store.Resumed(history, pending, InterruptedTurns.NoteFor(undo.Store, file.Id, history));
+            if (history.Count > 0)
             {
-                _mcpWarnings = [.. mcp.Warnings, .. recovered],
-                _interruptedNote = InterruptedTurns.NoteFor(borders.Services.Undo.Store, file.Id, history),
-                _pendingNotes = [.. pending],
-            };
-            await using (interactive._session.ConfigureAwait(false))
-            {
-                using (file)
-                {
-                    if (history.Count > 0)
-                    {
-                        interactive._session.Reset(history);
-                        interactive._saved = history.Count;
-                        interactive._view.SessionTokens = ContextWindow.Estimate(history, agent.Options.Instructions); // #15.7: its size, estimated
-                    }
+                wired.Session.Reset(history);
+                interactive._parts.View.SessionTokens = ContextWindow.Estimate(history, agent.Options.Instructions); // #15.7: its size, estimated
+            }
 
-                    var exit = await interactive.LoopAsync(cancellationToken).ConfigureAwait(false);
-                    agent.Journal.Finish(exit);
-                    switchTo = interactive._switchTo;
-                    if (switchTo is null)
-                    {
-                        return exit;
-                    }
-                }
+            var exit = await interactive.LoopAsync(cancellationToken).ConfigureAwait(false);
+            agent.Journal.Finish(exit);
+            switchTo = interactive._switchTo;
+            if (switchTo is null)
+            {
+                return exit;
             }
         }
 
@@ -120,10 +94,11 @@ internal sealed partial class InteractiveSession
 
     private async Task<int> LoopAsync(CancellationToken cancellationToken)
     {
-        Banner();
-        if (_saved > 0)
+        var (surface, store) = (_parts.Surface, _parts.Store);
+        SessionBanner.Print(_parts, _warnings);
+        if (store.HasSaved)
         {
-            ResumedView.Print(_surface, [.. _session.History]);
+            ResumedView.Print(surface, [.. _parts.Session.History]);
         }
 
         while (!cancellationToken.IsCancellationRequested)
@@ -140,7 +115,7 @@ internal sealed partial class InteractiveSession
                     }
 
                     _lastWasInterrupt = true;
-                    _surface.WriteLine("(Ctrl-C again to exit, or Ctrl-D)", Style.Dim);
+                    surface.WriteLine("(Ctrl-C again to exit, or Ctrl-D)", Style.Dim);
                     continue;
             }
 
@@ -170,222 +145,95 @@ internal sealed partial class InteractiveSession
                 return Stop(e, shown: false);
             }
 
-            if (_agent.Journal.Journal.Failure is { } failure)
+            if (_parts.Agent.Journal.Journal.Failure is { } failure)
             {
-                return Stop(failure, shown: true); // the turn ended with it as its error
+                return Stop(failure, shown: _parts.Driver.LastError == failure.Message); // the turn may have ended with it as its error
             }
         }
 
         return ExitCodes.Interrupted;
     }
 
+    /// <summary>A built-in command, else a custom one (its template sent as a message), else a hint.</summary>
+    private async Task<int?> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
+    {
+        if (SlashCommands.Find(command.Name) is { } builtIn)
+        {
+            return await builtIn.RunAsync(_parts, command.Arguments, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_parts.Custom.Expand(command, out var notSent) is { } expanded)
+        {
+            await RunTurnAsync(TextBorder.Reveal(expanded), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            _parts.Surface.WriteLine(notSent is not null ? $"⚠ /{command.Name} was not sent: {notSent}." : $"Unknown command /{command.Name}. /help lists commands.", Style.Warning);
+        }
+
+        return null;
+    }
+
     /// <summary>Sovereign's own state could not be written (disk full under SOV_HOME, #13.1): say so, save what can be saved, stop.</summary>
     private int Stop(StateWriteException failure, bool shown)
     {
+        var (surface, store) = (_parts.Surface, _parts.Store);
         if (!shown)
         {
-            _surface.WriteLine("⚠ " + TerminalSafe.Line(failure.Message), Style.Warning);
+            surface.WriteLine("⚠ " + TerminalSafe.Line(failure.Message), Style.Warning);
         }
 
         try
         {
-            Save();
-            _surface.WriteLine($"Session saved: {_file.Id}. {failure.Remedy}", Style.Dim);
+            store.Save();
+            surface.WriteLine($"Session saved: {store.Id}. {failure.Remedy}", Style.Dim);
         }
         catch (StateWriteException)
         {
-            _surface.WriteLine($"Session {_file.Id} is saved up to the last turn that could be written. {failure.Remedy}", Style.Dim);
+            surface.WriteLine($"Session {store.Id} is saved up to the last turn that could be written. {failure.Remedy}", Style.Dim);
         }
 
         return failure.ExitCode;
     }
 
-    private async Task RunTurnAsync(string text, CancellationToken cancellationToken)
+    public async Task RunTurnAsync(string text, CancellationToken cancellationToken)
     {
-        _view.Begin();
-        var interrupted = false;
-        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        _parts.View.Begin();
+        var prompt = InterruptedTurns.WithNote(_parts.Store.TakeNotes(), text);
+        await _parts.Driver.DriveAsync(new UserTurn(prompt), cancellationToken).ConfigureAwait(false);
+        _lastWasInterrupt = _parts.Driver.Interrupted;
+        _parts.Store.Save();
+        SessionBanner.Status(_parts);
+        if (_parts.Meter.ShouldCompact())
         {
-            e.Cancel = true;
-            interrupted = true;
-            _session.Submit(new Interrupt());
-        }
-
-        Console.CancelKeyPress += OnCancel;
-        try
-        {
-            _session.Submit(new UserTurn(InterruptedTurns.WithNote(UndoNotes.Join([_interruptedNote, .. _pendingNotes]), text)));
-            _interruptedNote = null;
-            _pendingNotes.Clear();
-            await foreach (var e in _session.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                _view.Show(e);
-                _journal.Record(e);
-                if (e is ApprovalRequested ask)
-                {
-                    Console.CancelKeyPress -= OnCancel;
-                    try
-                    {
-                        var answer = new ApprovalPrompt(_surface, _input, _gate).Ask(ask, _view.PreviewOf(ask.CallId));
-                        _journal.RecordAnswer(ask.CallId, ask.Name, answer is Approve, _gate.TakeGranted(ask.CallId));
-                        _session.Submit(answer);
-                    }
-                    finally
-                    {
-                        Console.CancelKeyPress += OnCancel;
-                    }
-                }
-
-                if (e is TurnCompleted)
-                {
-                    _borders.Services.Undo.EndTurn();
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            Console.CancelKeyPress -= OnCancel;
-        }
-
-        _lastWasInterrupt = interrupted;
-        Save();
-        Status();
-        if (ContextWindow.ShouldCompact(UsedTokens(), _window))
-        {
-            _surface.WriteLine($"Context is {Percent()} full: compacting the conversation.", Style.Dim);
+            _parts.Surface.WriteLine($"Context is {_parts.Meter.Percent()} full: compacting the conversation.", Style.Dim);
             await CompactAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task CompactAsync(CancellationToken cancellationToken)
+    /// <summary>The session compacts (#14: the loop owns it); the session file then holds the summary, and keeps everything before.</summary>
+    public async Task CompactAsync(CancellationToken cancellationToken)
     {
-        try
+        if (await _parts.Driver.DriveAsync(new Compact(), cancellationToken).ConfigureAwait(false) is CompactCompleted { Compacted: true })
         {
-            var compacted = await Compactor.CompactAsync(_agent.Client, _session.History, _agent.Options.Instructions, cancellationToken).ConfigureAwait(false);
-            _session.Reset(compacted);
-            _file.Reset(compacted);
-            _saved = compacted.Count;
-            _view.Reset();
-            _surface.WriteLine("Compacted: the conversation is now a summary (the session file keeps everything).", Style.Dim);
-        }
-        catch (Exception e) when (e is SovException or InvalidOperationException or HttpRequestException)
-        {
-            _surface.WriteLine("⚠ Could not compact: " + e.Message, Style.Warning);
+            _parts.Store.Replaced();
+            _parts.View.Reset();
+            _parts.Surface.WriteLine("Compacted: the conversation is now a summary (the session file keeps everything).", Style.Dim);
         }
     }
 
-    /// <summary>Appends the messages of the turn that just ended to the session file, fsynced.</summary>
-    private void Save()
+    public int Goodbye()
     {
-        var history = _session.History;
-        if (history.Count > _saved)
-        {
-            _file.Append(history.Skip(_saved).ToList());
-            _saved = history.Count;
-        }
-    }
-
-    private void Banner()
-    {
-        _surface.WriteLine($"Sovereign {VersionInfo.Version}", Style.Accent);
-        _surface.WriteLine($"model {_agent.Model} at {_agent.BaseUrl} · mode {_gate.Mode.Name()}", Style.Dim);
-        _surface.WriteLine($"workspace {_agent.Workspace.Root} · session {_file.Id}", Style.Dim);
-        foreach (var file in _agent.Instructions.Files)
-        {
-            _surface.WriteLine(file.Status == ProjectFileStatus.Read ? $"instructions from {file.Display}" : "⚠ instructions: " + file.Note,
-                file.Status == ProjectFileStatus.Read ? Style.Dim : Style.Warning);
-        }
-
-        foreach (var note in _custom.NotRead.Select(f => "custom command: " + f.Note).Prepend(_agent.Instructions.CutNote).OfType<string>())
-        {
-            _surface.WriteLine("⚠ " + note, Style.Warning);
-        }
-
-        foreach (var (file, finding) in _agent.Instructions.Findings)
-        {
-            _surface.WriteLine(
-                $"⚠ hidden characters in {file}:{finding.Line}:{finding.Column}: {finding.CodePointText} {finding.Category} ({finding.Severity}) — {finding.Message}",
-                Style.Warning);
-        }
-
-        if (_agent.Instructions.Findings.Count > 0)
-        {
-            _surface.WriteLine("  They reach the model only as visible markers, never hidden.", Style.Warning);
-        }
-
-        foreach (var warning in _agent.Settings.Warnings.Concat(_borders.Warnings).Concat(_mcpWarnings))
-        {
-            _surface.WriteLine("⚠ " + TerminalSafe.Line(warning), Style.Warning);
-        }
-
-        if (_interruptedNote is not null)
-        {
-            _surface.WriteLine("The last turn of this session was interrupted; the model is told so, and which files it changed, with your next prompt.", Style.Dim);
-        }
-
-        _surface.WriteLine("/help for commands · Enter sends, Alt+Enter or \\ adds a line · Ctrl-C interrupts · Ctrl-D exits", Style.Dim);
-    }
-
-    private void Status() =>
-        _surface.WriteLine($"─ {_agent.Model} · {_gate.Mode.Name()} · context {Used()}/{Tokens(_window)} ({Percent()}) · session {Tokens(_view.SessionTokens)} tokens", Style.Dim);
-
-    private string Percent() => $"{100.0 * UsedTokens() / _window:0}%";
-
-    /// <summary>Context in use: the server's last input-token count, or an estimate when it reports none.</summary>
-    private long UsedTokens() => _view.LastInputTokens ?? ContextWindow.Estimate(_session.History, _agent.Options.Instructions);
-
-    /// <summary>Context in use as shown: an estimate is marked with '~'.</summary>
-    private string Used() => _view.LastInputTokens is { } reported ? Tokens(reported) : "~" + Tokens(UsedTokens());
-
-    /// <summary>1.2k for counts; a window that is a multiple of 1,024 (32,768) as the 32k people call it (#15.9).</summary>
-    private static string Tokens(long n) =>
-        n >= 1024 && n % 1024 == 0 ? $"{n / 1024}k"
-        : n >= 1000 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n / 1000.0:0.#}k")
-        : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>A yes/no question from a tool (hidden characters in text about to be written), asked at the prompt.</summary>
-    private bool AskYesNo(string question) => new ApprovalPrompt(_surface, _input, _gate).AskYesNo(question);
-
-    private int Goodbye()
-    {
-        Save();
-        _surface.WriteLine($"Session saved: {_file.Id} (resume with: sov --resume {_file.Id})", Style.Dim);
+        _parts.Store.Save();
+        _parts.Surface.WriteLine($"Session saved: {_parts.Store.Id} (resume with: sov --resume {_parts.Store.Id})", Style.Dim);
         return ExitCodes.Ok;
     }
 
-    /// <summary>The session file under the session's one id (#14): the one <see cref="PreparedAgent"/> continues, or a new one.</summary>
-    private static (SessionFile File, List<ChatMessage> History, IReadOnlyList<string> Pending) OpenSession(CliContext context, PreparedAgent agent, InteractiveOptions options, TerminalSurface surface)
+    public int SwitchTo(string id)
     {
-        if (options.ResumeId is null && (options.Continue || options.ResumeGiven))
-        {
-            if (agent.Listed.Count == 0)
-            {
-                surface.WriteLine("No earlier session in this workspace: starting a new one.", Style.Dim);
-            }
-            else if (options.ResumeGiven)
-            {
-                surface.WriteLine("Sessions in this workspace (newest first):", Style.Dim);
-                foreach (var s in agent.Listed.Take(10))
-                {
-                    surface.WriteLine($"  {s.Id}  {s.Messages,4} messages  {s.FirstPrompt}");
-                }
-            }
-        }
-
-        var (file, loaded) = SessionResume.OpenOrCreate(context, agent);
-        if (loaded is null)
-        {
-            return (file, [], []);
-        }
-
-        // What could not be loaded (a torn last line, #13.3) is shown; SessionResume journaled it.
-        foreach (var warning in loaded.Warnings)
-        {
-            surface.WriteLine("⚠ " + TerminalSafe.Line(warning), Style.Warning);
-        }
-
-        surface.WriteLine($"Resumed {file.Id}: {loaded.Messages.Count} messages.", Style.Dim);
-        return (file, loaded.Messages, loaded.PendingNotes);
+        _parts.Store.Save();
+        _parts.Surface.WriteLine($"Session saved: {_parts.Store.Id}. Switching to {id}.", Style.Dim);
+        _switchTo = id;
+        return ExitCodes.Ok;
     }
 }

@@ -6,13 +6,14 @@ using Sov.Core;
 using Sov.Core.Config;
 using Sov.Core.Permissions;
 using Sov.Core.Text;
+using Sov.Core.Tools;
 using Sov.Core.Tools.Mcp;
 
 namespace Sov.Cli.Session;
 
 /// <summary>
 /// The MCP servers of one session, from the user's config.toml: connected in parallel at start, their tools
-/// added to the session's as <c>mcp__SERVER__TOOL</c> within the names rule and caps of <see cref="McpToolSelection"/>.
+/// offered beside the session's as <c>mcp__SERVER__TOOL</c> within the names rule and caps of <see cref="McpToolSelection"/>.
 /// A server that does not start (within its <c>startup_timeout_seconds</c>, tools listed) is a warning, not a
 /// failure; a tool description with hidden characters is warned about (the model sees them revealed).
 /// Disposing closes every connection.
@@ -21,12 +22,18 @@ internal sealed class McpServers : IAsyncDisposable
 {
     private readonly List<IMcpServer> _servers = [];
     private readonly List<string> _warnings = [];
+    private readonly List<ITool> _tools = [];
 
     public IReadOnlyList<string> Warnings => _warnings;
 
     public IReadOnlyList<IMcpServer> Connected => _servers;
 
-    public static async Task<McpServers> ConnectAsync(CliContext context, PreparedAgent agent, SessionBorders borders, CancellationToken cancellationToken)
+    /// <summary>The servers' tools the session offers (within the caps), named apart from <c>taken</c>.</summary>
+    public IReadOnlyList<ITool> Tools => _tools;
+
+    /// <param name="taken">The session's other tools: a server's tool never takes one of their names.</param>
+    public static async Task<McpServers> ConnectAsync(CliContext context, PreparedAgent agent, SessionBorders borders,
+        IReadOnlyCollection<ITool> taken, CancellationToken cancellationToken)
     {
         var result = new McpServers();
         var configured = context.Config(borders.Services.Workspace).McpServers;
@@ -84,12 +91,9 @@ internal sealed class McpServers : IAsyncDisposable
             result._warnings.AddRange(outcomes.Where(o => o.Problem is not null).Select(o => o.Problem!));
             var selection = McpToolSelection.Choose(
                 outcomes.Where(o => o.Server is not null).Select(o => (o.Server!, o.Settings.Tools, o.Tools)),
-                name => agent.Tools.Find(name) is not null);
+                name => taken.Any(t => string.Equals(t.Name, name, StringComparison.Ordinal)));
             result._warnings.AddRange(selection.Warnings);
-            foreach (var tool in selection.Tools)
-            {
-                agent.Tools.Add(tool);
-            }
+            result._tools.AddRange(selection.Tools);
         }
         catch
         {

@@ -10,7 +10,6 @@ using Sov.Core.Files;
 using Sov.Core.Models;
 using Sov.Core.Permissions;
 using Sov.Core.Prompts;
-using Sov.Core.Tools;
 
 namespace Sov.Cli.Session;
 
@@ -18,14 +17,14 @@ namespace Sov.Cli.Session;
 /// Everything an agent session needs, put together the same way for every front door (headless
 /// <c>sov exec</c> and the interactive terminal): settings by precedence, the endpoint (configured, or
 /// found on loopback), the key from the named variable only, an HttpClient from the egress gate, the
-/// model client, the tools, the system prompt. The caller adds its permission gate and runs the session.
+/// model client, the system prompt. <see cref="SessionWiring"/> builds the session on it.
 /// The session's journal opens first, before anything crosses a border; every HttpClient reports to it
 /// and redacts through it, and disposing seals it (<see cref="SessionJournal"/>).
 /// </summary>
 internal sealed partial class PreparedAgent : IDisposable
 {
     private PreparedAgent(SovSettings settings, Workspace workspace, Uri baseUrl, HttpClient http,
-        OpenAiCompatibleChatClient client, ToolRegistry tools, AgentOptions options, SessionJournal journal)
+        OpenAiCompatibleChatClient client, AgentOptions options, SessionJournal journal)
     {
         Journal = journal;
         Settings = settings;
@@ -33,7 +32,6 @@ internal sealed partial class PreparedAgent : IDisposable
         BaseUrl = baseUrl;
         Http = http;
         Client = client;
-        Tools = tools;
         Options = options;
     }
 
@@ -47,7 +45,6 @@ internal sealed partial class PreparedAgent : IDisposable
     public string Model => Client.Endpoint.Model;
     public HttpClient Http { get; }
     public OpenAiCompatibleChatClient Client { get; }
-    public ToolRegistry Tools { get; }
     public AgentOptions Options { get; }
     public SessionJournal Journal { get; }
 
@@ -128,7 +125,6 @@ internal sealed partial class PreparedAgent : IDisposable
                 AnswerTimeout = settings.AnswerTimeoutSeconds is { } answer ? TimeSpan.FromSeconds(answer) : new ModelClientOptions().AnswerTimeout,
             };
             var client = new OpenAiCompatibleChatClient(http, endpoint, clientOptions);
-            var tools = ToolRegistry.ReadOnlyBuiltIns();
             var instructions = StartFiles.Instructions(context, workspace);
             foreach (var file in instructions.Files)
             {
@@ -146,7 +142,7 @@ internal sealed partial class PreparedAgent : IDisposable
                 MaxTurns = settings.MaxTurns ?? new AgentOptions().MaxTurns,
                 Secrets = journal.Redactor.Memory,
             };
-            return new PreparedAgent(settings, workspace, baseUrl, http, client, tools, options, journal) { Instructions = instructions, Egress = Egress, ResumePath = resumePath, Listed = listed };
+            return new PreparedAgent(settings, workspace, baseUrl, http, client, options, journal) { Instructions = instructions, Egress = Egress, ResumePath = resumePath, Listed = listed };
         }
         catch
         {

@@ -1,30 +1,46 @@
+using Sov.Borders.Processes;
 using Sov.Cli.Borders;
+using Sov.Cli.Interactive;
 using Sov.Core.Agent;
 using Sov.Core.Agent.Permission;
 using Sov.Core.Audit;
+using Sov.Core.Tools;
 
 namespace Sov.Cli.Session;
 
 /// <summary>
-/// What both front doors (<c>sov exec</c> and the interactive terminal) wire the same way once the agent is
-/// prepared and the borders are up: the writing tools join the read-only ones and report their file writes and
-/// shell commands to the session journal; every tool call is journaled as it is decided by the caller's gate;
-/// the tools see the workspace with the read rules applied; the journal sink is the event stream's fourth consumer.
+/// The one session builder (#14) for both front doors (<c>sov exec</c> and the interactive terminal), and later ACP and
+/// subagents: on a prepared agent it puts up the borders (the writing tools journal their file writes and shell commands
+/// from construction), connects the MCP servers, builds the tool registry once (read-only tools, writing tools, MCP tools),
+/// journals every tool call as the front end's gate decides it, and returns the finished session: it stores each turn's
+/// checkpoint, compacts, undoes, asks every approval as an event, and feeds the journal (the stream's fourth consumer).
 /// </summary>
 internal static class SessionWiring
 {
-    public static (AgentSession Session, JournalEventSink Sink) Build(PreparedAgent agent, SessionBorders borders, IPermissionGate gate)
+    /// <param name="gateFor">The front end's permission gate over the borders' policy gate (null: that gate as it is).</param>
+    public static async Task<WiredSession> BuildAsync(CliContext context, PreparedAgent agent, string? modeFlag, bool headless,
+        Func<SessionBorders, IPermissionGate>? gateFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        ArgumentNullException.ThrowIfNull(borders);
-        foreach (var tool in borders.Services.Tools())
+        var journal = agent.Journal.Journal;
+        var borders = await SessionBorders.CreateAsync(context, agent.Workspace, modeFlag, headless, record => journal.Append(record), cancellationToken)
+            .ConfigureAwait(false);
+        ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools()];
+        var mcp = await McpServers.ConnectAsync(context, agent, borders, own, cancellationToken).ConfigureAwait(false);
+        try
         {
-            agent.Tools.Add(tool);
+            var tools = new ToolRegistry([.. own, .. mcp.Tools]);
+            var gate = gateFor?.Invoke(borders) ?? borders.Gate;
+            var journaled = new JournalingPermissionGate(gate, journal, agent.Journal.Redactor, "mode");
+            var sink = new JournalEventSink(journal, () => agent.Model, (gate as InteractivePermissionGate) is { } asking ? asking.TakeGranted : null);
+            var undo = new SessionUndo(borders.Services.Undo, ProcessUmask.Current());
+            var session = new AgentSession(agent.Client, tools, borders.ToolContext(), journaled, agent.Options, undo, sink);
+            return new WiredSession(session, borders, mcp, tools, gate);
         }
-
-        borders.Services.Record = record => agent.Journal.Journal.Append(record);
-        var journaled = new JournalingPermissionGate(gate, agent.Journal.Journal, agent.Journal.Redactor, "mode");
-        var session = new AgentSession(agent.Client, agent.Tools, borders.ToolContext(), journaled, agent.Options);
-        return (session, new JournalEventSink(agent.Journal.Journal, agent.Model));
+        catch
+        {
+            await mcp.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 }

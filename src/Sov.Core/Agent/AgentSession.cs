@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Permission;
 using Sov.Core.Agent.Submissions;
+using Sov.Core.Audit;
 using Sov.Core.Models;
 using Sov.Core.Tools;
 
@@ -14,7 +14,10 @@ namespace Sov.Core.Agent;
 /// <see cref="Events"/> streams what happens. One turn runs at a time: the model is asked, its tool
 /// calls run (read-only ones concurrently), their results go back, until it answers without calls or
 /// <see cref="AgentOptions.MaxTurns"/> requests were made. Interrupt cancels the request and tools in
-/// flight and leaves the history valid for the next turn.
+/// flight and leaves the history valid for the next turn. The loop owns the turn (#14): it stores each turn's
+/// checkpoint as the turn ends, compacts and undoes on request (<see cref="Compact"/>, <see cref="Undo"/>), asks
+/// every approval as an <see cref="ApprovalRequested"/> event, and feeds the journal (<see cref="IEventSink"/>);
+/// a front end only submits operations and renders events.
 /// </summary>
 public sealed class AgentSession : IAsyncDisposable
 {
@@ -24,22 +27,30 @@ public sealed class AgentSession : IAsyncDisposable
     private readonly ToolRunner _runner;
     private readonly AnswerReader _answers;
     private readonly Channel<AgentEvent> _events = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = false });
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<(bool Approved, string? Reason)>> _approvals = new(StringComparer.Ordinal);
+    private readonly PendingApprovals _approvals;
+    private readonly SessionUndo? _undo;
+    private readonly IEventSink? _sink;
     private readonly List<ChatMessage> _history = [];
     private readonly Lock _gate = new();
     private CancellationTokenSource? _turnCancellation;
     private Task _current = Task.CompletedTask;
     private int _turn;
 
-    public AgentSession(IChatClient client, ToolRegistry tools, ToolContext toolContext, IPermissionGate permissions, AgentOptions? options = null)
+    /// <param name="undo">The session's checkpoints (null: turns are not stored for undo, and Undo answers that it cannot).</param>
+    /// <param name="sink">Fed every event as it is emitted, and every answer to an approval (the journal).</param>
+    public AgentSession(IChatClient client, ToolRegistry tools, ToolContext toolContext, IPermissionGate permissions, AgentOptions? options = null,
+        SessionUndo? undo = null, IEventSink? sink = null)
     {
+        _undo = undo;
+        _sink = sink;
+        _approvals = new PendingApprovals(Emit, sink);
         ArgumentNullException.ThrowIfNull(tools);
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _tools = tools;
         _options = options ?? new AgentOptions();
         ArgumentNullException.ThrowIfNull(toolContext);
         var context = toolContext with { OnFileChanged = (path, change) => Emit(new FileChanged(path, change)) };
-        _runner = new ToolRunner(tools, context, permissions) { AskAsync = AskAsync, Emit = Emit, Secrets = _options.Secrets };
+        _runner = new ToolRunner(tools, context, permissions) { AskAsync = _approvals.AskAsync, Emit = Emit, Secrets = _options.Secrets };
         var chatOptions = new ChatOptions
         {
             Instructions = _options.Instructions,
@@ -67,12 +78,18 @@ public sealed class AgentSession : IAsyncDisposable
                 throw new InvalidOperationException("A turn is running; the conversation cannot be replaced now.");
             }
 
-            _history.Clear();
-            _history.AddRange(messages);
-            if (_options.Secrets is { } secrets)
-            {
-                HistorySecrets.Learn(secrets, _history);
-            }
+            Replace(messages);
+        }
+    }
+
+    private void Replace(IEnumerable<ChatMessage> messages)
+    {
+        var copy = messages.ToList();
+        _history.Clear();
+        _history.AddRange(copy);
+        if (_options.Secrets is { } secrets)
+        {
+            HistorySecrets.Learn(secrets, _history);
         }
     }
 
@@ -82,21 +99,7 @@ public sealed class AgentSession : IAsyncDisposable
         switch (submission)
         {
             case UserTurn turn:
-                lock (_gate)
-                {
-                    if (!_current.IsCompleted)
-                    {
-                        Emit(new Warning("A turn is already running; interrupt it first."));
-                        return;
-                    }
-
-                    _turnCancellation?.Dispose();
-                    _turnCancellation = new CancellationTokenSource();
-                    var token = _turnCancellation.Token;
-                    var number = ++_turn;
-                    _current = Task.Run(() => RunTurnAsync(number, turn.Text, token), CancellationToken.None);
-                }
-
+                Start(token => RunTurnAsync(++_turn, turn.Text, token));
                 break;
             case Interrupt:
                 lock (_gate)
@@ -106,20 +109,65 @@ public sealed class AgentSession : IAsyncDisposable
 
                 break;
             case Approve approve:
-                Answer(approve.CallId, true, null);
+                _approvals.Answer(approve.CallId, true, null);
                 break;
             case Deny deny:
-                Answer(deny.CallId, false, deny.Reason);
+                _approvals.Answer(deny.CallId, false, deny.Reason);
                 break;
             case Compact:
-                Emit(new Warning("Compacting the conversation is not available yet."));
+                Start(CompactAsync);
                 break;
             case Undo:
-                Emit(new Warning("Undo is not available yet."));
+                Start(_ =>
+                {
+                    Emit(_undo?.UndoLast() ?? new UndoCompleted(UndoOutcome.Failed, [], [], [], null, "This session keeps no checkpoints to undo."));
+                    return Task.CompletedTask;
+                });
                 break;
         }
     }
 
+    /// <summary>Starts <paramref name="work"/> (a turn, a compaction, an undo) unless one is running; Interrupt cancels it.</summary>
+    private void Start(Func<CancellationToken, Task> work)
+    {
+        lock (_gate)
+        {
+            if (!_current.IsCompleted)
+            {
+                Emit(new Warning("A turn is already running; interrupt it first."));
+                return;
+            }
+
+            _turnCancellation?.Dispose();
+            _turnCancellation = new CancellationTokenSource();
+            var token = _turnCancellation.Token;
+            _current = Task.Run(() => work(token), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Frees context: the conversation becomes a summary the model wrote (<see cref="Compactor"/>); on failure it stays as it was.</summary>
+    private async Task CompactAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var compacted = await Compactor.CompactAsync(_client, _history, _options.Instructions, cancellationToken).ConfigureAwait(false);
+            Replace(compacted);
+            Emit(new CompactCompleted(true, compacted.Count));
+            return;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Emit(new Warning("Compacting was interrupted; the conversation is as it was."));
+        }
+#pragma warning disable CA1031 // Any failure leaves the conversation as it was and is said; the front end waits for CompactCompleted.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            Emit(new Warning("Could not compact: " + e.Message));
+        }
+
+        Emit(new CompactCompleted(false, _history.Count));
+    }
     /// <summary>Runs one turn to its end and returns how it ended (the events are also emitted).</summary>
     private async Task<TurnCompleted> RunTurnAsync(int number, string prompt, CancellationToken cancellationToken)
     {
@@ -245,39 +293,34 @@ public sealed class AgentSession : IAsyncDisposable
 
     private TurnCompleted Complete(int number, TurnOutcome outcome, string finalText, int requests)
     {
+        try
+        {
+            _undo?.EndTurn(); // the turn's checkpoint is stored before anyone hears it ended
+        }
+        catch (SovException e)
+        {
+            Emit(new Error(e.Message, e.Remedy, e.ExitCode));
+            outcome = TurnOutcome.Failed;
+        }
+
         var completed = new TurnCompleted(number, outcome, finalText, requests);
         Emit(completed);
         return completed;
     }
 
-    private async Task<(bool Approved, string? Reason)> AskAsync(Permission.ToolCallRequest request, string reason, CancellationToken cancellationToken)
+    private void Emit(AgentEvent e)
     {
-        var answer = new TaskCompletionSource<(bool Approved, string? Reason)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _approvals[request.CallId] = answer;
-        Emit(new ApprovalRequested(request.CallId, request.Tool.Name, request.RawArguments, reason));
         try
         {
-            return await answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _sink?.Record(e);
         }
-        finally
+        catch (StateWriteException)
         {
-            _approvals.TryRemove(request.CallId, out _);
+            // The journal keeps its failure (Journal.Failure) and refuses what follows; the front end stops on it after the turn.
         }
-    }
 
-    private void Answer(string callId, bool approved, string? reason)
-    {
-        if (_approvals.TryGetValue(callId, out var pending))
-        {
-            pending.TrySetResult((approved, reason));
-        }
-        else
-        {
-            Emit(new Warning($"No tool call {callId} is waiting for approval."));
-        }
+        _events.Writer.TryWrite(e);
     }
-
-    private void Emit(AgentEvent e) => _events.Writer.TryWrite(e);
 
     public async ValueTask DisposeAsync()
     {

@@ -16,8 +16,11 @@ namespace Sov.Core.Agent;
 /// </summary>
 internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermissionGate permissions)
 {
-    /// <summary>Raised for Ask verdicts; returns true when the person approved.</summary>
-    public Func<ToolCallRequest, string, CancellationToken, Task<(bool Approved, string? Reason)>>? AskAsync { get; init; }
+    /// <summary>
+    /// Asks the person (emits the <see cref="ApprovalRequested"/>, waits for Approve or Deny): for Ask verdicts, and for what a
+    /// running tool asks through <see cref="ToolContext.AskAsync"/>. Null: nobody can be asked, so nothing is approved.
+    /// </summary>
+    public Func<ApprovalRequested, CancellationToken, Task<(bool Approved, string? Reason)>>? AskAsync { get; init; }
 
     public Action<AgentEvent>? Emit { get; init; }
 
@@ -36,6 +39,21 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
         Secrets?.LearnFromToolOutput(RawArguments.Get(call) ?? "{}", output.Text);
         var revealed = TextBorder.Reveal(output.Text);
         return ReferenceEquals(revealed, output.Text) ? output : output with { Text = revealed };
+    }
+
+    /// <summary>The tool context for one call: what the tool asks the person is an approval of that call.</summary>
+    private ToolContext ContextFor(string callId, string name)
+    {
+        if (AskAsync is not { } ask)
+        {
+            return context;
+        }
+
+        return context with
+        {
+            AskAsync = async (kind, reason, shown, cancellationToken) =>
+                (await ask(new ApprovalRequested(callId, name, shown, reason, kind), cancellationToken).ConfigureAwait(false)).Approved,
+        };
     }
 
     private async Task<ToolOutput> RunUncheckedAsync(FunctionCallContent call, CancellationToken cancellationToken)
@@ -71,7 +89,9 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
         var decision = await permissions.CheckAsync(request, cancellationToken).ConfigureAwait(false);
         if (decision.Verdict == Verdict.Ask)
         {
-            var (approved, why) = AskAsync is null ? (false, null) : await AskAsync(request, decision.Explanation, cancellationToken).ConfigureAwait(false);
+            var kind = decision.Unsandboxed ? ApprovalKind.UnsandboxedCommand : ApprovalKind.ToolCall;
+            var (approved, why) = AskAsync is null ? (false, null)
+                : await AskAsync(new ApprovalRequested(call.CallId, tool.Name, raw, decision.Explanation, kind), cancellationToken).ConfigureAwait(false);
             decision = approved
                 ? PermissionDecision.Allow("the person approved")
                 : PermissionDecision.Deny(AskAsync is null ? decision.Explanation : why is { Length: > 0 } ? $"the person declined: {why}" : "the person declined");
@@ -85,7 +105,7 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
 
         try
         {
-            return await tool.ExecuteAsync(arguments, context, cancellationToken).ConfigureAwait(false);
+            return await tool.ExecuteAsync(arguments, ContextFor(call.CallId, tool.Name), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ToolException or WorkspaceException or IOException or UnauthorizedAccessException)
         {

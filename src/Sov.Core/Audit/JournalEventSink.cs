@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Sov.Core.Agent;
 using Sov.Core.Agent.Events;
 using Sov.Core.Audit.Records;
 using Sov.Core.Text;
@@ -12,11 +13,17 @@ namespace Sov.Core.Audit;
 /// hidden-Unicode findings on text going to the model (tool output) and coming from it (the answer), and the
 /// warnings and errors the person was shown.
 /// Requests, redactions and refusals are journaled at the egress gate; tool calls at the permission gate.
+/// The session feeds it as it emits (#14: subscribed at construction, not fed by each front end): the person's
+/// answers to approvals, and the last turn undone.
 /// </summary>
-public sealed class JournalEventSink(Journal journal, string model)
+/// <param name="model">The model usage is recorded against now (the person may switch models mid-session).</param>
+/// <param name="sessionRule">The narrow rule an "always" answer to a call added (taken once), as <c>allow write:src/a.cs</c>; null when none.</param>
+public sealed class JournalEventSink(Journal journal, Func<string> model, Func<string, string?>? sessionRule = null) : IEventSink
 {
-    /// <summary>The model usage is recorded against; changes when the person switches models mid-session.</summary>
-    public string Model { get; set; } = model;
+    public JournalEventSink(Journal journal, string model)
+        : this(journal, () => model)
+    {
+    }
 
     public void Record(AgentEvent agentEvent)
     {
@@ -29,7 +36,7 @@ public sealed class JournalEventSink(Journal journal, string model)
                 Findings("to_model", $"tool:{result.Name}", result.Output);
                 break;
             case Usage usage:
-                journal.Append(new ModelUsageRecord(Model, usage.InputTokens, usage.OutputTokens));
+                journal.Append(new ModelUsageRecord(model(), usage.InputTokens, usage.OutputTokens));
                 break;
             case TurnCompleted done:
                 Findings("from_model", "assistant", done.FinalText);
@@ -40,15 +47,24 @@ public sealed class JournalEventSink(Journal journal, string model)
             case Error error:
                 journal.TryAppend(new NoticeRecord("error", error.Message, error.Remedy, error.ExitCode));
                 break;
+            case UndoCompleted { Report: { } report }:
+                journal.Append(new UndoRecord("/undo", report));
+                break;
         }
     }
 
     /// <summary>
-    /// The person answered an approval request (front ends call this when they submit Approve or Deny);
-    /// <paramref name="sessionRule"/> is the narrow rule an "always" answer added, as <c>allow write:src/a.cs</c>.
+    /// The person answered a tool call's approval request (the session calls this as Approve or Deny arrives). What a
+    /// running tool asked (hidden characters in a write) is not a tool call: its <c>tool_result</c> says how it went.
     /// </summary>
-    public void RecordAnswer(string callId, string name, bool approved, string? sessionRule = null) =>
-        journal.Append(new ApprovalRecord(callId, name, approved) { SessionRule = sessionRule });
+    public void RecordAnswer(ApprovalRequested request, bool approved)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Kind is ApprovalKind.ToolCall or ApprovalKind.UnsandboxedCommand)
+        {
+            journal.Append(new ApprovalRecord(request.CallId, request.Name, approved) { SessionRule = sessionRule?.Invoke(request.CallId) });
+        }
+    }
 
     private void Findings(string direction, string source, string text)
     {

@@ -1,3 +1,4 @@
+using Sov.Core.Agent.Events;
 using Sov.Core.Files;
 
 namespace Sov.Core.Tools;
@@ -46,6 +47,12 @@ public sealed record ToolContext(Workspace Workspace)
 
     /// <summary>Set by the agent session; tools call <see cref="ReportFileChanged"/> rather than this.</summary>
     public Action<string, string>? OnFileChanged { get; init; }
+
+    /// <summary>
+    /// Set for each call by the agent session: asks the person (an <see cref="ApprovalRequested"/> event of the given kind,
+    /// with the reason and the text shown revealed) and completes true when approved. Null when nobody can be asked: refuse.
+    /// </summary>
+    public Func<ApprovalKind, string, string, CancellationToken, Task<bool>>? AskAsync { get; init; }
 
     /// <summary>Tell the front ends that <paramref name="path"/> (workspace-relative) was "created", "modified" or "deleted".</summary>
     public void ReportFileChanged(string path, string change) => OnFileChanged?.Invoke(path, change);

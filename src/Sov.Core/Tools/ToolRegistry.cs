@@ -1,6 +1,6 @@
 namespace Sov.Core.Tools;
 
-/// <summary>The tools offered to the model in this session, by name, in the order they are sent.</summary>
+/// <summary>The tools offered to the model in this session, by name, in the order they are sent; fixed once built (#14).</summary>
 public sealed class ToolRegistry
 {
     private readonly List<ITool> _tools = [];
@@ -15,7 +15,7 @@ public sealed class ToolRegistry
 
     public IReadOnlyList<ITool> All => _tools;
 
-    public void Add(ITool tool)
+    private void Add(ITool tool)
     {
         ArgumentNullException.ThrowIfNull(tool);
         if (Find(tool.Name) is not null)

@@ -25,17 +25,22 @@ internal sealed class AgentHarness : IAsyncDisposable
 
     public AgentSession Session { get; }
 
+    /// <param name="build">Tools and undo over the harness's workspace (they need it), instead of <paramref name="tools"/>.</param>
     public static async Task<AgentHarness> StartAsync(ToolRegistry? tools = null, IPermissionGate? gate = null, AgentOptions? options = null,
-        Sov.Core.Models.ModelClientOptions? clientOptions = null)
+        Sov.Core.Models.ModelClientOptions? clientOptions = null, Func<Workspace, (ToolRegistry Tools, SessionUndo? Undo)>? build = null, IEventSink? sink = null)
     {
         var model = await ModelClientFixture.StartAsync(clientOptions);
         var workspace = Directory.CreateTempSubdirectory("sov-agent-");
+        var files = new Workspace(workspace.FullName, new NativeFileSystem());
+        var (built, undo) = build?.Invoke(files) ?? (tools ?? ToolRegistry.ReadOnlyBuiltIns(), null);
         var session = new AgentSession(
             model.Client,
-            tools ?? ToolRegistry.ReadOnlyBuiltIns(),
-            new ToolContext(new Workspace(workspace.FullName, new NativeFileSystem())),
+            built,
+            new ToolContext(files),
             gate ?? new HeadlessPermissionGate(),
-            options ?? new AgentOptions { Instructions = "test prompt" });
+            options ?? new AgentOptions { Instructions = "test prompt" },
+            undo,
+            sink);
         return new AgentHarness(model, workspace, session);
     }
 
@@ -47,15 +52,18 @@ internal sealed class AgentHarness : IAsyncDisposable
     }
 
     /// <summary>Submits a turn and collects its events up to and including TurnCompleted.</summary>
-    public async Task<List<AgentEvent>> RunAsync(string prompt, Action<AgentEvent, AgentSession>? onEvent = null)
+    public Task<List<AgentEvent>> RunAsync(string prompt, Action<AgentEvent, AgentSession>? onEvent = null) => SubmitAsync(new UserTurn(prompt), onEvent);
+
+    /// <summary>Submits an operation and collects its events up to and including the one that ends it.</summary>
+    public async Task<List<AgentEvent>> SubmitAsync(Submission submission, Action<AgentEvent, AgentSession>? onEvent = null)
     {
-        Session.Submit(new UserTurn(prompt));
+        Session.Submit(submission);
         var events = new List<AgentEvent>();
         await foreach (var e in Session.Events.ReadAllAsync(TestContext.Current.CancellationToken))
         {
             events.Add(e);
             onEvent?.Invoke(e, Session);
-            if (e is TurnCompleted)
+            if (e is TurnCompleted or CompactCompleted or UndoCompleted)
             {
                 break;
             }

@@ -112,8 +112,7 @@ public sealed class AgentSessionTests
     public async Task HeadlessDeniesANonReadOnlyToolAndReportsIt()
     {
         var probe = new WriteProbeTool();
-        var tools = ToolRegistry.ReadOnlyBuiltIns();
-        tools.Add(probe);
+        var tools = new ToolRegistry([.. ToolRegistry.ReadOnlyBuiltIns().All, probe]);
         await using var h = await AgentHarness.StartAsync(tools);
         h.Model.Server.Enqueue(
             new ScriptedResponse().ToolCall("call_1", "write_probe", """{"path":"a"}"""),

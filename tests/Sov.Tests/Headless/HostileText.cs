@@ -22,8 +22,8 @@ internal static class HostileText
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => Build(t, text))];
 
-    /// <summary>How many string fields the event has (each carries the payload).</summary>
-    public static int StringFields(AgentEvent e) => Primary(e.GetType()).GetParameters().Count(p => p.ParameterType == typeof(string));
+    /// <summary>How many string fields the event has, lists of strings included (each carries the payload once).</summary>
+    public static int StringFields(AgentEvent e) => Primary(e.GetType()).GetParameters().Count(p => p.ParameterType == typeof(string) || p.ParameterType == typeof(IReadOnlyList<string>));
 
     private static AgentEvent Build(Type type, string text)
     {
@@ -35,6 +35,9 @@ internal static class HostileText
             var l when l == typeof(long?) || l == typeof(long) => (object)7L,
             var b when b == typeof(bool) => true,
             var o when o == typeof(TurnOutcome) => TurnOutcome.Completed,
+            var k when k == typeof(ApprovalKind) => ApprovalKind.HiddenText,
+            var u when u == typeof(UndoOutcome) => UndoOutcome.Undone,
+            var list when list == typeof(IReadOnlyList<string>) => new[] { text },
             _ => throw new NotSupportedException($"{type.Name}.{p.Name}: teach HostileText a {p.ParameterType.Name}"),
         }).ToArray();
         return (AgentEvent)ctor.Invoke(args);

@@ -23,7 +23,9 @@ public sealed partial class StreamJsonShapeTests
         { "assistant_delta", """{"type":"assistant_delta","session_id":"20261201-102815-4f2a9c","text":"It returns 0."}""" },
         { "reasoning_delta", """{"type":"reasoning_delta","session_id":"20261201-102815-4f2a9c","text":"look at main"}""" },
         { "tool_call_requested", """{"type":"tool_call_requested","session_id":"20261201-102815-4f2a9c","call_id":"call_1","name":"read_file","arguments":"{\"path\":\"main.c\"}","source":"native"}""" },
-        { "approval_requested", """{"type":"approval_requested","session_id":"20261201-102815-4f2a9c","call_id":"call_2","name":"shell","arguments":"{\"command\":\"make\"}","reason":"runs a command"}""" },
+        { "approval_requested", """{"type":"approval_requested","session_id":"20261201-102815-4f2a9c","call_id":"call_2","name":"shell","arguments":"{\"command\":\"make\"}","reason":"runs a command","kind":"tool_call"}""" },
+        { "compact_completed", """{"type":"compact_completed","session_id":"20261201-102815-4f2a9c","compacted":true,"messages":2}""" },
+        { "undo_completed", """{"type":"undo_completed","session_id":"20261201-102815-4f2a9c","outcome":"undone","restored":["src/a.c"],"removed":[],"skipped":[],"note":"[Sovereign: undone]","message":null}""" },
         { "tool_result", """{"type":"tool_result","session_id":"20261201-102815-4f2a9c","call_id":"call_1","name":"read_file","is_error":false,"output":"     1\tint main() { return 0; }\n"}""" },
         { "file_changed", """{"type":"file_changed","session_id":"20261201-102815-4f2a9c","path":"src/a.c","change":"modified"}""" },
         { "usage", """{"type":"usage","session_id":"20261201-102815-4f2a9c","input_tokens":712,"output_tokens":18,"total_tokens":null}""" },
@@ -47,6 +49,8 @@ public sealed partial class StreamJsonShapeTests
         new Warning("HTTP 429 Too Many Requests; retrying in 1 s"),
         new Error("The model server refused the connection.", "Start it, or set [model] endpoint.", 3),
         new TurnCompleted(1, TurnOutcome.MaxTurns, "It returns 0.", 2),
+        new CompactCompleted(true, 2),
+        new UndoCompleted(UndoOutcome.Undone, ["src/a.c"], [], [], "[Sovereign: undone]", null),
     ];
 
     [Theory]

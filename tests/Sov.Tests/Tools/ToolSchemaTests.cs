@@ -28,5 +28,5 @@ public sealed class ToolSchemaTests
 
     [Fact]
     public void ANameCannotBeRegisteredTwice() =>
-        Assert.Throws<ArgumentException>(() => ToolRegistry.ReadOnlyBuiltIns().Add(new Sov.Core.Tools.BuiltIn.GrepTool()));
+        Assert.Throws<ArgumentException>(() => new ToolRegistry([.. ToolRegistry.ReadOnlyBuiltIns().All, new Sov.Core.Tools.BuiltIn.GrepTool()]));
 }

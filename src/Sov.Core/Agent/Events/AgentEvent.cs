@@ -20,6 +20,8 @@ namespace Sov.Core.Agent.Events;
 [JsonDerivedType(typeof(Warning), "warning")]
 [JsonDerivedType(typeof(Error), "error")]
 [JsonDerivedType(typeof(TurnCompleted), "turn_completed")]
+[JsonDerivedType(typeof(CompactCompleted), "compact_completed")]
+[JsonDerivedType(typeof(UndoCompleted), "undo_completed")]
 public abstract record AgentEvent
 {
     /// <summary>The session the event belongs to; a printer stamps it when the loop left it unset.</summary>

@@ -1,4 +1,4 @@
 namespace Sov.Core.Agent.Submissions;
 
-/// <summary>Summarise the conversation to free context (its room is not built yet: answered with a warning).</summary>
+/// <summary>Summarise the conversation to free context; answered by a <see cref="Events.CompactCompleted"/>.</summary>
 public sealed record Compact : Submission;

@@ -1,4 +1,4 @@
 namespace Sov.Core.Agent.Submissions;
 
-/// <summary>Undo the last turn's file changes (its room is not built yet: answered with a warning).</summary>
+/// <summary>Undo the last turn's file changes from its checkpoint; answered by an <see cref="Events.UndoCompleted"/>.</summary>
 public sealed record Undo : Submission;

@@ -7,10 +7,17 @@ namespace Sov.Core.Tools.Editing;
 
 /// <summary>
 /// What the writing tools share in a session: the file editor over the workspace, the process border,
-/// the undo recorder, and how to ask the person about hidden characters in written text (null when
-/// nobody can be asked, as in <c>sov exec</c>: such text is then refused).
+/// the undo recorder, where writes and commands are journaled and what a command must not see; all given at
+/// construction (#14: no delegates set afterwards). The person is asked about hidden characters in written text
+/// through the tool context's <see cref="ToolContext.AskAsync"/> (an approval event), not from here.
 /// </summary>
-public sealed class BorderServices(Workspace workspace, IShellRunner shell, UndoRecorder undo)
+/// <param name="record">Where file writes and shell commands are journaled (the session's journal); null records nothing.</param>
+/// <param name="shellMasks">
+/// The paths a shell command must not see because read rules hold them back (see <c>ReadMasks</c>); null when
+/// there are no read rules. Null from the function means too many to mask: the command is refused.
+/// </param>
+public sealed class BorderServices(Workspace workspace, IShellRunner shell, UndoRecorder undo,
+    Action<IJournalRecord>? record = null, Func<CancellationToken, IReadOnlyList<string>?>? shellMasks = null)
 {
     public Workspace Workspace { get; } = workspace;
 
@@ -20,17 +27,11 @@ public sealed class BorderServices(Workspace workspace, IShellRunner shell, Undo
 
     public UndoRecorder Undo { get; } = undo;
 
-    /// <summary>Asks the person a yes/no question (the text shown revealed); null when headless.</summary>
-    public Func<string, CancellationToken, Task<bool>>? AskAsync { get; set; }
+    /// <summary>Where file writes and shell commands are journaled; null records nothing.</summary>
+    public Action<IJournalRecord>? Record { get; } = record;
 
-    /// <summary>Where file writes and shell commands are journaled (the session's journal); null records nothing.</summary>
-    public Action<IJournalRecord>? Record { get; set; }
-
-    /// <summary>
-    /// The paths a shell command must not see because read rules hold them back (see <c>ReadMasks</c>); null when
-    /// there are no read rules. Null from the function means too many to mask: the command is refused.
-    /// </summary>
-    public Func<CancellationToken, IReadOnlyList<string>?>? ShellMasks { get; set; }
+    /// <summary>The paths a shell command must not see (null: no read rules; null from it: too many to mask).</summary>
+    public Func<CancellationToken, IReadOnlyList<string>?>? ShellMasks { get; } = shellMasks;
 
     /// <summary>The plan the model keeps with the todo tool, shown to the person.</summary>
     public TodoList Todos { get; } = new();

@@ -45,7 +45,7 @@ public sealed class EditFileTool(BorderServices services) : ITool, IPreviewsChan
         var newString = arguments.RequireString("new_string");
         var change = await services.Editor.PrepareEditAsync(arguments.RequireString("path"), arguments.RequireString("old_string"),
             newString, arguments.GetBoolean("replace_all") ?? false, cancellationToken).ConfigureAwait(false);
-        if (await HiddenTextCheck.RefusalAsync(services, change.Path.Display, newString, cancellationToken).ConfigureAwait(false) is { } refusal)
+        if (await HiddenTextCheck.RefusalAsync(context, change.Path.Display, newString, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return ToolOutput.Error(refusal);
         }

@@ -11,7 +11,7 @@ namespace Sov.Core.Tools.Editing;
 internal static class HiddenTextCheck
 {
     /// <summary>Null when the text may be written; otherwise the refusal for the model.</summary>
-    public static async Task<string?> RefusalAsync(BorderServices services, string display, string text, CancellationToken cancellationToken)
+    public static async Task<string?> RefusalAsync(ToolContext? context, string display, string text, CancellationToken cancellationToken)
     {
         var findings = TextBorder.Inspect(text, SourceKinds.FromPath(display), Severity.Medium);
         if (findings.Count == 0)
@@ -30,10 +30,11 @@ internal static class HiddenTextCheck
             summary.Append($"\n  ... and {findings.Count - 5} more");
         }
 
-        if (services.AskAsync is { } ask)
+        // #14: asked as an approval_requested event of kind hidden_text (the front end answers), never at the terminal from here.
+        if (context?.AskAsync is { } ask)
         {
-            var question = $"The text for {display} contains {findings.Count} hidden character(s):{summary}\nRevealed:\n{TextBorder.Reveal(text, SourceKinds.FromPath(display))}\nWrite it anyway?";
-            if (await ask(question, cancellationToken).ConfigureAwait(false))
+            var reason = $"The text for {display} contains {findings.Count} hidden character(s):{summary}";
+            if (await ask(Agent.Events.ApprovalKind.HiddenText, reason, TextBorder.Reveal(text, SourceKinds.FromPath(display)), cancellationToken).ConfigureAwait(false))
             {
                 return null;
             }

@@ -24,7 +24,7 @@ public sealed class WriteFileTool(BorderServices services) : ITool, IPreviewsCha
         ArgumentNullException.ThrowIfNull(arguments);
         var content = arguments.RequireString("content");
         var change = await services.Editor.PrepareWriteAsync(arguments.RequireString("path"), content, cancellationToken).ConfigureAwait(false);
-        if (await HiddenTextCheck.RefusalAsync(services, change.Path.Display, content, cancellationToken).ConfigureAwait(false) is { } refusal)
+        if (await HiddenTextCheck.RefusalAsync(context, change.Path.Display, content, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return ToolOutput.Error(refusal);
         }

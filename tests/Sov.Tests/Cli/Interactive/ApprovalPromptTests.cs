@@ -94,7 +94,9 @@ public sealed class ApprovalPromptTests
         var keys = new ScriptedKeys().TypeAhead("y\n").TypeDuringGuard("y\n").Type("n\n");
         var (prompt, _, _) = Prompt(keys, colour: false);
 
-        Assert.False(prompt.AskYesNo("write hidden characters to a.txt?\nline 1: U+202E"));
+        var answer = prompt.Ask(new ApprovalRequested("c", "write_file", "a⟦U+202E⟧b", "The text for a.txt contains 1 hidden character(s):\n  line 1: U+202E", ApprovalKind.HiddenText));
+
+        Assert.IsType<Deny>(answer);
     }
 
     // #14: whether the command runs in the sandbox comes from what the gate decided about the call's effect, not from

@@ -1,3 +1,4 @@
+using Sov.Core.Agent.Events;
 using Sov.Borders.FileSystem;
 using System.Text.Json;
 using Sov.Borders.Processes;
@@ -28,9 +29,11 @@ public sealed class EditingToolsTests : IDisposable
 
     public void Dispose() => _tree.Dispose();
 
-    private Task<ToolOutput> Run(string name, object args)
+    private Task<ToolOutput> Run(string name, object args) => Run(_services, name, args);
+
+    private Task<ToolOutput> Run(BorderServices services, string name, object args)
     {
-        var tool = _services.Tools().Single(t => t.Name == name);
+        var tool = services.Tools().Single(t => t.Name == name);
         using var doc = JsonDocument.Parse(JsonSerializer.Serialize(args));
         return tool.ExecuteAsync(ArgumentCoercer.Coerce(tool.Schema, doc.RootElement), _context, TestContext.Current.CancellationToken);
     }
@@ -39,11 +42,11 @@ public sealed class EditingToolsTests : IDisposable
     public async Task FileWritesAndShellCommandsAreRecordedForTheJournal()
     {
         var records = new List<Sov.Core.Audit.IJournalRecord>();
-        _services.Record = records.Add;
+        var services = new BorderServices(_services.Workspace, _services.Shell, _services.Undo, records.Add);
 
-        await Run("write_file", new { path = "j.txt", content = "one\n" });
-        await Run("edit_file", new { path = "j.txt", old_string = "one", new_string = "two" });
-        await Run("shell", new { command = "true" });
+        await Run(services, "write_file", new { path = "j.txt", content = "one\n" });
+        await Run(services, "edit_file", new { path = "j.txt", old_string = "one", new_string = "two" });
+        await Run(services, "shell", new { command = "true" });
 
         var writes = records.OfType<Sov.Core.Audit.Records.FileWriteRecord>().ToList();
         Assert.Equal(2, writes.Count);
@@ -83,16 +86,21 @@ public sealed class EditingToolsTests : IDisposable
     [Fact]
     public async Task HiddenCharactersAreWrittenWhenThePersonApproves()
     {
+        // #14: the tool asks through its context (the session turns it into an approval_requested event of kind hidden_text).
         string? asked = null;
-        var services = new BorderServices(_services.Workspace, _services.Shell, _services.Undo)
+        string? shown = null;
+        ApprovalKind? kind = null;
+        var context = _context with
         {
-            AskAsync = (q, _) => { asked = q; return Task.FromResult(true); },
+            AskAsync = (k, reason, text, _) => { (kind, asked, shown) = (k, reason, text); return Task.FromResult(true); },
         };
-        var tool = services.Tools().Single(t => t.Name == "write_file");
+        var tool = _services.Tools().Single(t => t.Name == "write_file");
         using var doc = JsonDocument.Parse(JsonSerializer.Serialize(new { path = "b.md", content = "a\u200Bb" }));
-        var r = await tool.ExecuteAsync(ArgumentCoercer.Coerce(tool.Schema, doc.RootElement), _context, TestContext.Current.CancellationToken);
+        var r = await tool.ExecuteAsync(ArgumentCoercer.Coerce(tool.Schema, doc.RootElement), context, TestContext.Current.CancellationToken);
         Assert.False(r.IsError, r.Text);
+        Assert.Equal(ApprovalKind.HiddenText, kind);
         Assert.Contains("U+200B", asked, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u200B", shown, StringComparison.Ordinal); // revealed, never hidden
         Assert.Equal("a\u200Bb", File.ReadAllText(_tree.In("b.md")));
     }
 

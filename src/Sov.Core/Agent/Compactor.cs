@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace Sov.Cli.Interactive;
+namespace Sov.Core.Agent;
 
 /// <summary>
 /// Frees context by a summary turn: the model is asked to summarise the conversation so far, and the

@@ -1,0 +1,72 @@
+using Sov.Core.Agent.Events;
+using Sov.Core.Files.Checkpoints;
+
+namespace Sov.Core.Agent;
+
+/// <summary>
+/// The session's undo, owned by the loop (#14): each turn's checkpoint is stored as the turn ends, and an <c>Undo</c>
+/// submission restores the workspace's last turn from its checkpoint (<paramref name="umask"/>: the process's, for files it recreates).
+/// </summary>
+public sealed class SessionUndo(UndoRecorder recorder, int umask)
+{
+    private const int Listed = 20;
+
+    public UndoRecorder Recorder { get; } = recorder ?? throw new ArgumentNullException(nameof(recorder));
+
+    /// <summary>Stores the turn's changes (if any) for undo and starts afresh.</summary>
+    public void EndTurn() => Recorder.EndTurn();
+
+    /// <summary>Undoes the last turn and says how it went, with the note for the model.</summary>
+    public UndoCompleted UndoLast()
+    {
+        UndoReport? report;
+        try
+        {
+            report = Last(Recorder.Store, umask);
+        }
+        catch (SovException e)
+        {
+            return new UndoCompleted(UndoOutcome.Failed, [], [], [], null, $"{e.Message} {e.Remedy}");
+        }
+
+        return report is null
+            ? new UndoCompleted(UndoOutcome.Nothing, [], [], [], null, null)
+            : new UndoCompleted(UndoOutcome.Undone, report.Restored, report.Removed, report.Skipped, Note(report), null) { Report = report };
+    }
+
+    /// <summary>Undoes the workspace's last turn (<see cref="Undo.Last"/>) and says which checkpoint it was, for the journal; null when there is none.</summary>
+    public static UndoReport? Last(CheckpointStore store, int umask)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var manifest = store.Latest();
+        return Undo.Last(store, umask)?.With(manifest);
+    }
+
+    /// <summary>The note for the model: which files the undo restored or removed, and which it left alone.</summary>
+    public static string Note(UndoReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var turn = report.Turn is { } t ? $" (turn {t[..Math.Min(8, t.Length)]})" : "";
+        var parts = new List<string>();
+        if (report.Restored.Count > 0)
+        {
+            parts.Add($"restored {List(report.Restored)} to their content before that turn");
+        }
+
+        if (report.Removed.Count > 0)
+        {
+            parts.Add($"removed {List(report.Removed)} (that turn created them)");
+        }
+
+        if (report.Skipped.Count > 0)
+        {
+            parts.Add($"left {List(report.Skipped)} as they are");
+        }
+
+        return $"[Sovereign: the person undid the last turn's file changes{turn}: {(parts.Count == 0 ? "no file changed" : string.Join("; ", parts))}. " +
+            "Read these files again before relying on what you knew of them.]";
+    }
+
+    private static string List(IReadOnlyList<string> items) =>
+        string.Join(", ", items.Take(Listed)) + (items.Count > Listed ? $" and {items.Count - Listed} more" : "");
+}
