@@ -250,6 +250,7 @@ internal sealed partial class InteractiveSession
 
         _lastWasInterrupt = interrupted;
         Save();
+        _window = _agent.Client.ContextWindow ?? _window; // #16: the window the server said, once the first request asked
         Status();
         if (ContextWindow.ShouldCompact(UsedTokens(), _window))
         {

@@ -210,6 +210,11 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
                 throw new ContextLengthException(message);
             }
 
+            if (RequestRefusal.ToolsRefused(status, message, Endpoint) is { } noTools)
+            {
+                throw noTools; // whatever the status: retrying cannot teach a server tool calls
+            }
+
             if (RequestRefusal.From(status, message, Endpoint) is { } refusal)
             {
                 return new SendOutcome(null, null, TimeSpan.Zero, refusal);
@@ -237,9 +242,6 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
                 404 => new ModelException(
                     $"The model endpoint answered HTTP 404 for {Endpoint.ChatCompletions}: {message}",
                     $"Check the endpoint URL (it usually ends in /v1) and the model name '{Endpoint.Model}'.", ExitCodes.Environment),
-                _ when message.Contains("does not support tools", StringComparison.OrdinalIgnoreCase) => new ModelException(
-                    $"The model '{Endpoint.Model}' does not support tool calls: {message}",
-                    "Choose a model that supports tools (for example a Qwen3-Coder or Qwen2.5-Coder build).", ExitCodes.Environment),
                 _ => new ModelException($"The model endpoint refused the request: HTTP {status} {message}", "Check the model server's log and the model name."),
             };
         }

@@ -41,6 +41,35 @@ internal sealed class RequestRefusal
             : current.StrictHistory ? null : current with { StrictHistory = true };
     }
 
+    /// <summary>
+    /// A server that does not take tools at all, in its words: Ollama "does not support tools", llama.cpp without
+    /// <c>--jinja</c> ("tools param requires --jinja flag"), vLLM without a tool parser ("auto" tool choice requires
+    /// --enable-auto-tool-choice). Exit 3 with what to start the server with; null for anything else.
+    /// </summary>
+    public static ModelException? ToolsRefused(int status, string message, ModelEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (status < 400)
+        {
+            return null;
+        }
+
+        var remedy = message switch
+        {
+            _ when message.Contains("--jinja", StringComparison.OrdinalIgnoreCase) =>
+                "Start llama-server with --jinja (it renders the model's chat template with tools).",
+            _ when message.Contains("enable-auto-tool-choice", StringComparison.OrdinalIgnoreCase) =>
+                "Start vLLM with --enable-auto-tool-choice --tool-call-parser (qwen3_coder for Qwen3-Coder, hermes for Qwen2.5).",
+            _ when message.Contains("does not support tools", StringComparison.OrdinalIgnoreCase) =>
+                "Choose a model that supports tools (for example a Qwen3-Coder or Qwen2.5-Coder build).",
+            _ => null,
+        };
+        return remedy is null
+            ? null
+            : new ModelException($"The model server does not take tool calls for '{endpoint.Model}': HTTP {status} {message}", remedy, ExitCodes.Environment);
+    }
+
     /// <summary>The refusal a status and message describe, or null for a failure that is not about the request's content.</summary>
     public static RequestRefusal? From(int status, string message, ModelEndpoint endpoint)
     {

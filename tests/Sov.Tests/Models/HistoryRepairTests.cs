@@ -124,6 +124,22 @@ public sealed class HistoryRepairTests
         Assert.True(f.Client.Shape.PlainSchemas);
     }
 
+    [Theory]
+    [InlineData(500, "tools param requires --jinja flag", "--jinja")]
+    [InlineData(400, "\"auto\" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set", "--tool-call-parser")]
+    [InlineData(400, "registry.ollama.ai/library/gemma:2b does not support tools", "supports tools")]
+    public async Task AServerThatTakesNoToolsIsToldOnceWithWhatToStartItWith(int status, string message, string remedy)
+    {
+        await using var f = await ModelClientFixture.StartAsync();
+        f.Server.Fallback = ScriptedResponse.Error(status, message);
+
+        var e = await Assert.ThrowsAsync<ModelException>(() => CollectAsync(f.Client, [new ChatMessage(ChatRole.User, "hi")]));
+
+        Assert.Contains(remedy, e.Remedy, StringComparison.Ordinal);
+        Assert.Equal(Sov.Core.ExitCodes.Environment, e.ExitCode);
+        Assert.Single(f.Server.ChatRequests);
+    }
+
     private static List<ChatMessage> History(string arguments) =>
     [
         new(ChatRole.User, "go"),
