@@ -55,6 +55,12 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Like llama-server (#16): a request whose history holds a tool call with arguments that are not JSON is
+    /// answered HTTP 500 "Failed to parse tool call arguments as JSON", without taking a scripted answer.
+    /// </summary>
+    public bool StrictToolArguments { get; set; }
+
     /// <summary>The model ids GET /v1/models lists.</summary>
     public IReadOnlyList<string> ServedModels { get; set; } = ["scripted-model"];
 
@@ -119,6 +125,14 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         if (!HttpMethods.IsPost(context.Request.Method) || !path.EndsWith("/chat/completions", StringComparison.Ordinal))
         {
             context.Response.StatusCode = 404;
+            return;
+        }
+
+        if (StrictToolArguments && LlamaCppStrictness.Refusal(body) is { } refusal)
+        {
+            context.Response.StatusCode = 500;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(refusal, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 

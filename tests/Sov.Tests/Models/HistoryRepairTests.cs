@@ -60,6 +60,28 @@ public sealed class HistoryRepairTests
     }
 
     [Fact]
+    public async Task AStrictServerTakesTheTurnAfterAnUnclosedCall()
+    {
+        // #16, as seen with llama-server: the unclosed call was answered, then every later request got HTTP 500.
+        await using var h = await AgentHarness.StartAsync();
+        h.Model.Server.StrictToolArguments = true;
+        h.WriteFile("a.txt", "alpha");
+        h.Model.Server.Enqueue(
+            new ScriptedResponse().ToolCall("c1", "read_file", """{"path": "a.txt" """),
+            new ScriptedResponse().ToolCall("c2", "read_file", """{"path": "a.txt"}"""),
+            ScriptedResponse.Text("It says alpha."),
+            ScriptedResponse.Text("Still here."));
+
+        var first = await h.RunAsync("read a.txt");
+        var second = await h.RunAsync("and now?");
+
+        Assert.Equal("It says alpha.", Assert.IsType<TurnCompleted>(first[^1]).FinalText);
+        Assert.Equal("Still here.", Assert.IsType<TurnCompleted>(second[^1]).FinalText);
+        Assert.DoesNotContain(first.Concat(second), e => e is Warning w && w.Message.Contains("HTTP 500", StringComparison.Ordinal));
+        Assert.Equal(4, h.Model.Server.ChatRequests.Count);
+    }
+
+    [Fact]
     public async Task AHistoryRefusalIsReshapedOnceAndTheShapeStays()
     {
         await using var f = await ModelClientFixture.StartAsync();
