@@ -57,7 +57,9 @@ public static class ContextProbe
             }
         }
 
-        if (owner is "library" or "ollama" || (owner is null && endpoint.Origin.Port == 11434))
+        // Ollama lists a model's namespace as its owner ("library" for its own); a "name:tag" model or its port says it too.
+        var otherServer = owner is "vllm" or "sglang" or "llamacpp" or "organization_owner";
+        if (owner is "library" or "ollama" || (!otherServer && (endpoint.Origin.Port == 11434 || endpoint.Model.Contains(':', StringComparison.Ordinal))))
         {
             var request = $$"""{"model":"{{JsonEncodedText.Encode(endpoint.Model)}}"}""";
             using var show = await GetAsync(http, HttpMethod.Post, new Uri(origin + "/api/show"), request, ct).ConfigureAwait(false);

@@ -41,6 +41,19 @@ public sealed class ContextProbeTests
     }
 
     [Fact]
+    public async Task AnOllamaTaggedModelIsAskedAboutEvenWithAnotherOwner()
+    {
+        await using var f = await ModelClientFixture.StartAsync();
+        f.Server.Route("GET", "/v1/models", """{"object":"list","data":[{"id":"qwen3:8b","object":"model","owned_by":"someone"}]}""");
+        f.Server.Route("POST", "/api/show", """{"parameters":"","model_info":{"qwen3.context_length":40960}}""");
+
+        var window = await ContextProbe.ProbeAsync(f.Http, f.Client.Endpoint with { Model = "qwen3:8b" }, TimeSpan.FromSeconds(5), Ct);
+
+        Assert.Equal(("Ollama", ServerWindow.OllamaDefault, 40960), (window.Server, window.Tokens, window.OllamaModelTokens));
+        Assert.Contains("\"model\":\"qwen3:8b\"", f.Server.Requests.Single(r => r.Path == "/api/show").Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LmStudioSaysItsLoadedWindow()
     {
         await using var f = await ModelClientFixture.StartAsync();
