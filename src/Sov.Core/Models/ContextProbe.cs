@@ -37,7 +37,8 @@ public static class ContextProbe
 
                 if (entry.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object && Int(meta, "n_ctx") is { } llama)
                 {
-                    return new ServerWindow("llama.cpp", llama, "/v1/models meta.n_ctx");
+                    // /props is llama.cpp's own word on the window a request gets; the list's figure is the fallback.
+                    return await PropsAsync(http, origin, ct).ConfigureAwait(false) ?? new ServerWindow("llama.cpp", llama, "/v1/models meta.n_ctx");
                 }
 
                 if ((Int(entry, "loaded_context_length") ?? Int(entry, "max_context_length")) is { } lmStudio)
@@ -47,14 +48,9 @@ public static class ContextProbe
             }
         }
 
-        if (owner is null or "llamacpp")
+        if ((owner is null or "llamacpp") && await PropsAsync(http, origin, ct).ConfigureAwait(false) is { } fromProps)
         {
-            using var props = await GetAsync(http, HttpMethod.Get, new Uri(origin + "/props"), null, ct).ConfigureAwait(false);
-            if (props is not null && props.RootElement.ValueKind == JsonValueKind.Object
-                && (Int(props.RootElement, "n_ctx") ?? (props.RootElement.TryGetProperty("default_generation_settings", out var settings) && settings.ValueKind == JsonValueKind.Object ? Int(settings, "n_ctx") : null)) is { } nCtx)
-            {
-                return new ServerWindow("llama.cpp", nCtx, "/props n_ctx");
-            }
+            return fromProps;
         }
 
         // Ollama lists a model's namespace as its owner ("library" for its own); a "name:tag" model or its port says it too.
@@ -80,6 +76,21 @@ public static class ContextProbe
         }
 
         return ServerWindow.Unknown;
+    }
+
+    /// <summary>llama.cpp's GET /props: <c>default_generation_settings.n_ctx</c> (the window of one slot), or a top-level <c>n_ctx</c>.</summary>
+    private static async Task<ServerWindow?> PropsAsync(HttpClient http, string origin, CancellationToken ct)
+    {
+        using var props = await GetAsync(http, HttpMethod.Get, new Uri(origin + "/props"), null, ct).ConfigureAwait(false);
+        if (props is null || props.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var root = props.RootElement;
+        var tokens = (root.TryGetProperty("default_generation_settings", out var settings) && settings.ValueKind == JsonValueKind.Object ? Int(settings, "n_ctx") : null)
+            ?? Int(root, "n_ctx");
+        return tokens is { } n ? new ServerWindow("llama.cpp", n, "/props n_ctx") : null;
     }
 
     /// <summary>Ollama's /api/show: the model's trained window, and the runtime one (the Modelfile's num_ctx, else Ollama's default).</summary>

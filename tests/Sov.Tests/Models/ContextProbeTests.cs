@@ -27,6 +27,18 @@ public sealed class ContextProbeTests
     }
 
     [Fact]
+    public async Task LlamaCppsPropsWinsOverItsModelList()
+    {
+        await using var f = await ModelClientFixture.StartAsync();
+        f.Server.Route("GET", "/v1/models", """{"object":"list","data":[{"id":"scripted-model","object":"model","owned_by":"llamacpp","meta":{"n_ctx":8192}}]}""");
+        f.Server.Route("GET", "/props", """{"default_generation_settings":{"n_ctx":512}}""");
+
+        var window = await ContextProbe.ProbeAsync(f.Http, f.Client.Endpoint, TimeSpan.FromSeconds(5), Ct);
+
+        Assert.Equal((512, "/props n_ctx"), (window.Tokens, window.From));
+    }
+
+    [Fact]
     public async Task OllamaShowGivesTheRuntimeWindowAndTheModels()
     {
         await using var f = await ModelClientFixture.StartAsync();
