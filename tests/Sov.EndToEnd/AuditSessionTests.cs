@@ -98,7 +98,8 @@ public sealed class AuditSessionTests
         Assert.Equal("exec", records[0].GetProperty("kind").GetString());
         Assert.Equal("seal", records[^1].GetProperty("type").GetString());
         Assert.Equal("completed", records[^1].GetProperty("reason").GetString());
-        var requests = records.Where(r => r.GetProperty("type").GetString() == "egress_request").ToList();
+        // #16: the context-window probe's GETs come first; the chat requests are the four POSTs.
+        var requests = records.Where(r => r.GetProperty("type").GetString() == "egress_request" && r.GetProperty("path").GetString() == "/v1/chat/completions").ToList();
         Assert.Equal(4, requests.Count);
         Assert.All(requests, r => Assert.Equal($"http://127.0.0.1:{server.Origin.Port}", r.GetProperty("origin").GetString()));
         var calls = records.Where(r => r.GetProperty("type").GetString() == "tool_call").ToList();

@@ -123,8 +123,18 @@ internal static class DoctorCommand
                 }
             }
 
+            // #16: the window the server says (llama.cpp /props, vLLM max_model_len, Ollama /api/show, LM Studio) before any guess.
+            var learnt = served is null ? Core.Models.ServerWindow.Unknown
+                : await Core.Models.ContextProbe.ProbeAsync(agent.Http, agent.Client.Endpoint, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
             var window = ContextWindow.For(agent.Model, agent.Settings.ContextWindow);
-            if (agent.Settings.ContextWindow is not null)
+            if (learnt.Tokens is { } tokens)
+            {
+                var said = $"{tokens:N0} tokens ({learnt.Server}: {learnt.From})";
+                await (agent.Settings.ContextWindow is { } configured && configured > tokens
+                    ? report.WarnAsync("context", $"{said}; context_window {configured:N0} is larger, the server's window holds")
+                    : report.OkAsync("context", said)).ConfigureAwait(false);
+            }
+            else if (agent.Settings.ContextWindow is not null)
             {
                 await report.OkAsync("context", $"{window:N0} tokens (context_window in config)").ConfigureAwait(false);
             }

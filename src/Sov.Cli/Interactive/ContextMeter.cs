@@ -13,6 +13,9 @@ internal sealed class ContextMeter(AgentSession session, TurnView view, string? 
     /// <summary>The model was switched: its window, by name or the configured one.</summary>
     public void Switched(string model, int? configured) => Window = ContextWindow.For(model, configured);
 
+    /// <summary>The window the server said it has (#16), once a request asked; null leaves the one known.</summary>
+    public void Learnt(int? server) => Window = server ?? Window;
+
     /// <summary>Context in use: the server's last input-token count, or an estimate when it reports none.</summary>
     public long UsedTokens() => view.LastInputTokens ?? ContextWindow.Estimate(session.History, instructions);
 

@@ -203,6 +203,7 @@ internal sealed class InteractiveSession : ITerminalTurns
         await _parts.Driver.DriveAsync(new UserTurn(prompt), cancellationToken).ConfigureAwait(false);
         _lastWasInterrupt = _parts.Driver.Interrupted;
         _parts.Store.Save();
+        _parts.Meter.Learnt(_parts.Agent.Client.ContextWindow); // #16: the window the server said, once the first request asked
         SessionBanner.Status(_parts);
         if (_parts.Meter.ShouldCompact())
         {

@@ -123,6 +123,7 @@ internal sealed partial class PreparedAgent : IDisposable
                 FirstByteTimeout = settings.FirstByteTimeoutSeconds is { } fb ? TimeSpan.FromSeconds(fb) : new ModelClientOptions().FirstByteTimeout,
                 IdleTimeout = settings.IdleTimeoutSeconds is { } idle ? TimeSpan.FromSeconds(idle) : new ModelClientOptions().IdleTimeout,
                 AnswerTimeout = settings.AnswerTimeoutSeconds is { } answer ? TimeSpan.FromSeconds(answer) : new ModelClientOptions().AnswerTimeout,
+                ContextWindow = settings.ContextWindow, // #16: the server's own figure wins when smaller
             };
             var client = new OpenAiCompatibleChatClient(http, endpoint, clientOptions);
             var instructions = StartFiles.Instructions(context, workspace);

@@ -43,6 +43,9 @@ internal sealed class AnswerReader(IChatClient client, ChatOptions chatOptions, 
                     case UsageContent usage:
                         emit(new Usage(usage.Details.InputTokenCount, usage.Details.OutputTokenCount, usage.Details.TotalTokenCount));
                         break;
+                    case ModelNotice said: // #16: a small context window, a num_ctx Ollama may ignore
+                        emit(new Warning(said.Message));
+                        break;
                     case RetryNotice notice:
                         emit(new Warning($"{notice.Message}; retrying in {notice.Delay.TotalSeconds:0.#} s (attempt {notice.Attempt + 1})."));
                         break;
@@ -89,7 +92,7 @@ internal sealed class AnswerReader(IChatClient client, ChatOptions chatOptions, 
         foreach (var call in calls)
         {
             contents.Add(call);
-            emit(new ToolCallRequested(call.CallId, call.Name, RawArguments.Get(call) ?? "{}", source));
+            emit(new ToolCallRequested(call.CallId, call.Name, RawArguments.Get(call) ?? "{}", CallSource.Get(call, source))); // #16: "reasoning" when rescued
         }
 
         Streamed.Clear(); // the answer is whole: it goes to the history as the step

@@ -10,12 +10,14 @@ namespace Sov.Core.Models;
 /// for the idle timeout ends the answer, even while empty deltas keep arriving), the runaway bound on text
 /// and, apart from it, the bound on tool-call arguments (#13.4, #13.8).
 /// </summary>
-internal sealed class AnswerStreamReader(ModelClientOptions options)
+internal sealed class AnswerStreamReader(ModelClientOptions options, IReadOnlySet<string>? knownTools = null)
 {
     public async IAsyncEnumerable<ChatResponseUpdate> ReadAsync(SseReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var calls = new ToolCallAccumulator();
         var think = new ThinkTagSplitter();
+        var reasoningText = new System.Text.StringBuilder();
+        var contentText = new System.Text.StringBuilder();
         long chars = 0;
         long argumentChars = 0;
         string? finish = null;
@@ -105,6 +107,11 @@ internal sealed class AnswerStreamReader(ModelClientOptions options)
                 }
             }
 
+            foreach (var content in contents)
+            {
+                _ = content is TextReasoningContent r ? reasoningText.Append(r.Text) : contentText.Append(((TextContent)content).Text);
+            }
+
             if (contents.Count > 0)
             {
                 yield return new ChatResponseUpdate(ChatRole.Assistant, contents) { ResponseId = responseId, ModelId = chunk.Model };
@@ -122,7 +129,13 @@ internal sealed class AnswerStreamReader(ModelClientOptions options)
             tail.Add(held.Reasoning ? new TextReasoningContent(held.Text) : new TextContent(held.Text));
         }
 
-        tail.AddRange(calls.Build());
+        foreach (var c in tail)
+        {
+            _ = c is TextReasoningContent r ? reasoningText.Append(r.Text) : contentText.Append(((TextContent)c).Text);
+        }
+
+        var built = calls.Build();
+        tail.AddRange(built.Count > 0 ? built : Rescued(reasoningText.ToString(), contentText.ToString()));
         if (usage is not null)
         {
             tail.Add(new UsageContent(usage));
@@ -133,6 +146,20 @@ internal sealed class AnswerStreamReader(ModelClientOptions options)
             ResponseId = responseId,
             FinishReason = finish is null ? null : new ChatFinishReason(finish),
         };
+    }
+
+    /// <summary>
+    /// Complete calls printed in the reasoning when the answer has none, natively or in its text (#16: Qwen3 and
+    /// gpt-oss on servers without the matching parser). Calls in the text are the agent loop's to find.
+    /// </summary>
+    private IReadOnlyList<FunctionCallContent> Rescued(string reasoning, string content)
+    {
+        if (knownTools is not { Count: > 0 } || reasoning.Length == 0 || ContentToolCallParser.Parse(content, knownTools).Calls.Count > 0)
+        {
+            return [];
+        }
+
+        return ContentToolCallParser.ParseReasoning(reasoning, knownTools);
     }
 
     private async Task<string?> ReadEventAsync(SseReader reader, CancellationToken read, CancellationToken cancellationToken)

@@ -11,9 +11,10 @@ namespace Sov.Core.Models;
 /// </summary>
 public static class ChatRequestWriter
 {
-    public static byte[] Write(string model, IEnumerable<ChatMessage> messages, ChatOptions? options)
+    public static byte[] Write(string model, IEnumerable<ChatMessage> messages, ChatOptions? options, ChatRequestShape? shape = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        shape ??= ChatRequestShape.Default;
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -30,7 +31,7 @@ public static class ChatRequestWriter
 
             foreach (var message in messages)
             {
-                WriteMessage(w, message);
+                WriteMessage(w, message, shape.StrictHistory);
             }
 
             w.WriteEndArray();
@@ -46,7 +47,7 @@ public static class ChatRequestWriter
                     w.WriteString("name", tool.Name);
                     w.WriteString("description", tool.Description);
                     w.WritePropertyName("parameters");
-                    tool.JsonSchema.WriteTo(w);
+                    ToolSchemas.Write(w, tool.JsonSchema, shape.PlainSchemas);
                     w.WriteEndObject();
                     w.WriteEndObject();
                 }
@@ -64,6 +65,13 @@ public static class ChatRequestWriter
                 w.WriteNumber("max_tokens", maxTokens);
             }
 
+            if (shape.OllamaNumCtx is { } numCtx)
+            {
+                w.WriteStartObject("options");
+                w.WriteNumber("num_ctx", numCtx);
+                w.WriteEndObject();
+            }
+
             w.WriteBoolean("stream", true);
             w.WriteStartObject("stream_options");
             w.WriteBoolean("include_usage", true);
@@ -74,7 +82,7 @@ public static class ChatRequestWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteMessage(Utf8JsonWriter w, ChatMessage message)
+    private static void WriteMessage(Utf8JsonWriter w, ChatMessage message, bool strict)
     {
         var results = message.Contents.OfType<FunctionResultContent>().ToList();
         if (results.Count > 0)
@@ -96,7 +104,7 @@ public static class ChatRequestWriter
         w.WriteString("role", message.Role.Value);
         var text = string.Concat(message.Contents.OfType<TextContent>().Select(t => t.Text));
         var calls = message.Contents.OfType<FunctionCallContent>().ToList();
-        if (calls.Count > 0 && text.Length == 0)
+        if (calls.Count > 0 && text.Length == 0 && !strict)
         {
             w.WriteNull("content");
         }
@@ -115,7 +123,8 @@ public static class ChatRequestWriter
                 w.WriteString("type", "function");
                 w.WriteStartObject("function");
                 w.WriteString("name", call.Name);
-                w.WriteString("arguments", RawArguments.Get(call) ?? SerializeArguments(call.Arguments));
+                // Always one valid JSON object, whatever the model streamed (#16: strict servers parse the history).
+                w.WriteString("arguments", ToolCallArguments.ForHistory(RawArguments.Get(call) ?? ToolCallArguments.Serialize(call.Arguments), strict));
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
@@ -124,46 +133,5 @@ public static class ChatRequestWriter
         }
 
         w.WriteEndObject();
-    }
-
-    private static string SerializeArguments(IDictionary<string, object?>? arguments)
-    {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            foreach (var (key, value) in arguments ?? new Dictionary<string, object?>())
-            {
-                w.WritePropertyName(key);
-                switch (value)
-                {
-                    case null:
-                        w.WriteNullValue();
-                        break;
-                    case JsonElement e:
-                        e.WriteTo(w);
-                        break;
-                    case bool b:
-                        w.WriteBooleanValue(b);
-                        break;
-                    case long l:
-                        w.WriteNumberValue(l);
-                        break;
-                    case int i:
-                        w.WriteNumberValue(i);
-                        break;
-                    case double d:
-                        w.WriteNumberValue(d);
-                        break;
-                    default:
-                        w.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
-                        break;
-                }
-            }
-
-            w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

@@ -11,7 +11,8 @@ namespace Sov.Core.Models;
 /// Finds tool calls a local server left in the answer's text instead of <c>tool_calls</c>: the
 /// Qwen3-Coder XML form (<c>&lt;tool_call&gt;&lt;function=NAME&gt;&lt;parameter=KEY&gt;VALUE&lt;/parameter&gt;…</c>),
 /// the Hermes form (<c>&lt;tool_call&gt;{"name":…,"arguments":{…}}&lt;/tool_call&gt;</c>) and, only when it
-/// names a known tool, a fenced JSON object. Returns the calls and the text without them.
+/// names a known tool, a fenced JSON object or a gpt-oss harmony call. Returns the calls and the text without them;
+/// <see cref="ParseReasoning"/> rescues complete calls from reasoning text.
 /// </summary>
 public static partial class ContentToolCallParser
 {
@@ -45,7 +46,54 @@ public static partial class ContentToolCallParser
             text = Fenced().Replace(text, m => TryJsonCall(m.Groups["json"].Value, calls, knownTools, requireKnown: true) ? "" : m.Value);
         }
 
+        if (calls.Count == 0 && text.Contains("to=functions.", StringComparison.Ordinal))
+        {
+            text = Harmony().Replace(text, m => TryArguments(m.Groups["name"].Value, m.Groups["json"].Value, calls, knownTools) ? "" : m.Value);
+        }
+
+        foreach (var call in calls)
+        {
+            CallSource.Mark(call, "content");
+        }
+
         return (calls, calls.Count == 0 ? text : text.Trim());
+    }
+
+    /// <summary>
+    /// Complete calls a model printed in its reasoning (Qwen3, gpt-oss on servers without the matching parser,
+    /// #16; OpenCode #7185): only closed forms naming a known tool count, since reasoning also muses about calls.
+    /// </summary>
+    public static IReadOnlyList<FunctionCallContent> ParseReasoning(string reasoning, IReadOnlySet<string> knownTools)
+    {
+        ArgumentNullException.ThrowIfNull(reasoning);
+        ArgumentNullException.ThrowIfNull(knownTools);
+        var closed = ClosedCall().Matches(reasoning).Select(m => m.Value)
+            .Concat(Harmony().Matches(reasoning).Where(m => m.Value.EndsWith("<|call|>", StringComparison.Ordinal)).Select(m => m.Value));
+        var calls = new List<FunctionCallContent>();
+        foreach (var candidate in closed)
+        {
+            var (found, _) = Parse(candidate, knownTools);
+            calls.AddRange(found.Where(c => knownTools.Contains(c.Name) && c.Exception is null));
+        }
+
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var call = RawArguments.CreateCall("call_r" + (i + 1).ToString(CultureInfo.InvariantCulture), calls[i].Name, RawArguments.Get(calls[i]) ?? "{}");
+            calls[i] = CallSource.Mark(call, "reasoning");
+        }
+
+        return calls;
+    }
+
+    private static bool TryArguments(string name, string json, List<FunctionCallContent> calls, IReadOnlySet<string> knownTools)
+    {
+        if (!knownTools.Contains(name) || !ToolCallArguments.IsJsonObject(json))
+        {
+            return false;
+        }
+
+        calls.Add(RawArguments.CreateCall(NextId(calls), name, json));
+        return true;
     }
 
     private static bool TryJsonCall(string json, List<FunctionCallContent> calls, IReadOnlySet<string> knownTools, bool requireKnown)
@@ -124,6 +172,13 @@ public static partial class ContentToolCallParser
 
     [GeneratedRegex(@"<tool_call>\s*(?<json>\{.*?\})\s*(?:</tool_call>|\z)", RegexOptions.Singleline, 1000)]
     private static partial Regex Hermes();
+
+    /// <summary>gpt-oss's harmony call: <c>to=functions.NAME &lt;|constrain|&gt;json&lt;|message|&gt;{…}&lt;|call|&gt;</c>.</summary>
+    [GeneratedRegex(@"to=functions\.(?<name>[A-Za-z0-9_.\-]+)[^{<]*(?:<\|constrain\|>\s*json\s*)?<\|message\|>\s*(?<json>\{.*?\})\s*(?:<\|call\|>|\z)", RegexOptions.Singleline, 1000)]
+    private static partial Regex Harmony();
+
+    [GeneratedRegex(@"<tool_call>.*?</tool_call>", RegexOptions.Singleline, 1000)]
+    private static partial Regex ClosedCall();
 
     [GeneratedRegex(@"```(?:json)?[ \t]*\n\s*(?<json>\{.*?\})\s*```", RegexOptions.Singleline, 1000)]
     private static partial Regex Fenced();

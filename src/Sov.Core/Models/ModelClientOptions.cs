@@ -39,6 +39,18 @@ public sealed record ModelClientOptions
     /// <summary>The longest one stream line or event may be (<see cref="SseReader.DefaultMaxEventBytes"/>).</summary>
     public int MaxEventBytes { get; init; } = SseReader.DefaultMaxEventBytes;
 
+    /// <summary>The context window configured (<c>context_window</c>), if any; the server's own figure wins when smaller (#16).</summary>
+    public int? ContextWindow { get; init; }
+
+    /// <summary>Whether to ask the server for its context window before the first request (<see cref="ContextProbe"/>).</summary>
+    public bool ProbeContextWindow { get; init; } = true;
+
+    /// <summary>How long the context-window probe may take in all.</summary>
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The room an answer needs beside the first request; a smaller window is said at start (#16).</summary>
+    public int AnswerRoomTokens { get; init; } = 1024;
+
     /// <summary>Source of jitter in [0, 1); tests pass a fixed one.</summary>
     public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
 }

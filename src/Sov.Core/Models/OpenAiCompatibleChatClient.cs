@@ -25,7 +25,20 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         Endpoint = Endpoint with { Model = model };
+        Window = null;
     }
+
+    /// <summary>What the server said about its context window (null until the first request asked, #16).</summary>
+    public ServerWindow? Window { get; private set; }
+
+    /// <summary>The tokens one request may hold: the server's figure (or the configured one when Ollama is asked for more), else the configured one; null when neither is known.</summary>
+    public int? ContextWindow { get; private set; }
+
+    /// <summary>
+    /// How request bodies are written: changed for the rest of the session when the server refused one (its history,
+    /// its tool schemas), so later requests keep one stable byte prefix again after that one change (#16).
+    /// </summary>
+    public ChatRequestShape Shape { get; set; } = ChatRequestShape.Default;
 
     /// <summary>Called with each request body just before it is sent (benchmarks, journal, tests).</summary>
     public Action<ReadOnlyMemory<byte>>? OnRequestBody { get; init; }
@@ -69,7 +82,31 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
         ChatOptions? options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var body = ChatRequestWriter.Write(Endpoint.Model, messages, options);
+        var history = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        var first = Window is null;
+        if (first)
+        {
+            Window = _options.ProbeContextWindow
+                ? await ContextProbe.ProbeAsync(http, Endpoint, _options.ProbeTimeout, cancellationToken).ConfigureAwait(false)
+                : ServerWindow.Unknown;
+            var plan = WindowPlan.For(Window, _options.ContextWindow, Endpoint.Model);
+            ContextWindow = plan.Tokens;
+            if (plan.OllamaNumCtx is { } numCtx)
+            {
+                Shape = Shape with { OllamaNumCtx = numCtx };
+            }
+
+            if (plan.Notice is { } said)
+            {
+                yield return new ChatResponseUpdate(ChatRole.Assistant, [new ModelNotice(said)]);
+            }
+        }
+
+        var body = ChatRequestWriter.Write(Endpoint.Model, history, options, Shape);
+        if (WindowPlan.Check(body.Length, ContextWindow, Window, first ? _options.AnswerRoomTokens : null) is { } small)
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, [new ModelNotice(small)]);
+        }
         HttpResponseMessage? response = null;
         for (var attempt = 0; response is null; attempt++)
         {
@@ -78,6 +115,23 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
             {
                 response = outcome.Response;
                 break;
+            }
+
+            if (outcome.Refusal is { } refusal)
+            {
+                // #16: a request the server refused for its content is never sent again unchanged: reshaped once, else failed.
+                var reshaped = refusal.Reshape(Shape);
+                var again = reshaped is null ? null : ChatRequestWriter.Write(Endpoint.Model, history, options, reshaped);
+                if (again is null || again.AsSpan().SequenceEqual(body))
+                {
+                    throw refusal.Failure;
+                }
+
+                Shape = reshaped!;
+                body = again;
+                attempt--; // a reshaped request is a first attempt of its own
+                yield return new ChatResponseUpdate(ChatRole.Assistant, [new RetryNotice(refusal.Notice, attempt + 1, TimeSpan.Zero)]);
+                continue;
             }
 
             yield return new ChatResponseUpdate(ChatRole.Assistant, [new RetryNotice(outcome.RetryReason!, attempt + 1, outcome.Delay)]);
@@ -91,7 +145,7 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
             {
                 // SSE or one JSON completion (a server that ignores "stream": true): told apart by the body, not its label.
                 var reader = new SseReader(stream, _options.MaxEventBytes);
-                await foreach (var update in new AnswerStreamReader(_options).ReadAsync(reader, cancellationToken).ConfigureAwait(false))
+                await foreach (var update in new AnswerStreamReader(_options, KnownTools(options)).ReadAsync(reader, cancellationToken).ConfigureAwait(false))
                 {
                     yield return update;
                 }
@@ -156,6 +210,16 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
                 throw new ContextLengthException(message);
             }
 
+            if (RequestRefusal.ToolsRefused(status, message, Endpoint) is { } noTools)
+            {
+                throw noTools; // whatever the status: retrying cannot teach a server tool calls
+            }
+
+            if (RequestRefusal.From(status, message, Endpoint) is { } refusal)
+            {
+                return new SendOutcome(null, null, TimeSpan.Zero, refusal);
+            }
+
             if (status == 429 || status == 408 || status >= 500)
             {
                 if (!canRetry)
@@ -178,13 +242,13 @@ public sealed class OpenAiCompatibleChatClient(HttpClient http, ModelEndpoint en
                 404 => new ModelException(
                     $"The model endpoint answered HTTP 404 for {Endpoint.ChatCompletions}: {message}",
                     $"Check the endpoint URL (it usually ends in /v1) and the model name '{Endpoint.Model}'.", ExitCodes.Environment),
-                _ when message.Contains("does not support tools", StringComparison.OrdinalIgnoreCase) => new ModelException(
-                    $"The model '{Endpoint.Model}' does not support tool calls: {message}",
-                    "Choose a model that supports tools (for example a Qwen3-Coder or Qwen2.5-Coder build).", ExitCodes.Environment),
                 _ => new ModelException($"The model endpoint refused the request: HTTP {status} {message}", "Check the model server's log and the model name."),
             };
         }
     }
+
+    private static HashSet<string>? KnownTools(ChatOptions? options) =>
+        options?.Tools is { Count: > 0 } tools ? tools.Select(t => t.Name).ToHashSet(StringComparer.Ordinal) : null;
 
     private SendOutcome Retry(string reason, int attempt) => new(null, reason, RetryDelay.Backoff(_options, attempt), null);
 

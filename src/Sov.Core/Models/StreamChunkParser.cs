@@ -5,7 +5,7 @@ namespace Sov.Core.Models;
 /// <summary>
 /// Parses one SSE data payload of an OpenAI-compatible stream. Reasoning arrives as
 /// <c>reasoning_content</c> (vLLM, SGLang, DeepSeek, llama.cpp) or <c>reasoning</c> (Ollama, LM Studio).
-/// An <c>error</c> object in the stream becomes <see cref="StreamChunk.ErrorMessage"/>.
+/// An <c>error</c> object in the stream, or vLLM's <c>{"object": "error", "message": …}</c>, becomes <see cref="StreamChunk.ErrorMessage"/>.
 /// </summary>
 public static class StreamChunkParser
 {
@@ -24,6 +24,13 @@ public static class StreamChunkParser
             chunk.ErrorMessage = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var m)
                 ? m.ToString()
                 : error.ToString();
+            return chunk;
+        }
+
+        if (String(root, "object") == "error")
+        {
+            // vLLM's ErrorResponse, sent as an event of its own by older releases (#16).
+            chunk.ErrorMessage = String(root, "message") ?? root.GetRawText();
             return chunk;
         }
 

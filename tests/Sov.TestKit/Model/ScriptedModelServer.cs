@@ -55,8 +55,27 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Like llama-server (#16): a request whose history holds a tool call with arguments that are not JSON is
+    /// answered HTTP 500 "Failed to parse tool call arguments as JSON", without taking a scripted answer.
+    /// </summary>
+    public bool StrictToolArguments { get; set; }
+
     /// <summary>The model ids GET /v1/models lists.</summary>
     public IReadOnlyList<string> ServedModels { get; set; } = ["scripted-model"];
+
+    private readonly ConcurrentDictionary<string, string> _routes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Answers <paramref name="method"/> <paramref name="path"/> with this JSON (200), instead of the default: a
+    /// llama.cpp <c>/props</c>, an Ollama <c>/api/show</c>, an LM Studio <c>/api/v0/models</c>, a <c>/v1/models</c>
+    /// carrying <c>max_model_len</c> (#16). Without a route, unknown paths are 404.
+    /// </summary>
+    public ScriptedModelServer Route(string method, string path, string json)
+    {
+        _routes[method.ToUpperInvariant() + " " + path] = json;
+        return this;
+    }
 
     public ScriptedModelServer Enqueue(params ScriptedResponse[] responses)
     {
@@ -88,6 +107,13 @@ public sealed class ScriptedModelServer : IAsyncDisposable
             context.Request.Headers.Authorization.FirstOrDefault()));
 
         var path = context.Request.Path.Value ?? "";
+        if (_routes.TryGetValue(context.Request.Method.ToUpperInvariant() + " " + path, out var routed))
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(routed, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         if (HttpMethods.IsGet(context.Request.Method) && path.EndsWith("/models", StringComparison.Ordinal))
         {
             context.Response.ContentType = "application/json";
@@ -99,6 +125,14 @@ public sealed class ScriptedModelServer : IAsyncDisposable
         if (!HttpMethods.IsPost(context.Request.Method) || !path.EndsWith("/chat/completions", StringComparison.Ordinal))
         {
             context.Response.StatusCode = 404;
+            return;
+        }
+
+        if (StrictToolArguments && LlamaCppStrictness.Refusal(body) is { } refusal)
+        {
+            context.Response.StatusCode = 500;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(refusal, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -158,6 +192,13 @@ public sealed class ScriptedModelServer : IAsyncDisposable
             }
 
             await context.Response.WriteAsync(errorBody, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (response.SseBody is not null)
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.WriteAsync(response.SseBody, ct).ConfigureAwait(false);
             return;
         }
 

@@ -105,6 +105,12 @@ public sealed class ScriptedResponse
         };
     }
 
+    /// <summary>A recorded stream body played back byte for byte (a real server's wire format, #16).</summary>
+    public static ScriptedResponse RecordedSse(string body) => new() { SseBody = body };
+
+    /// <summary>When set, the whole answer is this text/event-stream body, verbatim.</summary>
+    public string? SseBody { get; private set; }
+
     /// <summary>When set, the whole answer is this JSON body (application/json), not a stream.</summary>
     public string? JsonBody { get; private set; }
 

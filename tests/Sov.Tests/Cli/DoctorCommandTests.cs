@@ -41,6 +41,16 @@ public sealed class DoctorCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TheContextWindowIsTheOneTheServerSays()
+    {
+        // #16: learnt from llama.cpp's /props, not guessed from the model's name; a larger context_window is warned about.
+        await using var server = await ScriptedModelServer.StartAsync(TestContext.Current.CancellationToken);
+        server.Route("GET", "/props", """{"default_generation_settings":{"n_ctx":4096}}""");
+        var (_, output) = await Doctor($"endpoint = \"{server.BaseUrl}\"\nmodel = \"scripted-model\"\ncontext_window = 16384\n");
+        Assert.Contains("context    WARN: 4,096 tokens (llama.cpp: /props n_ctx); context_window 16,384 is larger", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnInvalidConfigExits3AndSaysWhere()
     {
         var (exit, output) = await Doctor("endpoint = \"http://127.0.0.1:8000/v1\"  model = \"m\"\n");

@@ -38,10 +38,13 @@ public sealed class ChatRequestWriterTests
     }
 
     [Fact]
-    public void MalformedArgumentsAreEchoedExactly()
+    public void MalformedArgumentsGoBackAsValidJsonKeepingTheirText()
     {
+        // #16: echoed exactly, they made llama-server refuse every later request ("Failed to parse tool call arguments as JSON").
         var call = RawArguments.CreateCall("c", "read_file", """{"path": """);
-        var body = Encoding.UTF8.GetString(ChatRequestWriter.Write("m", [new ChatMessage(ChatRole.Assistant, [call])], null));
-        Assert.Contains("""\"path\": """, body, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(ChatRequestWriter.Write("m", [new ChatMessage(ChatRole.Assistant, [call])], null));
+        var arguments = doc.RootElement.GetProperty("messages")[0].GetProperty("tool_calls")[0].GetProperty("function").GetProperty("arguments").GetString()!;
+        using var parsed = JsonDocument.Parse(arguments);
+        Assert.Equal("""{"path": """, parsed.RootElement.GetProperty(ToolCallArguments.UnparsedKey).GetString());
     }
 }
