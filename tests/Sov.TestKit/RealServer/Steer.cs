@@ -17,6 +17,9 @@ public sealed record Steer
     /// <summary>Qwen2's end of text.</summary>
     public const int EndOfTextToken = 151643;
 
+    /// <summary>Qwen2.5's <c>&lt;tool_call&gt;</c> (kept out of gibberish, so it never starts a call by chance).</summary>
+    public const int ToolCallToken = 151657;
+
     /// <summary>The assistant text the turn starts with; null leaves the turn to the model.</summary>
     public string? Prefill { get; init; }
 
@@ -66,7 +69,7 @@ public sealed record Steer
 
         if (TruncateAfter is { } limit)
         {
-            body["logit_bias"] = new JsonArray(new JsonArray(EndOfTurnToken, false), new JsonArray(EndOfTextToken, false));
+            body["logit_bias"] = new JsonArray(new JsonArray(EndOfTurnToken, false), new JsonArray(EndOfTextToken, false), new JsonArray(ToolCallToken, false));
             body["max_tokens"] = limit;
         }
 
