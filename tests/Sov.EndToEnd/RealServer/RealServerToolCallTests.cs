@@ -33,6 +33,25 @@ public sealed class RealServerToolCallTests
         Assert.Equal(["shell"], AssistantCalls(chats[1].RequestBody));
         Assert.Equal(["shell", "edit_file"], AssistantCalls(chats[2].RequestBody));
         Assert.Contains("alpha", ToolMessages(chats[1].RequestBody).Single(), StringComparison.Ordinal);
+
+        // a second turn of the same session: its history (calls, results) goes back to the real template
+        h.Proxy.Enqueue(
+            Steer.ToolCall("edit_file", """{"path": "notes.txt", "old_string": "alpha", "new_string": "ALPHA"}"""),
+            Steer.Answer("Now alpha is upper case too."));
+        var second = await h.ExecAsync("--continue", "and alpha too");
+
+        Assert.True(second.ExitCode == 0, h.Describe(second));
+        Assert.Equal("ALPHA\nBETA\n", File.ReadAllText(h.Path("notes.txt")));
+        chats = h.Proxy.ChatExchanges;
+        Assert.Equal(5, chats.Count);
+        Assert.All(chats, c => Assert.Equal(200, c.Status));
+        Assert.Equal(["shell", "edit_file", "edit_file"], AssistantCalls(chats[4].RequestBody));
+
+        // #16: each request after the first is mostly served from the server's prompt cache (prefix kept stable)
+        foreach (var chat in chats.Skip(1))
+        {
+            Assert.True(chat.Figures is { CacheShare: >= 0.9 }, $"cache {chat.Figures}\n{h.Describe(second)}");
+        }
     }
 
     // #16: an unclosed-arguments call was sent back verbatim and llama-server refused every later request
