@@ -8,7 +8,7 @@ namespace Sov.EndToEnd.RealServer;
 /// </summary>
 public sealed class RealServerLimitTests
 {
-    // #16: an answer cut by the server's token limit was reported as complete, exit 0. Needs branch h16-model.
+    // #16: an answer cut by the server's token limit was reported as complete, exit 0.
     [Fact]
     public async Task FinishReasonLengthIsReportedAndExecExitsOne()
     {
