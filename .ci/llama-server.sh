@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds llama.cpp's llama-server (CPU only, static, no OpenSSL, no web UI) from the source that the npm
 # package node-llama-cpp carries as a git bundle, and caches it outside the checkout, keyed by the
-# llama.cpp commit. Prints the cache folder on its last line. The build runs in a network namespace of
+# llama.cpp commit, with a tiny qwen2 model written offline beside it (.ci/tiny-qwen2.py, needs python3-numpy).
+# Prints the cache folder on its last line. The build runs in a network namespace of
 # its own, so nothing it might try to download can leave the machine.
 # Usage: .ci/llama-server.sh            build when missing
 # Env:   SOV_LLAMA_CACHE (default ~/.cache/sov-llama), SOV_LLAMA_NPM (default node-llama-cpp@3.21.1)
 set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
 cache_root="${SOV_LLAMA_CACHE:-$HOME/.cache/sov-llama}"
 package="${SOV_LLAMA_NPM:-node-llama-cpp@3.21.1}"
 mkdir -p "$cache_root"
@@ -20,7 +22,12 @@ if [ ! -f "$work/bundle/gitRelease.bundle" ]; then
 fi
 commit="$(git bundle list-heads "$work/bundle/gitRelease.bundle" | awk 'NR==1{print $1}')"
 out="$cache_root/$commit"
-if [ -x "$out/bin/llama-server" ]; then echo "$out"; exit 0; fi
+model() {  # the tiny model, written when missing (about 20 seconds)
+  [ -f "$out/models/tiny-qwen2.gguf" ] && return 0
+  echo "llama-server: writing the tiny qwen2 test model..." >&2
+  /usr/bin/python3 "$here/tiny-qwen2.py" "$out" >/dev/null
+}
+if [ -x "$out/bin/llama-server" ]; then model; echo "$out"; exit 0; fi
 if [ ! -d "$work/llama.cpp/.git" ]; then
   rm -rf "$work/llama.cpp"
   git clone -q "$work/bundle/gitRelease.bundle" "$work/llama.cpp" 2>/dev/null
@@ -40,4 +47,5 @@ cp "$work/llama.cpp/models/ggml-vocab-qwen2.gguf" "$out.tmp/models/"
 cp -r "$work/llama.cpp/models/templates" "$out.tmp/models/"
 cp -r "$work/llama.cpp/gguf-py" "$out.tmp/"
 rm -rf "$out" && mv "$out.tmp" "$out"
+model
 echo "$out"
