@@ -1,26 +1,23 @@
-using System.IO.Enumeration;
+using System.Text;
+using System.Text.Unicode;
+using Sov.Core.Files;
 using Sov.Core.Files.Ignore;
+using Sov.Core.Files.Walk;
 
 namespace Sov.Core.Scan;
 
 /// <summary>
-/// Lists folders for the scan's workers: each listed folder pushes its subfolders and its files (in batches of
-/// at most <see cref="BatchSize"/>) onto the shared work stack. .gitignore files are honoured unless told not
-/// to; <c>.git</c> folders and symlinked folders met while walking are skipped; files named explicitly are
-/// always scanned.
+/// Lists folders for the scan's workers with the one <see cref="TreeWalker"/>: each listed folder pushes its
+/// subfolders and its files (in batches of at most <see cref="BatchSize"/>) onto the shared work stack.
+/// .gitignore files are honoured unless told not to; <c>.git</c> folders and symlinked folders met while
+/// walking are skipped; files named explicitly are always scanned. A name that is not UTF-8 is reported and
+/// skipped (the reads below take names as text).
 /// </summary>
-internal sealed class TreeWalker(ScanOptions options, WorkStack<ScanWork> work)
+internal sealed class ScanWalker(IFileSystem files, ScanOptions options, WorkStack<ScanWork> work)
 {
     private const int BatchSize = 32;
 
-    private static readonly EnumerationOptions Enumeration = new()
-    {
-        AttributesToSkip = 0,
-        IgnoreInaccessible = false,
-        RecurseSubdirectories = false,
-        ReturnSpecialDirectories = false,
-    };
-
+    private readonly TreeWalker _walker = new(files);
     private readonly List<string> _problems = [];
 
     public IReadOnlyList<string> Problems
@@ -37,32 +34,32 @@ internal sealed class TreeWalker(ScanOptions options, WorkStack<ScanWork> work)
     /// <summary>Puts the named paths on the stack: files as one batch, folders to be listed.</summary>
     public void AddRoots(IReadOnlyList<(string Full, string Display)> roots)
     {
-        var files = new List<ScanTarget>();
+        var named = new List<ScanTarget>();
         foreach (var (full, display) in roots)
         {
             if (File.Exists(full))
             {
-                files.Add(ScanTarget.Named(full, display));
+                named.Add(ScanTarget.Named(full, display));
             }
             else
             {
-                work.Push(new FolderWork(full, display, options.NoIgnore ? IgnoreStack.Empty : IgnoreStack.For(full)));
+                work.Push(new FolderWork(full, display, options.NoIgnore ? null : IgnoreStack.For(full)));
             }
         }
 
-        if (files.Count > 0)
+        if (named.Count > 0)
         {
-            work.Push(new FilesWork(null, [.. files]));
+            work.Push(new FilesWork(null, [.. named]));
         }
     }
 
     /// <summary>Lists one folder, pushing its subfolders and batches of its files.</summary>
     public void List(FolderWork folder, CancellationToken cancellationToken)
     {
-        List<DirectoryEntry> entries;
+        FolderListing listing;
         try
         {
-            entries = [.. new FileSystemEnumerable<DirectoryEntry>(folder.FullPath, DirectoryEntry.From, Enumeration)];
+            listing = _walker.List(Escaped(folder.FullPath), folder.Ignores);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -70,36 +67,23 @@ internal sealed class TreeWalker(ScanOptions options, WorkStack<ScanWork> work)
             return;
         }
 
-        var stack = folder.Ignores;
-        if (!options.NoIgnore)
-        {
-            var hasGit = entries.Exists(e => e.Name == ".git");
-            var hasGitIgnore = entries.Exists(e => e.Name == ".gitignore" && !e.IsDirectory);
-            stack = stack.Enter(folder.FullPath, hasGit, hasGitIgnore);
-        }
-
-        var batch = new List<ScanTarget>(Math.Min(entries.Count, BatchSize));
-        foreach (var entry in entries)
+        var batch = new List<ScanTarget>(Math.Min(listing.Entries.Count, BatchSize));
+        foreach (var entry in listing.Entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (entry.IsLink || (entry.IsDirectory && entry.Name == ".git"))
+            if ((entry.IsFolder && (entry.IsLink || entry.Name == ".git")) || Real(entry.Name, folder.Display) is not { } name)
             {
                 continue;
             }
 
-            if (!options.NoIgnore && stack.IsIgnored(entry.FullPath ?? Path.Join(folder.FullPath, entry.Name), entry.Name, entry.IsDirectory))
+            if (entry.IsFolder)
             {
-                continue;
-            }
-
-            if (entry.IsDirectory)
-            {
-                var display = folder.Display is "." ? entry.Name : string.Concat(folder.Display, "/", entry.Name);
-                work.Push(new FolderWork(entry.FullPath!, display, stack));
+                var display = folder.Display is "." ? name : string.Concat(folder.Display, "/", name);
+                work.Push(new FolderWork(Path.Join(folder.FullPath, name), display, listing.Ignores));
             }
             else
             {
-                batch.Add(new ScanTarget(folder.FullPath, entry.Name, folder.Display));
+                batch.Add(new ScanTarget(folder.FullPath, name, folder.Display));
                 if (batch.Count == BatchSize)
                 {
                     work.Push(new FilesWork(folder.FullPath, [.. batch]));
@@ -113,6 +97,28 @@ internal sealed class TreeWalker(ScanOptions options, WorkStack<ScanWork> work)
             work.Push(new FilesWork(folder.FullPath, [.. batch]));
         }
     }
+
+    /// <summary>The name as text the reads can open; null (and a problem) when it is not UTF-8.</summary>
+    private string? Real(string shown, string folderDisplay)
+    {
+        if (!shown.Contains('\\', StringComparison.Ordinal))
+        {
+            return shown;
+        }
+
+        var bytes = FileNames.ToBytes(shown);
+        if (Utf8.IsValid(bytes))
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        AddProblem(ScanProblem.NotUtf8(folderDisplay is "." ? shown : string.Concat(folderDisplay, "/", shown)));
+        return null;
+    }
+
+    /// <summary>A path as the file border takes it (<see cref="FileNames"/>' escape).</summary>
+    private static string Escaped(string path) =>
+        path.Contains('\\', StringComparison.Ordinal) ? FileNames.Show(Encoding.UTF8.GetBytes(path)) : path;
 
     private void AddProblem(string problem)
     {

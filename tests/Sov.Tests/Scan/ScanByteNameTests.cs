@@ -20,7 +20,7 @@ public sealed class ScanByteNameTests
             RawNames.Create(root, RawNames.Bytes("bad", 0xFF).Concat(RawNames.Bytes(".txt")).ToArray(), "x\n");
             RawNames.Create(root, RawNames.Bytes("dir", 0xFE), null);
 
-            var report = await ScanRunner.RunAsync<ScanReads>(new ScanOptions(), root, TestContext.Current.CancellationToken);
+            var report = await ScanRunner.RunAsync<ScanReads>(new NativeFileSystem(), new ScanOptions(), root, TestContext.Current.CancellationToken);
 
             Assert.Contains(report.Findings, f => f.Path == "good.txt");
             Assert.Equal(2, report.Problems.Count);

@@ -1,0 +1,15 @@
+namespace Sov.Core.Files.Walk;
+
+/// <summary>
+/// One entry met by <see cref="TreeWalker.Walk"/>: the folder it is in (full path), its path relative to where
+/// the walk's relative paths start ('/' separators, names in <see cref="FileNames"/>' escape) and the entry itself.
+/// </summary>
+internal readonly record struct WalkedEntry(string Folder, string Relative, FolderEntry Entry)
+{
+    public string Name => Entry.Name;
+
+    public string FullPath => Path.Join(Folder, Entry.Name);
+
+    /// <summary>A folder the walk enters (a symlinked folder is never entered).</summary>
+    public bool IsRealFolder => Entry.IsFolder && !Entry.IsLink;
+}
