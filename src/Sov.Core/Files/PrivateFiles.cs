@@ -67,11 +67,11 @@ public static class PrivateFiles
             }
 
             changed += TightenOne(root);
-            foreach (var entry in new TreeWalker(files).Walk(root, "", ignores: null, static _ => true, unreadable: null, CancellationToken.None))
+            foreach (var entry in new TreeWalker(files).Walk(TreeWalker.Shown(root), "", ignores: null, static _ => true, unreadable: null, CancellationToken.None))
             {
-                if (!entry.Entry.IsLink)
+                if (!entry.Entry.IsLink && entry.TextPath is { } path)
                 {
-                    changed += TightenOne(entry.FullPath);
+                    changed += TightenOne(path);
                 }
             }
         }

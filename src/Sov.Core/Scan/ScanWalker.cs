@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Unicode;
 using Sov.Core.Files;
 using Sov.Core.Files.Ignore;
 using Sov.Core.Files.Walk;
@@ -59,7 +57,7 @@ internal sealed class ScanWalker(IFileSystem files, ScanOptions options, WorkSta
         FolderListing listing;
         try
         {
-            listing = _walker.List(Escaped(folder.FullPath), folder.Ignores);
+            listing = _walker.List(TreeWalker.Shown(folder.FullPath), folder.Ignores);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -101,24 +99,14 @@ internal sealed class ScanWalker(IFileSystem files, ScanOptions options, WorkSta
     /// <summary>The name as text the reads can open; null (and a problem) when it is not UTF-8.</summary>
     private string? Real(string shown, string folderDisplay)
     {
-        if (!shown.Contains('\\', StringComparison.Ordinal))
+        if (FileNames.AsText(shown) is { } text)
         {
-            return shown;
-        }
-
-        var bytes = FileNames.ToBytes(shown);
-        if (Utf8.IsValid(bytes))
-        {
-            return Encoding.UTF8.GetString(bytes);
+            return text;
         }
 
         AddProblem(ScanProblem.NotUtf8(folderDisplay is "." ? shown : string.Concat(folderDisplay, "/", shown)));
         return null;
     }
-
-    /// <summary>A path as the file border takes it (<see cref="FileNames"/>' escape).</summary>
-    private static string Escaped(string path) =>
-        path.Contains('\\', StringComparison.Ordinal) ? FileNames.Show(Encoding.UTF8.GetBytes(path)) : path;
 
     private void AddProblem(string problem)
     {

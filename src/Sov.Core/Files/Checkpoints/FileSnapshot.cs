@@ -51,7 +51,7 @@ public sealed class FileSnapshot
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                continue; // gone since it was listed, or a name .NET cannot open (not UTF-8)
+                continue; // gone since it was listed
             }
 
             var relative = workspace.Relative(file.FullName);
@@ -97,9 +97,9 @@ public sealed class FileSnapshot
     /// <summary>The workspace's files (not symlinks, not inside a <c>.git</c> folder), walked by the one <see cref="TreeWalker"/>.</summary>
     internal static IEnumerable<FileInfo> Walk(Workspace workspace) =>
         new TreeWalker(workspace.Files)
-            .Walk(workspace.Root, "", ignores: null, static e => !e.Name.Equals(".git", StringComparison.OrdinalIgnoreCase), unreadable: null, CancellationToken.None)
-            .Where(static e => !e.Entry.IsFolder && !e.Entry.IsLink)
-            .Select(static e => new FileInfo(e.FullPath));
+            .Walk(TreeWalker.Shown(workspace.Root), "", ignores: null, static e => !e.Name.Equals(".git", StringComparison.OrdinalIgnoreCase), unreadable: null, CancellationToken.None)
+            .Where(static e => !e.Entry.IsFolder && !e.Entry.IsLink && e.TextPath is not null)
+            .Select(static e => new FileInfo(e.TextPath!));
 
     internal static int? ModeOf(string path) =>
         OperatingSystem.IsWindows() ? null : (int)File.GetUnixFileMode(path);

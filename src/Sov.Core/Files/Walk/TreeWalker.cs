@@ -1,3 +1,4 @@
+using System.Text;
 using Sov.Core.Files.Ignore;
 
 namespace Sov.Core.Files.Walk;
@@ -83,6 +84,10 @@ internal sealed class TreeWalker(IFileSystem files)
             }
         }
     }
+
+    /// <summary>A path as .NET's file APIs take it, written in <see cref="FileNames"/>' escape (as the walk and the file border take it).</summary>
+    public static string Shown(string textPath) =>
+        textPath.Contains('\\', StringComparison.Ordinal) ? FileNames.Show(Encoding.UTF8.GetBytes(textPath)) : textPath;
 
     private Frame? Open(string folder, string relative, IgnoreStack? ignores, Action<string, Exception>? unreadable)
     {

@@ -8,7 +8,11 @@ internal readonly record struct WalkedEntry(string Folder, string Relative, Fold
 {
     public string Name => Entry.Name;
 
+    /// <summary>The full path in <see cref="FileNames"/>' escape, as the file border takes it.</summary>
     public string FullPath => Path.Join(Folder, Entry.Name);
+
+    /// <summary>The full path as .NET's own file APIs take it; null when a name on it is not UTF-8.</summary>
+    public string? TextPath => FileNames.AsText(FullPath);
 
     /// <summary>A folder the walk enters (a symlinked folder is never entered).</summary>
     public bool IsRealFolder => Entry.IsFolder && !Entry.IsLink;
