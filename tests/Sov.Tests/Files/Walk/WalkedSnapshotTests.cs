@@ -5,9 +5,9 @@ using Sov.Core.Files.Checkpoints;
 namespace Sov.Tests.Files.Walk;
 
 /// <summary>
-/// #14: shell snapshots and private files walk with the one <c>TreeWalker</c>: symlinks are left alone, the .git
-/// folder is not captured, and a name with a backslash (written escaped by the file border) is captured under
-/// its own name.
+/// #14: shell snapshots, private files and protected entries walk with the one <c>TreeWalker</c>: symlinks are
+/// left alone, the .git folder is not captured, and a name with a backslash (written escaped by the file border)
+/// is captured under its own name.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class WalkedSnapshotTests : IDisposable
@@ -47,5 +47,20 @@ public sealed class WalkedSnapshotTests : IDisposable
         Assert.Equal(3, PrivateFiles.Tighten(new NativeFileSystem(), [state]));
         Assert.Equal((UnixFileMode)0b110_000_000, File.GetUnixFileMode(Path.Join(state, @"s\x41", "f")));
         Assert.Equal((UnixFileMode)0b111_101_101, File.GetUnixFileMode(_tree.Outside));
+    }
+
+    [Fact]
+    public void ProtectedEntriesAreFoundWithoutEnteringThemOrALinkedFolder()
+    {
+        Directory.CreateDirectory(_tree.In(".git/hooks/.sov"));
+        Directory.CreateDirectory(_tree.In(@"sub\x41/.vscode"));
+        File.WriteAllText(_tree.In("sub\\x41/.envrc. "), "x");
+        Directory.CreateDirectory(Path.Join(_tree.Outside, ".idea"));
+        Directory.CreateSymbolicLink(_tree.In("out"), _tree.Outside);
+        File.CreateSymbolicLink(_tree.In(".gitmodules"), _tree.In("nowhere"));
+
+        var found = ProtectedEntries.Find(new NativeFileSystem(), _tree.Root, TestContext.Current.CancellationToken);
+
+        Assert.Equal([_tree.In(".git"), _tree.In(".gitmodules"), _tree.In(@"sub\x41/.envrc. "), _tree.In(@"sub\x41/.vscode")], found);
     }
 }
