@@ -113,7 +113,7 @@ public static class SovApp
         try
         {
             var p = context.Paths;
-            var changed = Core.Files.PrivateFiles.Tighten([p.ConfigDir, p.StateDir, p.CacheDir]);
+            var changed = Core.Files.PrivateFiles.Tighten(new Sov.Borders.FileSystem.NativeFileSystem(), [p.ConfigDir, p.StateDir, p.CacheDir]);
             if (changed > 0)
             {
                 await context.Error.WriteLineAsync(

@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Core.Files;
 
 namespace Sov.Borders.Sandbox;
@@ -33,7 +34,7 @@ internal static class SandboxMounts
             argv.AddRange(["--bind", folder, folder]);
         }
 
-        foreach (var entry in protectedEntries ?? ProtectedEntries.Find(ws))
+        foreach (var entry in protectedEntries ?? ProtectedEntries.Find(new NativeFileSystem(), ws))
         {
             ReadOnly(argv, entry, ws);
         }

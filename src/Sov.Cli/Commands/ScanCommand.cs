@@ -78,7 +78,7 @@ internal static class ScanCommand
             ScanReport report;
             try
             {
-                report = await ScanRunner.RunAsync<ScanReads>(options, Directory.GetCurrentDirectory(), cancellationToken).ConfigureAwait(false);
+                report = await ScanRunner.RunAsync<ScanReads>(new NativeFileSystem(), options, Directory.GetCurrentDirectory(), cancellationToken).ConfigureAwait(false);
             }
             catch (ScanException e)
             {

@@ -17,7 +17,7 @@ public static class CreatedMetadata
         ArgumentNullException.ThrowIfNull(before);
         var known = new HashSet<string>(before, StringComparer.Ordinal);
         var moved = new List<(string, string)>();
-        foreach (var path in ProtectedEntries.Find(workspace.Root, cancellationToken))
+        foreach (var path in ProtectedEntries.Find(workspace.Files, workspace.Root, cancellationToken))
         {
             if (known.Contains(path) || !ProtectedPaths.IsProtectedName(Path.GetFileName(path).TrimEnd(' ', '.')))
             {

@@ -1,3 +1,5 @@
+using Sov.Core.Files.Walk;
+
 namespace Sov.Core.Files;
 
 /// <summary>
@@ -48,7 +50,7 @@ public static class PrivateFiles
     /// Removes group and other permissions from <paramref name="roots"/> and, when a root was open, from
     /// everything under it (symlinks are not followed). Returns how many entries were changed.
     /// </summary>
-    public static int Tighten(IEnumerable<string> roots)
+    public static int Tighten(IFileSystem files, IEnumerable<string> roots)
     {
         ArgumentNullException.ThrowIfNull(roots);
         if (OperatingSystem.IsWindows())
@@ -65,10 +67,12 @@ public static class PrivateFiles
             }
 
             changed += TightenOne(root);
-            var walk = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
-            foreach (var entry in Directory.EnumerateFileSystemEntries(root, "*", walk))
+            foreach (var entry in new TreeWalker(files).Walk(TreeWalker.Shown(root), "", ignores: null, static _ => true, unreadable: null, CancellationToken.None))
             {
-                changed += TightenOne(entry);
+                if (!entry.Entry.IsLink && entry.TextPath is { } path)
+                {
+                    changed += TightenOne(path);
+                }
             }
         }
 

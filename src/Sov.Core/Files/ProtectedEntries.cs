@@ -1,4 +1,4 @@
-using System.IO.Enumeration;
+using Sov.Core.Files.Walk;
 
 namespace Sov.Core.Files;
 
@@ -12,29 +12,22 @@ namespace Sov.Core.Files;
 public static class ProtectedEntries
 {
     /// <summary>Absolute paths of the protected entries under <paramref name="root"/>, sorted, each once.</summary>
-    public static IReadOnlyList<string> Find(string root, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<string> Find(IFileSystem files, string root, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            AttributesToSkip = 0,
-            ReturnSpecialDirectories = false,
-        };
         var found = new SortedSet<string>(StringComparer.Ordinal);
-        var walk = new FileSystemEnumerable<string>(root, (ref FileSystemEntry e) => e.ToFullPath(), options)
+        var walk = new TreeWalker(files).Walk(TreeWalker.Shown(root), "", ignores: null, static e => !IsProtected(e.Name), unreadable: null, cancellationToken);
+        foreach (var entry in walk)
         {
-            ShouldIncludePredicate = (ref FileSystemEntry e) => ProtectedPaths.IsProtectedName(e.FileName.ToString().TrimEnd(' ', '.')),
-            ShouldRecursePredicate = (ref FileSystemEntry e) =>
-                (e.Attributes & FileAttributes.ReparsePoint) == 0
-                && !ProtectedPaths.IsProtectedName(e.FileName.ToString().TrimEnd(' ', '.')),
-        };
-        foreach (var path in walk)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (!IsProtected(entry.Name))
+            {
+                continue;
+            }
+
+            // Under a name that is not UTF-8 the path stays as shown: binding it fails the command (closed), it is never left out.
+            var path = entry.TextPath ?? entry.FullPath;
             found.Add(path);
-            if (string.Equals(Path.GetFileName(path), ".git", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(entry.Name, ".git", StringComparison.OrdinalIgnoreCase))
             {
                 foreach (var elsewhere in GitFoldersBehind(path, root))
                 {
@@ -45,6 +38,8 @@ public static class ProtectedEntries
 
         return [.. found];
     }
+
+    private static bool IsProtected(string name) => ProtectedPaths.IsProtectedName(name.TrimEnd(' ', '.'));
 
     /// <summary>
     /// The repository folders a <c>.git</c> entry leads to inside the workspace: the <c>gitdir:</c> of a

@@ -1,3 +1,4 @@
+using Sov.Core.Files;
 using Sov.Core.Text;
 
 namespace Sov.Core.Scan;
@@ -5,7 +6,7 @@ namespace Sov.Core.Scan;
 /// <summary><c>sov scan</c>'s engine: one worker thread per processor, listing folders and classifying files from a shared work stack.</summary>
 public static class ScanRunner
 {
-    public static async Task<ScanReport> RunAsync<TReads>(ScanOptions options, string workingDirectory, CancellationToken cancellationToken)
+    public static async Task<ScanReport> RunAsync<TReads>(IFileSystem files, ScanOptions options, string workingDirectory, CancellationToken cancellationToken)
         where TReads : IScanReads
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -23,7 +24,7 @@ public static class ScanRunner
         }
 
         var work = new WorkStack<ScanWork>();
-        var walker = new TreeWalker(options, work);
+        var walker = new ScanWalker(files, options, work);
         walker.AddRoots(roots);
         using var stopOnCancel = cancellationToken.Register(work.Stop);
         var workers = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
@@ -37,7 +38,7 @@ public static class ScanRunner
         return Build(tallies, walker.Problems, options);
     }
 
-    private static Tally Work<TReads>(WorkStack<ScanWork> work, TreeWalker walker, ScanOptions options, CancellationToken cancellationToken)
+    private static Tally Work<TReads>(WorkStack<ScanWork> work, ScanWalker walker, ScanOptions options, CancellationToken cancellationToken)
         where TReads : IScanReads
     {
         var tally = new Tally();

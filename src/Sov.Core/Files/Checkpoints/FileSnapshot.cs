@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Sov.Core.Files.Walk;
 
 namespace Sov.Core.Files.Checkpoints;
 
@@ -34,7 +35,7 @@ public sealed class FileSnapshot
         var files = new Dictionary<string, FileState>(StringComparer.Ordinal);
         long budget = MaxTotalBytes;
         var complete = true;
-        foreach (var file in Walk(workspace.Root))
+        foreach (var file in Walk(workspace))
         {
             if (files.Count >= MaxFiles)
             {
@@ -42,9 +43,20 @@ public sealed class FileSnapshot
                 break;
             }
 
+            long length, ticks;
+            int? mode;
+            try
+            {
+                (length, ticks, mode) = (file.Length, file.LastWriteTimeUtc.Ticks, ModeOf(file.FullName));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue; // gone since it was listed
+            }
+
             var relative = workspace.Relative(file.FullName);
             byte[]? content = null;
-            if (file.Length <= MaxFileBytes && file.Length <= budget)
+            if (length <= MaxFileBytes && length <= budget)
             {
                 try
                 {
@@ -59,7 +71,7 @@ public sealed class FileSnapshot
                 }
             }
 
-            files[relative] = new FileState(file.Length, file.LastWriteTimeUtc.Ticks, ModeOf(file.FullName), content);
+            files[relative] = new FileState(length, ticks, mode, content);
         }
 
         return new FileSnapshot(files, complete);
@@ -82,45 +94,12 @@ public sealed class FileSnapshot
         return changed.ToList();
     }
 
-    internal static IEnumerable<FileInfo> Walk(string root)
-    {
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = false,
-            IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.ReparsePoint,
-        };
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            var dir = pending.Pop();
-            IEnumerable<FileSystemInfo> entries;
-            try
-            {
-                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos("*", options).ToList();
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-
-            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
-            {
-                if (entry is DirectoryInfo sub)
-                {
-                    if (!sub.Name.Equals(".git", StringComparison.OrdinalIgnoreCase))
-                    {
-                        pending.Push(sub.FullName);
-                    }
-                }
-                else if (entry is FileInfo file)
-                {
-                    yield return file;
-                }
-            }
-        }
-    }
+    /// <summary>The workspace's files (not symlinks, not inside a <c>.git</c> folder), walked by the one <see cref="TreeWalker"/>.</summary>
+    internal static IEnumerable<FileInfo> Walk(Workspace workspace) =>
+        new TreeWalker(workspace.Files)
+            .Walk(TreeWalker.Shown(workspace.Root), "", ignores: null, static e => !e.Name.Equals(".git", StringComparison.OrdinalIgnoreCase), unreadable: null, CancellationToken.None)
+            .Where(static e => !e.Entry.IsFolder && !e.Entry.IsLink && e.TextPath is not null)
+            .Select(static e => new FileInfo(e.TextPath!));
 
     internal static int? ModeOf(string path) =>
         OperatingSystem.IsWindows() ? null : (int)File.GetUnixFileMode(path);

@@ -9,6 +9,9 @@ internal sealed class IgnoreStack
 
     private IgnoreStack(GitIgnoreFile[] files) => _files = files;
 
+    /// <summary>No ignore file in force: nothing is ignored.</summary>
+    public bool IsEmpty => _files.Length == 0;
+
     public bool IsIgnored(string fullPath, string name, bool isDirectory)
     {
         for (var i = _files.Length - 1; i >= 0; i--)

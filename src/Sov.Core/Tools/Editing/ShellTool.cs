@@ -46,7 +46,7 @@ public sealed class ShellTool(BorderServices services) : ITool
 
         var before = FileSnapshot.Take(services.Workspace);
         services.Undo.Turn.BeforeShell(before); // stored before the command runs: a kill mid-run stays undoable (#13.7)
-        var metadataBefore = ProtectedEntries.Find(services.Workspace.Root, cancellationToken);
+        var metadataBefore = ProtectedEntries.Find(services.Workspace.Files, services.Workspace.Root, cancellationToken);
         var result = await services.Shell.RunAsync(
             new ShellRequest(command, services.Workspace.Root, timeout) { Masks = masks, Protected = metadataBefore }, cancellationToken).ConfigureAwait(false);
         services.Record?.Invoke(new Audit.Records.ShellCommandRecord(

@@ -1,13 +1,13 @@
 namespace Sov.Core.Text;
 
 /// <summary>Zero-width characters: quiet where a script or an emoji sequence needs them, loud inside words and in runs.</summary>
-internal ref partial struct Utf8Scanner
+internal static class ZeroWidthRule
 {
-    private int HandleZeroWidth(int p, int length, int cp)
+    public static int Check(ref ScanCursor c, int p, int length, int cp)
     {
         var end = p + length;
         var count = 1;
-        while (CodePoints.IsZeroWidth(Utf8Text.Next(_text, end, out var len)))
+        while (CodePoints.IsZeroWidth(Utf8Text.Next(c.Text, end, out var len)))
         {
             end += len;
             count++;
@@ -15,38 +15,38 @@ internal ref partial struct Utf8Scanner
 
         if (count > 1)
         {
-            Add(p, end - p, cp, TextCategory.ZeroWidth, Severity.High, "zero-width-run",
+            c.Add(p, end - p, cp, TextCategory.ZeroWidth, Severity.High, "zero-width-run",
                 $"{count} zero-width characters in a row: a way to hide a message in plain sight (zero-width steganography)",
                 FixAction.Remove);
             return end;
         }
 
-        var previous = Utf8Text.Previous(_text, p, out _);
-        var next = Utf8Text.Next(_text, end, out _);
+        var previous = Utf8Text.Previous(c.Text, p, out _);
+        var next = Utf8Text.Next(c.Text, end, out _);
         if (cp == 0x200D && IsEmojiBefore(previous) && IsEmojiAfter(next))
         {
-            Add(p, length, cp, TextCategory.ZeroWidth, Severity.Info, "zwj-emoji-sequence",
+            c.Add(p, length, cp, TextCategory.ZeroWidth, Severity.Info, "zwj-emoji-sequence",
                 "ZWJ joining an emoji sequence", FixAction.None);
         }
-        else if (cp is 0x200C or 0x200D && (Scripts.NeedsJoiners(ScriptOf(previous)) || Scripts.NeedsJoiners(ScriptOf(next))))
+        else if (cp is 0x200C or 0x200D && (Scripts.NeedsJoiners(ScanCursor.ScriptOf(previous)) || Scripts.NeedsJoiners(ScanCursor.ScriptOf(next))))
         {
-            Add(p, length, cp, TextCategory.ZeroWidth, Severity.Info, "joiner-in-script",
-                $"{CodePoints.Describe(cp)} shaping {UnicodeData.ScriptName(ScriptOf(Scripts.NeedsJoiners(ScriptOf(previous)) ? previous : next))} text",
+            c.Add(p, length, cp, TextCategory.ZeroWidth, Severity.Info, "joiner-in-script",
+                $"{CodePoints.Describe(cp)} shaping {UnicodeData.ScriptName(ScanCursor.ScriptOf(Scripts.NeedsJoiners(ScanCursor.ScriptOf(previous)) ? previous : next))} text",
                 FixAction.None);
         }
-        else if (cp is 0x200B or 0x2060 && (Scripts.WrittenWithoutSpaces(ScriptOf(previous)) || Scripts.WrittenWithoutSpaces(ScriptOf(next))))
+        else if (cp is 0x200B or 0x2060 && (Scripts.WrittenWithoutSpaces(ScanCursor.ScriptOf(previous)) || Scripts.WrittenWithoutSpaces(ScanCursor.ScriptOf(next))))
         {
-            Add(p, length, cp, TextCategory.ZeroWidth, Severity.Info, "word-break-hint",
+            c.Add(p, length, cp, TextCategory.ZeroWidth, Severity.Info, "word-break-hint",
                 $"{CodePoints.Describe(cp)} as a word-break hint in a script written without spaces", FixAction.None);
         }
-        else if (IsWordChar(previous) && IsWordChar(next))
+        else if (ScanCursor.IsWordChar(previous) && ScanCursor.IsWordChar(next))
         {
-            Add(p, length, cp, TextCategory.ZeroWidth, Severity.Medium, "zero-width-in-word",
+            c.Add(p, length, cp, TextCategory.ZeroWidth, Severity.Medium, "zero-width-in-word",
                 $"invisible {CodePoints.Describe(cp)} inside a word or identifier: two names that look the same are different", FixAction.Remove);
         }
         else
         {
-            Add(p, length, cp, TextCategory.ZeroWidth, Severity.Low, "zero-width",
+            c.Add(p, length, cp, TextCategory.ZeroWidth, Severity.Low, "zero-width",
                 $"invisible {CodePoints.Describe(cp)}", FixAction.Remove);
         }
 

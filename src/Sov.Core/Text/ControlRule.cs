@@ -2,59 +2,66 @@ using System.Text;
 
 namespace Sov.Core.Text;
 
-/// <summary>C0 controls and terminal escape sequences (CSI, OSC 8 hyperlinks, OSC 52 clipboard writes).</summary>
-internal ref partial struct Utf8Scanner
+/// <summary>C0 and C1 controls and terminal escape sequences (CSI, OSC 8 hyperlinks, OSC 52 clipboard writes).</summary>
+internal static class ControlRule
 {
-    private int HandleAsciiControl(int p)
+    public static int Check(ref ScanCursor c, int p)
     {
-        var b = _text[p];
+        var b = c.Text[p];
         if (b == 0x1B)
         {
-            return HandleEscape(p);
+            return Escape(ref c, p);
         }
 
-        if (b == 0x0C && (p == 0 || _text[p - 1] == '\n') && (p + 1 >= _text.Length || _text[p + 1] is (byte)'\n' or (byte)'\r'))
+        if (b == 0x0C && (p == 0 || c.Text[p - 1] == '\n') && (p + 1 >= c.Text.Length || c.Text[p + 1] is (byte)'\n' or (byte)'\r'))
         {
-            Add(p, 1, b, TextCategory.Control, Severity.Low, "form-feed-page-break",
+            c.Add(p, 1, b, TextCategory.Control, Severity.Low, "form-feed-page-break",
                 "form feed alone on a line (a page break)", FixAction.Remove);
             return p + 1;
         }
 
-        Add(p, 1, b, TextCategory.Control, Severity.High, "control-character",
+        c.Add(p, 1, b, TextCategory.Control, Severity.High, "control-character",
             $"{CodePoints.Describe(b)} control character: terminals may act on it", FixAction.Remove);
         return p + 1;
     }
 
-    private int HandleEscape(int p)
+    public static int C1(ref ScanCursor c, int p, int length, int cp)
     {
-        var next = p + 1 < _text.Length ? _text[p + 1] : 0;
+        c.Add(p, length, cp, TextCategory.Control, Severity.High, "c1-control",
+            $"{CodePoints.Describe(cp)} is a C1 control character: terminals may act on it", FixAction.Remove);
+        return p + length;
+    }
+
+    private static int Escape(ref ScanCursor c, int p)
+    {
+        var next = p + 1 < c.Text.Length ? c.Text[p + 1] : 0;
         int end;
         string message;
         if (next == '[')
         {
             end = p + 2;
-            while (end < _text.Length && end - p < 64 && _text[end] is >= 0x20 and < 0x40)
+            while (end < c.Text.Length && end - p < 64 && c.Text[end] is >= 0x20 and < 0x40)
             {
                 end++;
             }
 
-            end = end < _text.Length && _text[end] is >= 0x40 and <= 0x7E ? end + 1 : end;
-            message = $"terminal escape sequence ESC{Encoding.ASCII.GetString(_text[(p + 1)..end])} (CSI): it can recolour, move the cursor or erase what the terminal shows";
+            end = end < c.Text.Length && c.Text[end] is >= 0x40 and <= 0x7E ? end + 1 : end;
+            message = $"terminal escape sequence ESC{Encoding.ASCII.GetString(c.Text[(p + 1)..end])} (CSI): it can recolour, move the cursor or erase what the terminal shows";
         }
         else if (next == ']')
         {
             end = p + 2;
             var stop = -1;
-            while (end < _text.Length && end - p < 8192 && _text[end] != '\n')
+            while (end < c.Text.Length && end - p < 8192 && c.Text[end] != '\n')
             {
-                if (_text[end] == 0x07)
+                if (c.Text[end] == 0x07)
                 {
                     stop = end;
                     end++;
                     break;
                 }
 
-                if (_text[end] == 0x1B && end + 1 < _text.Length && _text[end + 1] == '\\')
+                if (c.Text[end] == 0x1B && end + 1 < c.Text.Length && c.Text[end + 1] == '\\')
                 {
                     stop = end;
                     end += 2;
@@ -64,7 +71,7 @@ internal ref partial struct Utf8Scanner
                 end++;
             }
 
-            var body = _text[(p + 2)..(stop < 0 ? end : stop)];
+            var body = c.Text[(p + 2)..(stop < 0 ? end : stop)];
             message = DescribeOsc(body);
         }
         else
@@ -73,7 +80,7 @@ internal ref partial struct Utf8Scanner
             message = "ESC control character: the start of a terminal escape sequence";
         }
 
-        Add(p, end - p, 0x1B, TextCategory.Control, Severity.High, "escape-sequence", message, FixAction.Remove);
+        c.Add(p, end - p, 0x1B, TextCategory.Control, Severity.High, "escape-sequence", message, FixAction.Remove);
         return end;
     }
 
