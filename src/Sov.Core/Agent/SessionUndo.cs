@@ -22,6 +22,13 @@ public sealed class SessionUndo(UndoRecorder recorder, int umask)
         UndoReport? report;
         try
         {
+            // The store is the workspace's: its last turn may be another session's, perhaps still running there.
+            if (Recorder.Store.Latest()?.Session is { } owner && Recorder.Session is { } mine && owner != mine)
+            {
+                return new UndoCompleted(UndoOutcome.Failed, [], [], [], null,
+                    $"The last turn in this workspace belongs to session {owner}, not this one: nothing was undone. Undo it in that session, or run 'sov undo' once it has ended.");
+            }
+
             report = Last(Recorder.Store, umask);
         }
         catch (SovException e)

@@ -144,6 +144,39 @@ public sealed class SessionOwnsTheTurnTests
         Assert.StartsWith("UNSANDBOXED: ", asked?.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UndoLeavesAnotherSessionsLastTurnAlone()
+    {
+        // Review of #14: the checkpoint store is the workspace's; /undo here must not revert another session's turn.
+        UndoRecorder? mine = null;
+        Workspace? files = null;
+        await using var h = await AgentHarness.StartAsync(gate: new AllowGate(), sink: new RecordingSink(), build: workspace =>
+        {
+            files = workspace;
+            var built = WritingTools(workspace);
+            mine = built.Item2!.Recorder;
+            mine.Session = "20261201T000000Z-aaaaaaaa";
+            return built;
+        });
+        h.WriteFile("a.txt", "old\n");
+        h.Model.Server.Enqueue(
+            new ScriptedResponse().ToolCall("call_1", "write_file", """{"path":"a.txt","content":"new\n"}"""),
+            ScriptedResponse.Text("done"));
+        await h.RunAsync("change a.txt");
+        h.WriteFile("b.txt", "theirs before\n");
+        var theirs = new UndoRecorder(mine!.Store) { Session = "20261201T000000Z-bbbbbbbb" };
+        theirs.Turn.BeforeWrite(files!.ForWrite("b.txt"), "write_file");
+        h.WriteFile("b.txt", "theirs after\n");
+        theirs.EndTurn();
+
+        var done = Assert.IsType<UndoCompleted>(Assert.Single(await h.SubmitAsync(new Undo())));
+
+        Assert.Equal(UndoOutcome.Failed, done.Outcome);
+        Assert.Contains("belongs to session 20261201T000000Z-bbbbbbbb", done.Message, StringComparison.Ordinal);
+        Assert.Equal("theirs after\n", File.ReadAllText(Path.Combine(h.Workspace.FullName, "b.txt")));
+        Assert.Equal("new\n", File.ReadAllText(Path.Combine(h.Workspace.FullName, "a.txt")));
+    }
+
     private static (ToolRegistry, SessionUndo?) WritingTools(Workspace workspace)
     {
         var state = Directory.CreateTempSubdirectory("sov-undo-state-").FullName;
