@@ -35,8 +35,11 @@ public static class StraceTracer
     internal static List<string> Arguments(string log) =>
         ["-f", "-qq", "-v", "-yy", "-xx", "-s", "4096", "-e", "signal=none", "-e", TracedCalls, "-o", log, "--"];
 
+    /// <param name="wrap">Given the private folder and the strace command line, the command line to start
+    /// (contain mode puts bubblewrap and the inside relay in front); null starts strace directly.</param>
     public static async Task<TracedRun> RunAsync(
-        IReadOnlyList<string> command, string workingDirectory, Stream echo, CancellationToken cancellationToken)
+        IReadOnlyList<string> command, string workingDirectory, Stream echo, CancellationToken cancellationToken,
+        Func<string, List<string>, List<string>>? wrap = null)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(echo);
@@ -45,14 +48,16 @@ public static class StraceTracer
         try
         {
             var log = Path.Combine(folder.FullName, "trace.log");
-            var start = new ProcessStartInfo(strace)
+            List<string> traced = [strace, .. Arguments(log), .. command];
+            var argv = wrap is null ? traced : wrap(folder.FullName, traced);
+            var start = new ProcessStartInfo(argv[0])
             {
                 WorkingDirectory = workingDirectory,
                 UseShellExecute = false,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            foreach (var arg in Arguments(log).Concat(command))
+            foreach (var arg in argv.Skip(1))
             {
                 start.ArgumentList.Add(arg);
             }
@@ -64,7 +69,7 @@ public static class StraceTracer
             }
             catch (System.ComponentModel.Win32Exception e)
             {
-                throw new SovException($"strace could not start: {e.Message}.", InstallHint, ExitCodes.Environment);
+                throw new SovException($"{argv[0]} could not start: {e.Message}.", InstallHint, ExitCodes.Environment);
             }
 
             var gate = new SemaphoreSlim(1, 1);

@@ -29,9 +29,11 @@ internal static class WatchCommand
         var allow = new Option<string[]>("--allow") { Description = "Contain: run in a network namespace where only these HOST:PORT endpoints are reachable; repeatable" };
         var compare = new Option<string[]>("--compare") { Description = "Print a side-by-side table of JSON reports instead of running a command", AllowMultipleArgumentsPerToken = true };
 
+        var relayInside = new Option<string[]>("--relay-inside") { Hidden = true, Description = "Internal: contain mode's relay inside the namespace" };
+
         var watch = new Command("watch", "Run another tool under observation: what it looks up, reaches, reads, runs and hides");
         watch.Arguments.Add(command);
-        foreach (var option in new Option[] { format, output, failOn, expect, allow, compare })
+        foreach (var option in new Option[] { format, output, failOn, expect, allow, compare, relayInside })
         {
             watch.Options.Add(option);
         }
@@ -45,7 +47,8 @@ internal static class WatchCommand
                 parse.GetValue(failOn) ?? [],
                 parse.GetValue(expect) ?? [],
                 parse.GetValue(allow) ?? [],
-                parse.GetValue(compare) ?? []);
+                parse.GetValue(compare) ?? [],
+                parse.GetValue(relayInside) ?? []);
             return await WatchFrontDoor.RunAsync(options, context, cancellationToken).ConfigureAwait(false);
         });
         return watch;

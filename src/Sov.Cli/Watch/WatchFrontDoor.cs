@@ -40,16 +40,24 @@ internal static class WatchFrontDoor
             return await UsageAsync(context, "no command to watch.", "Give it after --, e.g. sov watch -- mytool --flag.").ConfigureAwait(false);
         }
 
-        if (options.Allow.Count > 0)
+        if (options.RelayInside.Count > 0)
         {
-            return await UsageAsync(context, "contain mode (--allow) is not available in this build.", "Watch without --allow, inside your own network namespace (docs/watch.md).").ConfigureAwait(false);
+            return await global::Sov.Borders.Watch.InsideRelay.RunAsync(options.RelayInside, options.Command, cancellationToken).ConfigureAwait(false);
+        }
+
+        var plan = ContainPlan.Build(options.Allow, out var unfit);
+        if (unfit is not null)
+        {
+            return await UsageAsync(context, unfit, "Allow HOST:PORT with a host name or a loopback address.").ConfigureAwait(false);
         }
 
         var request = new WatchRequest(options.Command, Directory.GetCurrentDirectory(), [.. options.Expect, .. options.Allow], options.Allow.Count > 0);
         WatchReport report;
         using (var echo = Console.OpenStandardError())
         {
-            report = await WatchRunner.RunAsync(request, echo, cancellationToken).ConfigureAwait(false);
+            report = request.Contain
+                ? await ContainedWatch.RunAsync(request, plan, context, echo, cancellationToken).ConfigureAwait(false)
+                : await WatchRunner.RunAsync(request, echo, cancellationToken).ConfigureAwait(false);
         }
 
         await WriteAsync(report, options, context, cancellationToken).ConfigureAwait(false);

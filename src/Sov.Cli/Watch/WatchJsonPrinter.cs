@@ -6,8 +6,8 @@ namespace Sov.Cli.Watch;
 
 /// <summary>
 /// The JSON report (documented in docs/watch.md): <c>command</c>, <c>exitCode</c>, <c>contained</c>,
-/// <c>verdicts</c> (per category: <c>flagged</c>, <c>count</c>), <c>network</c> (<c>lookups</c>,
-/// <c>connections</c>, <c>unixSockets</c>), <c>machineReads</c>, <c>environment</c>, <c>processes</c>,
+/// <c>journal</c> (contain mode's session), <c>verdicts</c> (per category: <c>flagged</c>, <c>count</c>), <c>network</c> (<c>lookups</c>,
+/// <c>connections</c>, <c>unixSockets</c>, <c>relayed</c>), <c>machineReads</c>, <c>environment</c>, <c>processes</c>,
 /// <c>hidden</c>, <c>writtenFiles</c>. Non-ASCII is escaped, as in every JSON Sovereign prints.
 /// </summary>
 internal static class WatchJsonPrinter
@@ -30,6 +30,7 @@ internal static class WatchJsonPrinter
         json.WriteString("command", report.Command);
         json.WriteNumber("exitCode", report.ExitCode);
         json.WriteBoolean("contained", report.Contained);
+        json.WriteString("journal", report.Journal);
         json.WriteStartObject("verdicts");
         foreach (var category in Enum.GetValues<WatchCategory>())
         {
@@ -69,6 +70,18 @@ internal static class WatchJsonPrinter
 
         json.WriteEndArray();
         Strings(json, "unixSockets", facts.UnixSockets);
+        json.WriteStartArray("relayed");
+        foreach (var relayed in report.Relayed)
+        {
+            json.WriteStartObject();
+            json.WriteString("destination", relayed.Destination);
+            json.WriteNumber("bytesOut", relayed.BytesOut);
+            json.WriteNumber("bytesIn", relayed.BytesIn);
+            json.WriteString("error", relayed.Error);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteStartArray("machineReads");
         foreach (var read in facts.Reads)

@@ -8,4 +8,5 @@ internal sealed record WatchOptions(
     IReadOnlyList<string> FailOn,
     IReadOnlyList<string> Expect,
     IReadOnlyList<string> Allow,
-    IReadOnlyList<string> Compare);
+    IReadOnlyList<string> Compare,
+    IReadOnlyList<string> RelayInside);

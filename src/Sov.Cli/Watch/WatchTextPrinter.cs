@@ -25,6 +25,12 @@ internal static class WatchTextPrinter
         w.AddRange(facts.Connections.Select(Destination));
         w.Add($"  unix sockets ({facts.UnixSockets.Count}){(facts.UnixSockets.Count == 0 ? ": none" : ":")}");
         w.AddRange(facts.UnixSockets.Select(u => $"    {Safe(u)}"));
+        if (report.Contained)
+        {
+            w.Add($"  relayed to allowed endpoints ({report.Relayed.Count}), journal session {report.Journal}:");
+            w.AddRange(report.Relayed.Select(r => $"    {Safe(r.Destination)}: {r.BytesOut} bytes out, {r.BytesIn} bytes in{(r.Error is null ? string.Empty : ", " + Safe(r.Error))}"));
+        }
+
         w.Add(string.Empty);
         w.Add(Head("Machine reads", report, WatchCategory.MachineReads));
         if (facts.Reads.Count == 0)

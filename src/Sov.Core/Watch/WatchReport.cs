@@ -11,6 +11,12 @@ public sealed record WatchReport(
     TraceFacts Facts,
     IReadOnlyList<WatchHidden> Hidden)
 {
+    /// <summary>Contain mode: the connections Sovereign relayed to allowed endpoints (each journaled).</summary>
+    public IReadOnlyList<RelayClosedRecord> Relayed { get; init; } = [];
+
+    /// <summary>Contain mode: the journal session that holds the relayed connections.</summary>
+    public string? Journal { get; init; }
+
     /// <summary>Destinations that count as findings: neither expected nor on loopback nor a resolver.</summary>
     public IEnumerable<WatchConnection> UnexpectedConnections =>
         Facts.Connections.Where(c => !c.Expected && !c.Endpoint.IsLoopback && !c.IsResolver);
