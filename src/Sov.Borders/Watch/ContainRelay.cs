@@ -30,29 +30,10 @@ public sealed class ContainRelay : IAsyncDisposable
             listener.Bind(new UnixDomainSocketEndPoint(SocketPath(folder, endpoint.Index)));
             listener.Listen(64);
             relay._listeners.Add(listener);
-            relay._loops.Add(relay.AcceptAsync(listener, endpoint));
+            relay._loops.Add(SocketPump.AcceptEachAsync(listener, (socket, token) => relay.CarryAsync(socket, endpoint, token), relay._stop.Token));
         }
 
         return relay;
-    }
-
-    private async Task AcceptAsync(Socket listener, ContainEndpoint endpoint)
-    {
-        var token = _stop.Token;
-        while (!token.IsCancellationRequested)
-        {
-            Socket inside;
-            try
-            {
-                inside = await listener.AcceptAsync(token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = CarryAsync(inside, endpoint, token);
-        }
     }
 
     private async Task CarryAsync(Socket inside, ContainEndpoint endpoint, CancellationToken token)

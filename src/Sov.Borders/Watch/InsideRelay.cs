@@ -31,7 +31,8 @@ public static class InsideRelay
                 listener.Bind(new IPEndPoint(address, port));
                 listener.Listen(64);
                 listeners.Add(listener);
-                loops.Add(AcceptAsync(listener, spec[(equals + 1)..], stop.Token));
+                var socketPath = spec[(equals + 1)..];
+                loops.Add(SocketPump.AcceptEachAsync(listener, (socket, token) => CarryAsync(socket, socketPath, token), stop.Token));
             }
 
             var start = new ProcessStartInfo(command[0]) { UseShellExecute = false };
@@ -53,24 +54,6 @@ public static class InsideRelay
             }
 
             await Task.WhenAll(loops).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task AcceptAsync(Socket listener, string socketPath, CancellationToken token)
-    {
-        while (!token.IsCancellationRequested)
-        {
-            Socket client;
-            try
-            {
-                client = await listener.AcceptAsync(token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = CarryAsync(client, socketPath, token);
         }
     }
 

@@ -2,9 +2,29 @@ using System.Net.Sockets;
 
 namespace Sov.Borders.Watch;
 
-/// <summary>Copies one direction of a relayed connection until its end, then half-closes the other side.</summary>
+/// <summary>The two loops of a relay: accepting connections, and copying one direction of each.</summary>
 internal static class SocketPump
 {
+    /// <summary>Accepts until the listener is closed or <paramref name="token"/> fires; each connection is carried on its own.</summary>
+    public static async Task AcceptEachAsync(Socket listener, Func<Socket, CancellationToken, Task> carry, CancellationToken token)
+    {
+        while (!token.IsCancellationRequested)
+        {
+            Socket accepted;
+            try
+            {
+                accepted = await listener.AcceptAsync(token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = carry(accepted, token);
+        }
+    }
+
+    /// <summary>Copies one direction of a relayed connection until its end, then half-closes the other side.</summary>
     public static async Task<long> CopyAsync(Socket from, Socket to, CancellationToken token)
     {
         var buffer = new byte[16384];
