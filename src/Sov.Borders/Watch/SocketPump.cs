@@ -24,19 +24,35 @@ internal static class SocketPump
         }
     }
 
-    /// <summary>Copies one direction of a relayed connection until its end, then half-closes the other side.</summary>
+    /// <summary>
+    /// Copies one direction of a relayed connection until its end, then half-closes the other side; also when
+    /// this side ends in an error (a peer closed with data unread resets the connection), so the other
+    /// direction's reader sees the end instead of waiting forever.
+    /// </summary>
     public static async Task<long> CopyAsync(Socket from, Socket to, CancellationToken token)
     {
         var buffer = new byte[16384];
         long total = 0;
-        int read;
-        while ((read = await from.ReceiveAsync(buffer, SocketFlags.None, token).ConfigureAwait(false)) > 0)
+        try
         {
-            await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, token).ConfigureAwait(false);
-            total += read;
+            int read;
+            while ((read = await from.ReceiveAsync(buffer, SocketFlags.None, token).ConfigureAwait(false)) > 0)
+            {
+                await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, token).ConfigureAwait(false);
+                total += read;
+            }
+        }
+        finally
+        {
+            try
+            {
+                to.Shutdown(SocketShutdown.Send);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+            }
         }
 
-        to.Shutdown(SocketShutdown.Send);
         return total;
     }
 }

@@ -32,7 +32,10 @@ internal static class WatchFrontDoor
 
         if (options.Compare.Count > 0)
         {
-            return await UsageAsync(context, "--compare is not available in this build.", "Compare JSON reports by hand for now (docs/watch.md).").ConfigureAwait(false);
+            using var table = new StringWriter();
+            await WatchCompare.WriteAsync([.. options.Compare, .. options.Command], table, cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync(table.ToString(), options.Out, context, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Ok;
         }
 
         if (options.Command.Count == 0)
@@ -83,25 +86,31 @@ internal static class WatchFrontDoor
                 break;
         }
 
-        if (options.Out is null)
+        await WriteTextAsync(text.ToString(), options.Out, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>To stdout, or to <paramref name="target"/> whole or not at all.</summary>
+    private static async Task WriteTextAsync(string report, string? target, CliContext context, CancellationToken cancellationToken)
+    {
+        if (target is null)
         {
-            await context.Out.WriteAsync(text.ToString()).ConfigureAwait(false);
+            await context.Out.WriteAsync(report).ConfigureAwait(false);
             await context.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
         // Whole or nothing: written beside the target, then moved over it.
-        var full = Path.GetFullPath(options.Out);
+        var full = Path.GetFullPath(target);
         var temporary = full + ".sov-tmp";
         try
         {
-            await File.WriteAllTextAsync(temporary, text.ToString(), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(temporary, report, cancellationToken).ConfigureAwait(false);
             File.Move(temporary, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             File.Delete(temporary);
-            throw new SovException($"could not write the report to {options.Out}: {e.Message}", "Choose a writable path for --out.", ExitCodes.Environment);
+            throw new SovException($"could not write the report to {target}: {e.Message}", "Choose a writable path for --out.", ExitCodes.Environment);
         }
     }
 

@@ -69,6 +69,24 @@ public sealed class WatchContainTests
     }
 
     [Fact]
+    public async Task AnAllowedEndpointThatIsDownEndsTheConnectionInsideAndIsReported()
+    {
+        Assert.SkipWhen(Unavailable() is not null, Unavailable() ?? "");
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens there now: Sovereign's dial is refused
+        var script = $"exec 4<>/dev/tcp/127.0.0.1/{port}; printf 'GET / HTTP/1.0\r\n\r\n' >&4; IFS= read -r s <&4; echo \"read ended: [$s]\"";
+        var run = await SovRun.RunAsync(["watch", "--allow", $"127.0.0.1:{port}", "--format", "json", "--", "/bin/bash", "-c", script],
+            timeout: TimeSpan.FromSeconds(60), cancellationToken: Ct);
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Stderr}");
+        Assert.Contains("read ended: []", run.Stderr, StringComparison.Ordinal); // the relay passed the end on, not a hang
+        using var json = JsonDocument.Parse(run.Stdout);
+        var relayed = Assert.Single(json.RootElement.GetProperty("network").GetProperty("relayed").EnumerateArray());
+        Assert.False(string.IsNullOrEmpty(relayed.GetProperty("error").GetString()));
+    }
+
+    [Fact]
     public async Task AnAddressThatCannotStandInsideIsAUsageError()
     {
         var run = await SovRun.RunAsync(["watch", "--allow", "10.1.2.3:8000", "--", "true"], cancellationToken: Ct);
