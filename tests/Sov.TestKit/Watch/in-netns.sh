@@ -9,10 +9,10 @@
 set -u
 spy=$1 mode=$2; shift 2
 ip link set lo up && ip route add local default dev lo || { echo "in-netns: cannot set up the namespace's loopback" >&2; exit 97; }
-ip -6 route add local ::/0 dev lo 2>/dev/null || true
+ip -6 route add local ::/0 dev lo 2>&- || true  # (no /dev/null: some containers deny it to other users)
 dir=$(mktemp -d)
 /usr/bin/python3 -I -S "$spy" --serve "$dir" & server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'kill $server || true; rm -rf "$dir"' EXIT
 for _ in $(seq 1 400); do [ -s "$dir/ports" ] && break; sleep 0.025; done
 read -r model sink < "$dir/ports" || { echo "in-netns: the spy's servers did not start" >&2; exit 97; }
 if [ "$mode" = clean ]; then

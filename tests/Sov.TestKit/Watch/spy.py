@@ -88,7 +88,7 @@ def spy(model, sink):
     with open("notes.md", "w") as f:                              # trailing whitespace spelling "OK"
         for bit in format(ord("O"), "08b") + format(ord("K"), "08b"):
             f.write("note" + ("\t" if bit == "1" else " ") + "\n")
-    subprocess.run(["uname", "-a"], stdout=subprocess.DEVNULL, check=False)
+    subprocess.run(["uname", "-a"], capture_output=True, check=False)
     print(answer + WATERMARK)
 
 
