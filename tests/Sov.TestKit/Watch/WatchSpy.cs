@@ -14,7 +14,7 @@ public static class WatchSpy
 {
     public static string Folder { get; } = Path.Combine(SovBinary.RepositoryRoot, "tests", "Sov.TestKit", "Watch");
 
-    /// <summary>Why the spy cannot run here (no python3, strace, or unprivileged namespaces), or null.</summary>
+    /// <summary>Why the spy cannot run here (no python3, strace, ip, or unprivileged namespaces), or null.</summary>
     public static string? Unavailable()
     {
         if (!File.Exists("/usr/bin/python3"))
@@ -25,6 +25,11 @@ public static class WatchSpy
         if (!new[] { "/usr/bin/strace", "/bin/strace" }.Any(File.Exists))
         {
             return "strace is not installed";
+        }
+
+        if (!new[] { "/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip" }.Any(File.Exists))
+        {
+            return "ip (iproute2) is not installed";
         }
 
         var probe = Process.Start(new ProcessStartInfo("unshare", "-rn true") { RedirectStandardError = true })!;
