@@ -29,6 +29,7 @@ public static class SovApp
         root.Subcommands.Add(PrivacyCommand.Create(context));
         root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(UndoCommand.Create(context));
+        root.Subcommands.Add(WatchCommand.Create(context));
         InteractiveCommand.Configure(root, context);
         return root;
     }
