@@ -46,7 +46,7 @@ internal sealed record SessionBorders(BorderServices Services, PolicyPermissionG
         var policy = new PermissionPolicy(permissions.Mode, permissions.Rules, status.Available);
         var undo = new UndoRecorder(new CheckpointStore(context.Paths.StateDir, workspace));
         var services = new BorderServices(workspace, shell, undo, record,
-            policy.HasReadRules ? cancellation => ReadMasks.Find(workspace.Root, policy, cancellation) : null);
+            policy.HasReadRules ? cancellation => ReadMasks.Find(workspace.Files, workspace.Root, policy, cancellation) : null);
 
         return new SessionBorders(services, new PolicyPermissionGate(policy, workspace, headless), warnings)
         {

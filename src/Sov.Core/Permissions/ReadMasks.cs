@@ -1,8 +1,11 @@
+using Sov.Core.Files;
+using Sov.Core.Files.Walk;
+
 namespace Sov.Core.Permissions;
 
 /// <summary>
 /// What a sandboxed shell command must not see because deny or ask read rules hold it back: the workspace is
-/// walked (ignored files too: .env files are usually git-ignored; not .git, which is protected anyway) and each
+/// walked with the one tree walker (ignored files too: .env files are usually git-ignored; not .git, which is protected anyway) and each
 /// path the rules hold back is listed, a folder whole without descending. Rules naming an absolute path without
 /// wildcards are listed when the path exists; absolute patterns with wildcards cannot be expanded and are not.
 /// Costs one walk per shell command, and only when read rules exist.
@@ -13,7 +16,7 @@ public static class ReadMasks
     public const int Limit = 10_000;
 
     /// <summary>The absolute paths to mask; null when there are more than <see cref="Limit"/>.</summary>
-    public static IReadOnlyList<string>? Find(string workspaceRoot, PermissionPolicy policy, CancellationToken cancellationToken)
+    public static IReadOnlyList<string>? Find(IFileSystem files, string workspaceRoot, PermissionPolicy policy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspaceRoot);
         ArgumentNullException.ThrowIfNull(policy);
@@ -23,36 +26,18 @@ public static class ReadMasks
             return masks;
         }
 
-        var stack = new Stack<(string Full, string Relative)>();
-        stack.Push((workspaceRoot, ""));
-        while (stack.TryPop(out var folder))
+        // Held-back folders are masked whole, not entered; the top .git is protected anyway.
+        var walk = new TreeWalker(files).Walk(workspaceRoot, "", null,
+            e => policy.ReadsFreely(e.Relative) && e.Relative != ".git", unreadable: null, cancellationToken);
+        foreach (var entry in walk)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            IEnumerable<FileSystemInfo> entries;
-            try
+            if (!policy.ReadsFreely(entry.Relative))
             {
-                entries = new DirectoryInfo(folder.Full).EnumerateFileSystemInfos();
-                foreach (var entry in entries)
+                masks.Add(Maskable(entry.FullPath, workspaceRoot));
+                if (masks.Count > Limit)
                 {
-                    var relative = folder.Relative.Length == 0 ? entry.Name : folder.Relative + "/" + entry.Name;
-                    var isFolder = entry is DirectoryInfo && entry.LinkTarget is null;
-                    if (!policy.ReadsFreely(relative))
-                    {
-                        masks.Add(entry.FullName);
-                        if (masks.Count > Limit)
-                        {
-                            return null;
-                        }
-                    }
-                    else if (isFolder && !(folder.Relative.Length == 0 && entry.Name == ".git"))
-                    {
-                        stack.Push((entry.FullName, relative));
-                    }
+                    return null;
                 }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // An unreadable folder is unreadable inside the sandbox too.
             }
         }
 
@@ -64,6 +49,23 @@ public static class ReadMasks
             }
         }
 
-        return masks;
+        return masks.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The path as the sandbox can be told it: a name that is not UTF-8 cannot be, so its nearest folder that can is
+    /// masked instead (more hidden, never less).
+    /// </summary>
+    private static string Maskable(string escaped, string workspaceRoot)
+    {
+        for (var path = escaped; path.Length > workspaceRoot.Length; path = Path.GetDirectoryName(path) ?? workspaceRoot)
+        {
+            if (FileNames.AsText(path) is { } text)
+            {
+                return text;
+            }
+        }
+
+        return workspaceRoot;
     }
 }
