@@ -79,18 +79,34 @@ public sealed class SteeringProxy : IAsyncDisposable
         var status = 502;
         try
         {
-            using var response = await _server.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            // The server's answer is read to its end even when sov stops reading early (it may hang up once it has
+            // seen finish_reason): the figures come in the last events, and the test reads them from this copy.
+            using var upstream = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            using var response = await _server.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, upstream.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
             context.Response.StatusCode = status;
             context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
-            await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            await using var stream = await response.Content.ReadAsStreamAsync(upstream.Token).ConfigureAwait(false);
             var buffer = new byte[16 * 1024];
+            var clientGone = false;
             int read;
-            while ((read = await stream.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+            while ((read = await stream.ReadAsync(buffer, upstream.Token).ConfigureAwait(false)) > 0)
             {
                 copy.Write(buffer, 0, read);
-                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
-                await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+                if (clientGone)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+                    await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or OperationCanceledException)
+                {
+                    clientGone = true;
+                }
             }
         }
         catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
