@@ -59,6 +59,10 @@ public static class SovApp
             {
                 config.ProcessTerminationTimeout = null; // the interactive session handles Ctrl-C itself: it interrupts a turn
             }
+            else if (parsed.CommandResult.Command.Name == "watch")
+            {
+                config.ProcessTerminationTimeout = TimeSpan.FromSeconds(30); // time to stop the command and still write its report
+            }
 
             return await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
         }

@@ -73,8 +73,11 @@ public static class StraceTracer
             }
 
             var gate = new SemaphoreSlim(1, 1);
-            var stdout = PumpAsync(process.StandardOutput.BaseStream, echo, gate, cancellationToken);
-            var stderr = PumpAsync(process.StandardError.BaseStream, echo, gate, cancellationToken);
+            // The pumps and the trace are read to their end even when the watch is interrupted: what the command did
+            // until then is still reported (killing the tree closes its pipes).
+            var stdout = PumpAsync(process.StandardOutput.BaseStream, echo, gate, CancellationToken.None);
+            var stderr = PumpAsync(process.StandardError.BaseStream, echo, gate, CancellationToken.None);
+            var stopped = false;
             try
             {
                 await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
@@ -83,7 +86,7 @@ public static class StraceTracer
             {
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-                throw;
+                stopped = true;
             }
 
             var output = await stdout.ConfigureAwait(false);
@@ -94,8 +97,8 @@ public static class StraceTracer
                     "Check that ptrace is allowed here (kernel.yama.ptrace_scope, container seccomp) and that the command exists.", ExitCodes.Environment);
             }
 
-            var lines = await File.ReadAllLinesAsync(log, cancellationToken).ConfigureAwait(false);
-            return new TracedRun(process.ExitCode, lines, output, errors);
+            var lines = await File.ReadAllLinesAsync(log, CancellationToken.None).ConfigureAwait(false);
+            return new TracedRun(stopped ? ExitCodes.Interrupted : process.ExitCode, lines, output, errors, stopped);
         }
         finally
         {

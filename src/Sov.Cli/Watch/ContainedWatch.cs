@@ -22,8 +22,8 @@ internal static class ContainedWatch
         var folders = new[] { paths.ConfigDir, paths.StateDir, paths.CacheDir }.Distinct(StringComparer.Ordinal).ToList();
         var run = await ContainTracer.RunAsync(request.Command, request.Workspace, folders, context.Environment.Get("HOME"),
             plan, observer, echo, cancellationToken).ConfigureAwait(false);
-        var report = await WatchRunner.ReportAsync(request, run, cancellationToken).ConfigureAwait(false);
-        journal.Seal("completed");
+        var report = await WatchRunner.ReportAsync(request, run, CancellationToken.None).ConfigureAwait(false);
+        journal.Seal(run.Stopped ? "interrupted" : "completed");
         return report with { Relayed = observer.Closed(), Journal = journal.Session };
     }
 }

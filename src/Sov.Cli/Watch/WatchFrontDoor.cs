@@ -63,8 +63,15 @@ internal static class WatchFrontDoor
                 : await WatchRunner.RunAsync(request, echo, cancellationToken).ConfigureAwait(false);
         }
 
-        await WriteAsync(report, options, context, cancellationToken).ConfigureAwait(false);
-        return report.Fails(failOn) ? ExitCodes.Failed : ExitCodes.Ok;
+        // An interrupted watch (Ctrl-C, a timeout) still writes what it saw: the command was stopped, not the report.
+        var stopped = cancellationToken.IsCancellationRequested;
+        if (stopped)
+        {
+            await context.Error.WriteLineAsync("sov watch: interrupted; the command was stopped, and the report covers what it did until then.").ConfigureAwait(false);
+        }
+
+        await WriteAsync(report, options, context, CancellationToken.None).ConfigureAwait(false);
+        return stopped ? ExitCodes.Interrupted : report.Fails(failOn) ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     private static async Task WriteAsync(WatchReport report, WatchOptions options, CliContext context, CancellationToken cancellationToken)

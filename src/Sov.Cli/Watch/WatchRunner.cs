@@ -15,7 +15,7 @@ internal static class WatchRunner
     public static async Task<WatchReport> RunAsync(WatchRequest request, Stream echo, CancellationToken cancellationToken)
     {
         var run = await StraceTracer.RunAsync(request.Command, request.Workspace, echo, cancellationToken).ConfigureAwait(false);
-        return await ReportAsync(request, run, cancellationToken).ConfigureAwait(false);
+        return await ReportAsync(request, run, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Reads a finished run into a report (also used for the contained run).</summary>
