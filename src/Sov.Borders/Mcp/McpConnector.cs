@@ -1,5 +1,3 @@
-using ModelContextProtocol.Client;
-using ModelContextProtocol.Protocol;
 using Sov.Borders.Environment;
 using Sov.Borders.Network;
 using Sov.Borders.Processes;
@@ -22,39 +20,13 @@ public static class McpConnector
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(options);
-        var clientOptions = new McpClientOptions
-        {
-            ClientInfo = new Implementation { Name = "sov", Version = options.Version },
-            InitializationTimeout = server.StartupTimeout,
-        };
         if (server.Url is { } url)
         {
+            var token = server.BearerTokenEnv is { } tokenVariable ? Variable(options.Environment, tokenVariable, server.Name, "bearer_token_env") : null;
             var egress = options.Egress([new Uri(url.GetLeftPart(UriPartial.Authority))], $"mcp:{server.Name}") with { MaxResponseBytes = McpLimits.MaxMessageBytes };
             var http = HttpClients.Create(egress);
             http.MaxResponseContentBufferSize = McpLimits.MaxMessageBytes;
-            try
-            {
-                var headers = new Dictionary<string, string>();
-                if (server.BearerTokenEnv is { } tokenVariable)
-                {
-                    headers["Authorization"] = "Bearer " + Variable(options.Environment, tokenVariable, server.Name, "bearer_token_env");
-                }
-
-                var remote = new HttpClientTransport(
-                    new HttpClientTransportOptions
-                    {
-                        Endpoint = url, Name = server.Name, AdditionalHeaders = headers, ConnectionTimeout = server.StartupTimeout,
-                        EnableStandaloneGetStream = false, // nothing unasked is read: every response answers a request of ours
-                    },
-                    http, loggerFactory: null, ownsHttpClient: false);
-                var client = await McpClient.CreateAsync(remote, clientOptions, loggerFactory: null, cancellationToken).ConfigureAwait(false);
-                return new McpConnection(server, client, null, [], http);
-            }
-            catch
-            {
-                http.Dispose();
-                throw;
-            }
+            return await InitializedAsync(new McpConnection(server, new McpHttpChannel(http, url, token), [], http), options, cancellationToken).ConfigureAwait(false);
         }
 
         var environment = new Dictionary<string, string>(options.Sandbox.Environment, StringComparer.Ordinal);
@@ -85,20 +57,31 @@ public static class McpConnector
             program = [.. profile.Argv];
         }
 
-        var transport = new McpStdioTransport(server.Name, ProcessRunner.StartInfo(program, options.Sandbox.Workspace, environment));
+        McpStdioSession session;
         try
         {
-            var client = await McpClient.CreateAsync(transport, clientOptions, loggerFactory: null, cancellationToken).ConfigureAwait(false);
-            return new McpConnection(server, client, transport.Session, placeholders, null);
+            session = McpStdioSession.Start(ProcessRunner.StartInfo(program, options.Sandbox.Workspace, environment));
         }
         catch
         {
-            if (transport.Session is { } session)
-            {
-                await session.DisposeAsync().ConfigureAwait(false);
-            }
-
             BubblewrapShell.RemovePlaceholders(placeholders);
+            throw;
+        }
+
+        return await InitializedAsync(new McpConnection(server, session, placeholders, null), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The connection once <c>initialize</c> is done; disposed (the server ended, the client dropped) when it fails.</summary>
+    private static async Task<IMcpServer> InitializedAsync(McpConnection connection, McpConnectOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.InitializeAsync(options.Version, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }

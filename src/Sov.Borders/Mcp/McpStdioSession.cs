@@ -1,71 +1,56 @@
+using System.ComponentModel;
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using System.Threading.Channels;
-using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
-using Sov.Core.Tools.Mcp;
+using Sov.Borders.Mcp.Wire;
 
 namespace Sov.Borders.Mcp;
 
 /// <summary>
-/// One running stdio server as the SDK's transport: JSON-RPC messages, one a line, read with the caps applied
-/// while reading (<see cref="McpLimits.MaxMessageBytes"/> a line, <see cref="McpLimits.MaxQueuedMessages"/>
-/// read ahead, so a flood of notifications waits in the server's own pipe). A server that breaks a cap is
-/// ended with its process tree and <see cref="Problem"/> says why; its own requests are not taken up
-/// (<see cref="Ignored"/>). Its stderr is read and dropped: nothing it
-/// writes reaches the terminal. Disposing closes its stdin, then ends it if it has not exited within a moment.
+/// One running stdio server (already wrapped in its sandbox's command line, started through the process door's
+/// start settings: argv, no shell, only the given environment), spoken to by a <see cref="JsonRpcLineChannel"/>.
+/// A server that breaks the message cap is ended with its process tree. Its stderr is read and dropped: nothing
+/// it writes reaches the terminal. Disposing closes its stdin, then ends it if it has not exited within a moment.
 /// </summary>
-internal sealed class McpStdioSession : ITransport
+internal sealed class McpStdioSession : IMcpChannel
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
-    private static readonly JsonTypeInfo<JsonRpcMessage> Json = (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
-
-    private readonly Channel<JsonRpcMessage> _messages = Channel.CreateBounded<JsonRpcMessage>(
-        new BoundedChannelOptions(McpLimits.MaxQueuedMessages) { SingleWriter = true, SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly Process _process;
-    private readonly Stream _input;
-    private readonly SemaphoreSlim _writing = new(1, 1);
-    private readonly CancellationTokenSource _closed = new();
-    private readonly Task _reading;
+    private readonly JsonRpcLineChannel _channel;
     private readonly Task _draining;
     private int _disposed;
 
-    public McpStdioSession(Process process)
+    private McpStdioSession(Process process)
     {
         _process = process;
-        _input = process.StandardInput.BaseStream;
-        _reading = Task.Run(ReadAsync);
+        _channel = new JsonRpcLineChannel(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, End);
         _draining = Task.Run(() => DrainAsync(process.StandardError.BaseStream));
     }
 
-    /// <summary>None: a stdio server has one session.</summary>
-    public string? SessionId => null;
+    public CancellationToken Closed => _channel.Closed;
 
-    public ChannelReader<JsonRpcMessage> MessageReader => _messages.Reader;
+    public string? Problem => _channel.Problem;
 
-    /// <summary>Why the server was disconnected, when it broke a cap; null otherwise.</summary>
-    public string? Problem { get; private set; }
-
-    /// <summary>Cancelled when the server's output ends, for whatever reason.</summary>
-    public CancellationToken Closed => _closed.Token;
-
-    public async Task SendMessageAsync(JsonRpcMessage message, CancellationToken cancellationToken = default)
+    public static McpStdioSession Start(ProcessStartInfo start)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, Json);
-        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(start);
+        var process = new Process { StartInfo = start };
         try
         {
-            await _input.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-            await _input.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
-            await _input.FlushAsync(cancellationToken).ConfigureAwait(false);
+            process.Start();
         }
-        finally
+        catch (Win32Exception e)
         {
-            _writing.Release();
+            process.Dispose();
+            throw new IOException($"{start.FileName} did not start ({Sov.Core.PlainErrors.Describe(e)})", e);
         }
+
+        return new McpStdioSession(process);
     }
+
+    public Task<JsonRpcMessage> RequestAsync(long id, string method, byte[] message, CancellationToken cancellationToken) =>
+        _channel.RequestAsync(id, method, message, cancellationToken);
+
+    public Task NotifyAsync(byte[] message, CancellationToken cancellationToken) => _channel.NotifyAsync(message, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -76,7 +61,7 @@ internal sealed class McpStdioSession : ITransport
 
         try
         {
-            _input.Dispose(); // end of input: a well-behaved server exits
+            _channel.CloseInput(); // end of input: a well-behaved server exits
             await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(Grace).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or TimeoutException)
@@ -84,76 +69,17 @@ internal sealed class McpStdioSession : ITransport
             End();
         }
 
-        await CloseAsync().ConfigureAwait(false);
+        await _channel.DisposeAsync().ConfigureAwait(false);
         try
         {
-            await Task.WhenAll(_reading, _draining).WaitAsync(Grace).ConfigureAwait(false);
+            await _draining.WaitAsync(Grace).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            // a child that left the sandboxless server's tree may hold the pipes; it is not waited for
+            // a child that left the sandboxless server's tree may hold the pipe; it is not waited for
         }
 
         _process.Dispose();
-        _writing.Dispose();
-        _closed.Dispose();
-    }
-
-    private async Task ReadAsync()
-    {
-        var reader = new BoundedLineReader(_process.StandardOutput.BaseStream, McpLimits.MaxMessageBytes);
-        Exception? error = null;
-        try
-        {
-            while (await reader.ReadLineAsync(_closed.Token).ConfigureAwait(false) is { } line)
-            {
-                if (Parse(line.Span) is { } message && !Ignored(message))
-                {
-                    await _messages.Writer.WriteAsync(message, _closed.Token).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (McpMessageTooLargeException e)
-        {
-            Problem = e.Message;
-            error = e;
-            End();
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
-        {
-            error = _closed.IsCancellationRequested ? null : e;
-        }
-        finally
-        {
-            _messages.Writer.TryComplete(error);
-            await CloseAsync().ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>
-    /// A request from the server is not taken up: Sovereign offers servers no capabilities (no sampling, roots
-    /// or elicitation), and answering a flood of them would queue answers without end when the server does
-    /// not read its input. A ping is answered only while nothing else is being written.
-    /// </summary>
-    private bool Ignored(JsonRpcMessage message) =>
-        message is JsonRpcRequest request && !(request.Method == RequestMethods.Ping && _writing.CurrentCount > 0);
-
-    /// <summary>A line that is not a JSON-RPC message is skipped, as the SDK's own transport does.</summary>
-    private static JsonRpcMessage? Parse(ReadOnlySpan<byte> line)
-    {
-        if (line.Trim(" \t\r"u8).IsEmpty)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(line, Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static async Task DrainAsync(Stream stderr)
@@ -166,18 +92,6 @@ internal sealed class McpStdioSession : ITransport
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
-        {
-        }
-    }
-
-    /// <summary>Signals <see cref="Closed"/>; a reader that outlived disposal finds the signal already gone.</summary>
-    private async Task CloseAsync()
-    {
-        try
-        {
-            await _closed.CancelAsync().ConfigureAwait(false);
-        }
-        catch (ObjectDisposedException)
         {
         }
     }
