@@ -11,9 +11,6 @@ public static class McpLimits
     /// <summary>One JSON-RPC message (a stdio line, an HTTP response body); a server that sends more is disconnected.</summary>
     public const int MaxMessageBytes = 4 * 1024 * 1024;
 
-    /// <summary>Messages read ahead of the session; the server waits (its pipe fills) when they are not taken.</summary>
-    public const int MaxQueuedMessages = 4;
-
     /// <summary>Pages of <c>tools/list</c> followed (a server may loop its <c>nextCursor</c>).</summary>
     public const int MaxListPages = 16;
 
