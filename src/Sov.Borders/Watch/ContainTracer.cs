@@ -30,14 +30,23 @@ public static class ContainTracer
                 relay = ContainRelay.Start(plan.Endpoints, folder, observer);
                 var settings = new SandboxSettings(workingDirectory, home, new Dictionary<string, string>(), bwrap) { PrivateFolders = privateFolders };
                 var (argv, _) = SandboxMounts.For(settings, masks: null, placeholdAbsent: false);
-                argv.AddRange(["--bind", folder, folder, "--ro-bind", Path.Combine(folder, "hosts"), "/etc/hosts"]);
+                // Only the relay's sockets go in, not the folder: the trace is written there, out of the command's reach.
+                argv.AddRange(["--ro-bind", Path.Combine(folder, "hosts"), "/etc/hosts"]);
+                foreach (var endpoint in plan.Endpoints)
+                {
+                    var socket = ContainRelay.SocketPath(folder, endpoint.Index);
+                    argv.AddRange(["--bind", socket, socket]);
+                }
+
                 var self = Self();
                 foreach (var dir in self.Where(p => p.StartsWith('/')).Select(Path.GetDirectoryName).Distinct(StringComparer.Ordinal))
                 {
                     argv.AddRange(["--ro-bind", dir!, dir!]); // the relay is this binary: visible even when it lives under /tmp
                 }
 
-                argv.AddRange(["--unshare-net", "--unshare-user", "--unshare-ipc", "--unshare-pid", "--die-with-parent", "--chdir", workingDirectory, "--", .. self, "watch"]);
+                // --new-session: no controlling terminal inside, so the command cannot push keystrokes into the person's shell
+                // (TIOCSTI), which would run them outside the namespace once the watch ends.
+                argv.AddRange(["--new-session", "--unshare-net", "--unshare-user", "--unshare-ipc", "--unshare-pid", "--die-with-parent", "--chdir", workingDirectory, "--", .. self, "watch"]);
                 foreach (var endpoint in plan.Endpoints)
                 {
                     var inside = endpoint.InsideAddress.Contains(':', StringComparison.Ordinal) ? $"[{endpoint.InsideAddress}]" : endpoint.InsideAddress;

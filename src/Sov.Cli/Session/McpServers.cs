@@ -45,7 +45,7 @@ internal sealed class McpServers : IAsyncDisposable
         var masks = borders.Services.ShellMasks is { } find ? find(cancellationToken) : [];
         if (masks is null)
         {
-            result._warnings.Add($"MCP servers are not started: read rules hold back more than {ReadMasks.Limit} paths, too many to hide from them.");
+            result._warnings.Add($"MCP servers are not started: the paths read rules hold back cannot all be hidden from them (more than {ReadMasks.Limit}, or the workspace could not be listed).");
             return result;
         }
 

@@ -43,7 +43,13 @@ internal sealed class PendingApprovals(Action<AgentEvent> emit, IEventSink? sink
         }
         catch (StateWriteException)
         {
-            // As for events: the journal keeps its failure (the front end stops on it); the answer still reaches the waiting call.
+            // The journal keeps its failure (the front end stops on it). An approval it could not record is not acted on:
+            // Sovereign does not act unjournaled. A denial still reaches the waiting call as it was.
+            if (approved)
+            {
+                approved = false;
+                reason = "the journal could not be written, so the approval was not recorded and the call does not run";
+            }
         }
 
         pending.Answer.TrySetResult((approved, reason));

@@ -15,7 +15,7 @@ public static class ReadMasks
     /// <summary>More paths than this are refused rather than masked one by one.</summary>
     public const int Limit = 10_000;
 
-    /// <summary>The absolute paths to mask; null when there are more than <see cref="Limit"/>.</summary>
+    /// <summary>The absolute paths to mask; null when there are more than <see cref="Limit"/> or the workspace cannot be listed (fail closed).</summary>
     public static IReadOnlyList<string>? Find(IFileSystem files, string workspaceRoot, PermissionPolicy policy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspaceRoot);
@@ -27,18 +27,27 @@ public static class ReadMasks
         }
 
         // Held-back folders are masked whole, not entered; the top .git is protected anyway.
-        var walk = new TreeWalker(files).Walk(workspaceRoot, "", null,
-            e => policy.ReadsFreely(e.Relative) && e.Relative != ".git", unreadable: null, cancellationToken);
+        // The root goes in the file border's escape (a backslash in its text is a byte); a folder that cannot be listed
+        // here is unreadable in the sandbox too, but the root itself must be listed, or nothing would be masked.
+        var rootUnreadable = false;
+        var root = TreeWalker.Shown(workspaceRoot);
+        var walk = new TreeWalker(files).Walk(root, "", null,
+            e => policy.ReadsFreely(e.Relative) && e.Relative != ".git", (folder, _) => rootUnreadable |= folder == root, cancellationToken);
         foreach (var entry in walk)
         {
             if (!policy.ReadsFreely(entry.Relative))
             {
-                masks.Add(Maskable(entry.FullPath, workspaceRoot));
+                masks.Add(Maskable(entry.FullPath, root, workspaceRoot));
                 if (masks.Count > Limit)
                 {
                     return null;
                 }
             }
+        }
+
+        if (rootUnreadable)
+        {
+            return null;
         }
 
         foreach (var rule in policy.Rules.Deny.Concat(policy.Rules.Ask))
@@ -56,9 +65,9 @@ public static class ReadMasks
     /// The path as the sandbox can be told it: a name that is not UTF-8 cannot be, so its nearest folder that can is
     /// masked instead (more hidden, never less).
     /// </summary>
-    private static string Maskable(string escaped, string workspaceRoot)
+    private static string Maskable(string escaped, string escapedRoot, string workspaceRoot)
     {
-        for (var path = escaped; path.Length > workspaceRoot.Length; path = Path.GetDirectoryName(path) ?? workspaceRoot)
+        for (var path = escaped; path.Length > escapedRoot.Length; path = Path.GetDirectoryName(path) ?? escapedRoot)
         {
             if (FileNames.AsText(path) is { } text)
             {

@@ -177,6 +177,26 @@ public sealed class SessionOwnsTheTurnTests
         Assert.Equal("new\n", File.ReadAllText(Path.Combine(h.Workspace.FullName, "a.txt")));
     }
 
+    [Fact]
+    public async Task AnApprovalTheJournalCannotRecordDoesNotRun()
+    {
+        // Review of #14: Sovereign does not act unjournaled; an approval whose record failed must not run the call.
+        var probe = new WriteProbeTool();
+        await using var h = await AgentHarness.StartAsync(new ToolRegistry([probe]), new AskingGate(), sink: new FailingAnswerSink());
+        h.Model.Server.Enqueue(new ScriptedResponse().ToolCall("call_1", "write_probe", """{"path":"a"}"""), ScriptedResponse.Text("ok"));
+
+        await h.RunAsync("go", (e, s) =>
+        {
+            if (e is ApprovalRequested a)
+            {
+                s.Submit(new Approve(a.CallId));
+            }
+        });
+
+        Assert.Equal(0, probe.Runs);
+        Assert.Contains("journal could not be written", h.Model.Server.ChatRequests[^1].Body, StringComparison.Ordinal);
+    }
+
     private static (ToolRegistry, SessionUndo?) WritingTools(Workspace workspace)
     {
         var state = Directory.CreateTempSubdirectory("sov-undo-state-").FullName;
@@ -215,5 +235,21 @@ public sealed class SessionOwnsTheTurnTests
         public void Record(AgentEvent agentEvent) => _events.Enqueue(agentEvent);
 
         public void RecordAnswer(ApprovalRequested request, bool approved) => _answers.Enqueue((request, approved));
+    }
+
+    private sealed class AskingGate : IPermissionGate
+    {
+        public ValueTask<PermissionDecision> CheckAsync(ToolCallRequest request, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(PermissionDecision.Ask("test asks"));
+    }
+
+    private sealed class FailingAnswerSink : IEventSink
+    {
+        public void Record(AgentEvent agentEvent)
+        {
+        }
+
+        public void RecordAnswer(ApprovalRequested request, bool approved) =>
+            throw new Sov.Core.Audit.StateWriteException("disk full under SOV_HOME (test)", "free space", null);
     }
 }

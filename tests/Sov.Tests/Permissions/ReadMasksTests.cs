@@ -47,6 +47,25 @@ public sealed class ReadMasksTests : IDisposable
     }
 
     [Fact]
+    public void AWorkspaceWhosePathHoldsABackslashIsStillWalked()
+    {
+        // Review of #14: the walker takes paths in the file border's escape; a root with "\\x41" in its text must not
+        // read as an escaped byte and come back with nothing masked.
+        var root = Path.Join(_root, "proj\\x41");
+        Directory.CreateDirectory(Path.Join(root, "app"));
+        File.WriteAllText(Path.Join(root, "app", ".env"), "KEY=1");
+        var masks = ReadMasks.Find(new Sov.Borders.FileSystem.NativeFileSystem(), root, Policy(["read:**/.env"]), TestContext.Current.CancellationToken);
+        Assert.Equal([Path.Join(root, "app", ".env")], masks);
+    }
+
+    [Fact]
+    public void AWorkspaceThatCannotBeListedMasksNothingSilently()
+    {
+        var masks = ReadMasks.Find(new Sov.Borders.FileSystem.NativeFileSystem(), Path.Join(_root, "missing"), Policy(["read:**/.env"]), TestContext.Current.CancellationToken);
+        Assert.Null(masks);
+    }
+
+    [Fact]
     public void WithoutReadRulesNothingIsWalked()
     {
         Write("a/.env");

@@ -94,11 +94,14 @@ public sealed class FileSnapshot
         return changed.ToList();
     }
 
-    /// <summary>The workspace's files (not symlinks, not inside a <c>.git</c> folder), walked by the one <see cref="TreeWalker"/>.</summary>
+    /// <summary>
+    /// The workspace's regular files (not symlinks, not FIFOs, sockets or devices, whose reading could block for ever,
+    /// not inside a <c>.git</c> folder), walked by the one <see cref="TreeWalker"/>.
+    /// </summary>
     internal static IEnumerable<FileInfo> Walk(Workspace workspace) =>
         new TreeWalker(workspace.Files)
             .Walk(TreeWalker.Shown(workspace.Root), "", ignores: null, static e => !e.Name.Equals(".git", StringComparison.OrdinalIgnoreCase), unreadable: null, CancellationToken.None)
-            .Where(static e => !e.Entry.IsFolder && !e.Entry.IsLink && e.TextPath is not null)
+            .Where(e => !e.Entry.IsFolder && !e.Entry.IsLink && e.TextPath is not null && workspace.Files.Kind(e.FullPath) == FileKind.File)
             .Select(static e => new FileInfo(e.TextPath!));
 
     internal static int? ModeOf(string path) =>

@@ -38,7 +38,7 @@ public sealed class ShellTool(BorderServices services) : ITool
         {
             if (find(cancellationToken) is not { } found)
             {
-                return ToolOutput.Error($"Read rules hold back more than {ReadMasks.Limit} paths, too many to hide from a shell command; narrow the rules (a folder pattern such as read:secrets is hidden whole).");
+                return ToolOutput.Error($"The paths read rules hold back cannot all be hidden from a shell command (more than {ReadMasks.Limit}, or the workspace could not be listed); narrow the rules (a folder pattern such as read:secrets is hidden whole).");
             }
 
             masks = found;

@@ -34,6 +34,22 @@ public sealed class WalkedSnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task AFifoInTheWorkspaceIsLeftOutNotReadForEver()
+    {
+        // Review of #14: a sandboxed `mkfifo p` must not hang the snapshot taken after the command.
+        File.WriteAllText(_tree.In("plain.txt"), "two");
+        using (var mkfifo = System.Diagnostics.Process.Start("/usr/bin/mkfifo", [_tree.In("pipe")])!)
+        {
+            await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        var snapshot = await Task.Run(() => FileSnapshot.Take(new Workspace(_tree.Root, new NativeFileSystem())), TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["plain.txt"], snapshot.Files.Keys);
+    }
+
+    [Fact]
     public void PrivateFilesTightenWhatIsInsideButNotWhereALinkLeads()
     {
         var state = Path.Join(_tree.Base, "state");
