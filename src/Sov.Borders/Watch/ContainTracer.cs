@@ -30,13 +30,9 @@ public static class ContainTracer
                 relay = ContainRelay.Start(plan.Endpoints, folder, observer);
                 var settings = new SandboxSettings(workingDirectory, home, new Dictionary<string, string>(), bwrap) { PrivateFolders = privateFolders };
                 var (argv, _) = SandboxMounts.For(settings, masks: null, placeholdAbsent: false);
-                // Only the relay's sockets go in, not the folder: the trace is written there, out of the command's reach.
-                argv.AddRange(["--ro-bind", Path.Combine(folder, "hosts"), "/etc/hosts"]);
-                foreach (var endpoint in plan.Endpoints)
-                {
-                    var socket = ContainRelay.SocketPath(folder, endpoint.Index);
-                    argv.AddRange(["--bind", socket, socket]);
-                }
+                // strace runs inside too and writes its trace into this folder, so the folder is bound in whole (and is
+                // within the watched command's reach: see docs/watch.md, "Limits").
+                argv.AddRange(["--bind", folder, folder, "--ro-bind", Path.Combine(folder, "hosts"), "/etc/hosts"]);
 
                 var self = Self();
                 foreach (var dir in self.Where(p => p.StartsWith('/')).Select(Path.GetDirectoryName).Distinct(StringComparer.Ordinal))

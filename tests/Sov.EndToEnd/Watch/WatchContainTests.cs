@@ -20,6 +20,34 @@ public sealed class WatchContainTests
         : null;
 
     [Fact]
+    public async Task AContainedCommandHasNoTerminalToTypeIntoTheShell()
+    {
+        // Review of #19: with the person's terminal as its controlling terminal, a contained command could push a line
+        // into their shell (TIOCSTI), run outside the namespace once the watch ends.
+        Assert.SkipWhen(Unavailable() is not null, Unavailable() ?? "");
+        Assert.SkipWhen(!File.Exists("/usr/bin/script"), "script (util-linux) is not installed");
+        var home = Directory.CreateTempSubdirectory("sov-watch-tty-").FullName;
+        try
+        {
+            var inner = $"{SovBinary.Path} watch --allow 127.0.0.1:9 --format json --out {home}/r.json -- /bin/bash -c "
+                + "'if exec 3<>/dev/tty; then echo TTY-OPENED; else echo NO-TTY; fi'";
+            var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/script", ["-qec", inner, $"{home}/typescript"])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = home,
+            };
+            start.Environment["SOV_HOME"] = Path.Combine(home, "sov");
+            var run = await ChildProcess.RunAsync(start, null, TimeSpan.FromSeconds(60), "sov watch under script", Ct);
+
+            Assert.Contains("NO-TTY", run.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("TTY-OPENED", run.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task OnlyTheAllowedEndpointIsReachedAndItIsJournaled()
     {
         Assert.SkipWhen(Unavailable() is not null, Unavailable() ?? "");
