@@ -23,13 +23,7 @@ public sealed class SessionUndo(UndoRecorder recorder, int umask)
         try
         {
             // The store is the workspace's: its last turn may be another session's, perhaps still running there.
-            if (Recorder.Store.Latest()?.Session is { } owner && Recorder.Session is { } mine && owner != mine)
-            {
-                return new UndoCompleted(UndoOutcome.Failed, [], [], [], null,
-                    $"The last turn in this workspace belongs to session {owner}, not this one: nothing was undone. Undo it in that session, or run 'sov undo' once it has ended.");
-            }
-
-            report = Last(Recorder.Store, umask);
+            report = Undo.Last(Recorder.Store, umask, Recorder.Session);
         }
         catch (SovException e)
         {
@@ -45,8 +39,7 @@ public sealed class SessionUndo(UndoRecorder recorder, int umask)
     public static UndoReport? Last(CheckpointStore store, int umask)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var manifest = store.Latest();
-        return Undo.Last(store, umask)?.With(manifest);
+        return Undo.Last(store, umask); // the report names the manifest it restored
     }
 
     /// <summary>The note for the model: which files the undo restored or removed, and which it left alone.</summary>

@@ -17,6 +17,7 @@ public sealed record ContainPlan(IReadOnlyList<ContainEndpoint> Endpoints, strin
         var endpoints = new List<ContainEndpoint>();
         var hosts = new List<string> { "127.0.0.1 localhost", "::1 localhost" };
         var next = 2;
+        var insideOf = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase); // one address per host, whatever its ports
         foreach (var text in allowed.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             if (!ExpectedEndpoints.TryParse(text, out var host, out var port))
@@ -26,18 +27,20 @@ public sealed record ContainPlan(IReadOnlyList<ContainEndpoint> Endpoints, strin
             }
 
             string inside;
-            if (host == "localhost" || host.StartsWith("127.", StringComparison.Ordinal) || host == "::1")
+            var isAddress = System.Net.IPAddress.TryParse(host, out var address);
+            if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (isAddress && System.Net.IPAddress.IsLoopback(address!)))
             {
-                inside = host == "localhost" ? "127.0.0.1" : host;
+                inside = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? "127.0.0.1" : host;
             }
-            else if (System.Net.IPAddress.TryParse(host, out _))
+            else if (isAddress)
             {
                 problem = $"contain mode cannot stand in for {host} inside the namespace: give a host name or a loopback address (127.0.0.1:{port}).";
                 return new ContainPlan([], string.Empty);
             }
-            else
+            else if (!insideOf.TryGetValue(host, out inside!))
             {
                 inside = string.Create(CultureInfo.InvariantCulture, $"127.0.0.{next++}");
+                insideOf[host] = inside;
                 hosts.Add($"{inside} {host}");
             }
 

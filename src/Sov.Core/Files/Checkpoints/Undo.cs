@@ -13,13 +13,21 @@ public static class Undo
     public const int DefaultUmask = 0b000_010_010; // 0022
 
     /// <param name="umask">The person's umask: a restored mode never grants what it withholds, nor setuid, setgid or sticky bits.</param>
-    public static UndoReport? Last(CheckpointStore store, int umask = DefaultUmask)
+    /// <param name="session">When given, the newest checkpoint must be this session's (a session's own /undo), checked
+    /// on the very manifest that is restored; another session's turn is refused and left alone.</param>
+    public static UndoReport? Last(CheckpointStore store, int umask = DefaultUmask, string? session = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var manifest = store.Latest();
         if (manifest is null)
         {
             return null;
+        }
+
+        if (session is not null && manifest.Session is { } owner && owner != session)
+        {
+            throw new SovException($"The last turn in this workspace belongs to session {owner}, not this one: nothing was undone.",
+                "Undo it in that session, or run 'sov undo' once it has ended.", ExitCodes.Failed);
         }
 
         if (manifest.Workspace != store.Workspace.Root)
@@ -81,7 +89,7 @@ public static class Undo
         }
 
         store.Remove(manifest.Sequence);
-        return new UndoReport(restored, removed, skipped);
+        return new UndoReport(restored, removed, skipped).With(manifest);
     }
 
     /// <summary>Folders the turn's write created, removed again (deepest first) when nothing else is in them.</summary>
