@@ -16,19 +16,8 @@ internal static class ScanSarifPrinter
         var rules = report.Findings.Select(f => f.Finding.Rule).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var ruleInfo = report.Findings.GroupBy(f => f.Finding.Rule, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MaxBy(x => x.Finding.Severity)!.Finding, StringComparer.Ordinal);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        await SarifEnvelope.WriteAsync(output, "sov", version, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            json.WriteString("version", "2.1.0");
-            json.WriteStartArray("runs");
-            json.WriteStartObject();
-            json.WriteStartObject("tool");
-            json.WriteStartObject("driver");
-            json.WriteString("name", "sov");
-            json.WriteString("semanticVersion", version);
-            json.WriteStartArray("rules");
             foreach (var rule in rules)
             {
                 var sample = ruleInfo[rule];
@@ -50,10 +39,8 @@ internal static class ScanSarifPrinter
                 json.WriteEndObject();
                 json.WriteEndObject();
             }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndObject();
+        }, json =>
+        {
             json.WriteString("columnKind", "unicodeCodePoints");
             json.WriteStartArray("results");
             foreach (var (path, f) in report.Findings.Select(x => (x.Path, x.Finding)))
@@ -96,12 +83,7 @@ internal static class ScanSarifPrinter
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        await output.WriteLineAsync(JsonAscii.Readable(buffer.ToArray())).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     private static string Level(Severity severity) => severity switch

@@ -20,29 +20,16 @@ internal static class WatchSarifPrinter
         results.AddRange(facts.Reads.Select(r => ("watch/machine-read", "warning", $"{MachineReadKinds.Name(r.Kind)}: {r.Path}{(r.Found ? "" : " (probed, absent)")}")));
         results.AddRange(facts.Processes.Select(p => ("watch/process", "note", $"executed {p.Program}: {string.Join(' ', p.Arguments)}")));
         results.AddRange(report.Hidden.Select(h => ("watch/hidden", "error", $"{h.Source} line {h.Line}: {h.Rule}: {h.Message}")));
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        await SarifEnvelope.WriteAsync(output, "sov watch", version, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            json.WriteString("version", "2.1.0");
-            json.WriteStartArray("runs");
-            json.WriteStartObject();
-            json.WriteStartObject("tool");
-            json.WriteStartObject("driver");
-            json.WriteString("name", "sov watch");
-            json.WriteString("semanticVersion", version);
-            json.WriteStartArray("rules");
             foreach (var rule in results.Select(r => r.Rule).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
                 json.WriteStartObject();
                 json.WriteString("id", rule);
                 json.WriteEndObject();
             }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndObject();
+        }, json =>
+        {
             json.WriteStartArray("results");
             foreach (var (rule, level, message) in results)
             {
@@ -56,11 +43,6 @@ internal static class WatchSarifPrinter
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        await output.WriteLineAsync(JsonAscii.Readable(buffer.ToArray())).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 }
