@@ -42,92 +42,71 @@ internal static class WatchJsonPrinter
 
         json.WriteEndObject();
         json.WriteStartObject("network");
-        json.WriteStartArray("lookups");
-        foreach (var lookup in facts.Lookups)
+        Objects(json, "lookups", facts.Lookups, (w, lookup) =>
         {
-            json.WriteStartObject();
-            json.WriteString("name", lookup.Name);
-            Strings(json, "addresses", lookup.Addresses);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("connections");
-        foreach (var c in facts.Connections)
+            w.WriteString("name", lookup.Name);
+            Strings(w, "addresses", lookup.Addresses);
+        });
+        Objects(json, "connections", facts.Connections, (w, c) =>
         {
-            json.WriteStartObject();
-            json.WriteString("address", c.Endpoint.Address);
-            json.WriteNumber("port", c.Endpoint.Port);
-            json.WriteString("name", c.Name);
-            json.WriteBoolean("hardCoded", c.HardCoded);
-            json.WriteBoolean("expected", c.Expected);
-            json.WriteBoolean("loopback", c.Endpoint.IsLoopback);
-            json.WriteString("result", c.Result);
-            json.WriteNumber("bytesSent", c.BytesSent);
-            Strings(json, "serverNames", c.ServerNames);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+            w.WriteString("address", c.Endpoint.Address);
+            w.WriteNumber("port", c.Endpoint.Port);
+            w.WriteString("name", c.Name);
+            w.WriteBoolean("hardCoded", c.HardCoded);
+            w.WriteBoolean("expected", c.Expected);
+            w.WriteBoolean("loopback", c.Endpoint.IsLoopback);
+            w.WriteString("result", c.Result);
+            w.WriteNumber("bytesSent", c.BytesSent);
+            Strings(w, "serverNames", c.ServerNames);
+        });
         Strings(json, "unixSockets", facts.UnixSockets);
-        json.WriteStartArray("relayed");
-        foreach (var relayed in report.Relayed)
+        Objects(json, "relayed", report.Relayed, (w, relayed) =>
         {
-            json.WriteStartObject();
-            json.WriteString("destination", relayed.Destination);
-            json.WriteNumber("bytesOut", relayed.BytesOut);
-            json.WriteNumber("bytesIn", relayed.BytesIn);
-            json.WriteString("error", relayed.Error);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+            w.WriteString("destination", relayed.Destination);
+            w.WriteNumber("bytesOut", relayed.BytesOut);
+            w.WriteNumber("bytesIn", relayed.BytesIn);
+            w.WriteString("error", relayed.Error);
+        });
         json.WriteEndObject();
-        json.WriteStartArray("machineReads");
-        foreach (var read in facts.Reads)
+        Objects(json, "machineReads", facts.Reads, (w, read) =>
         {
-            json.WriteStartObject();
-            json.WriteString("path", read.Path);
-            json.WriteString("kind", MachineReadKinds.Id(read.Kind));
-            json.WriteBoolean("found", read.Found);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("environment");
-        foreach (var name in facts.Environment)
+            w.WriteString("path", read.Path);
+            w.WriteString("kind", MachineReadKinds.Id(read.Kind));
+            w.WriteBoolean("found", read.Found);
+        });
+        Objects(json, "environment", facts.Environment, (w, name) =>
         {
-            json.WriteStartObject();
-            json.WriteString("name", name.Name);
-            json.WriteString("kind", name.Kind);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("processes");
-        foreach (var process in facts.Processes)
+            w.WriteString("name", name.Name);
+            w.WriteString("kind", name.Kind);
+        });
+        Objects(json, "processes", facts.Processes, (w, process) =>
         {
-            json.WriteStartObject();
-            json.WriteString("program", process.Program);
-            Strings(json, "arguments", process.Arguments);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("hidden");
-        foreach (var hidden in report.Hidden)
+            w.WriteString("program", process.Program);
+            Strings(w, "arguments", process.Arguments);
+        });
+        Objects(json, "hidden", report.Hidden, (w, hidden) =>
         {
-            json.WriteStartObject();
-            json.WriteString("source", hidden.Source);
-            json.WriteNumber("line", hidden.Line);
-            json.WriteString("rule", hidden.Rule);
-            json.WriteString("message", hidden.Message);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+            w.WriteString("source", hidden.Source);
+            w.WriteNumber("line", hidden.Line);
+            w.WriteString("rule", hidden.Rule);
+            w.WriteString("message", hidden.Message);
+        });
         Strings(json, "writtenFiles", facts.WrittenFiles);
         json.WriteEndObject();
+    }
+
+    /// <summary>An array of objects, one per item, each written by <paramref name="write"/> between its braces.</summary>
+    private static void Objects<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            write(json, item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
