@@ -61,7 +61,8 @@ public sealed class NativeFileSystem : IFileSystem
                 var own = Libc.TypeOf(FileNames.ToNativePath(full), follow: false);
                 var isLink = type == LinkEntryType || own == Libc.LinkType;
                 var target = isLink ? Libc.TypeOf(FileNames.ToNativePath(full), follow: true) : own;
-                entries.Add(new FolderEntry(shown, target == Libc.FolderType, isLink));
+                entries.Add(new FolderEntry(shown, target == Libc.FolderType, isLink,
+                    IsSpecial: !isLink && own >= 0 && own != Libc.RegularType && own != Libc.FolderType));
             }
         }
         finally

@@ -101,7 +101,7 @@ public sealed class FileSnapshot
     internal static IEnumerable<FileInfo> Walk(Workspace workspace) =>
         new TreeWalker(workspace.Files)
             .Walk(TreeWalker.Shown(workspace.Root), "", ignores: null, static e => !e.Name.Equals(".git", StringComparison.OrdinalIgnoreCase), unreadable: null, CancellationToken.None)
-            .Where(e => !e.Entry.IsFolder && !e.Entry.IsLink && e.TextPath is not null && workspace.Files.Kind(e.FullPath) == FileKind.File)
+            .Where(static e => !e.Entry.IsFolder && !e.Entry.IsLink && !e.Entry.IsSpecial && e.TextPath is not null)
             .Select(static e => new FileInfo(e.TextPath!));
 
     internal static int? ModeOf(string path) =>
