@@ -190,6 +190,25 @@ public sealed class CheckpointRecoveryTests : IDisposable
     }
 
     [Fact]
+    public void AKilledWriteThatNeverLandedHasItsTempFileSweptToo()
+    {
+        // Found by CrashTests (seed 573457743): killed between creating its temporary file and the rename, a write of a
+        // new file never lands, and its folder was left out of the sweep with it.
+        Directory.CreateDirectory(_tree.In("made"));
+        var store = Store();
+        var turn = store.BeginTurn();
+        turn.BeforeWrite(store.Workspace.ForWrite("made/new.txt"), "write_file");
+        var temp = _tree.In($"made/.new.txt.sov-{Guid.NewGuid():n}.tmp");
+        File.WriteAllText(temp, "half");
+        turn.Abandon();
+
+        Store().RecoverInterrupted();
+
+        Assert.False(File.Exists(temp));
+        Assert.False(File.Exists(_tree.In("made/new.txt")));
+    }
+
+    [Fact]
     public void TheStoresOwnTempFilesAreSweptOnlyWhenADeadTurnWasFound()
     {
         var blobs = Directory.CreateDirectory(Path.Combine(Store().Directory, "blobs")).FullName;

@@ -72,6 +72,13 @@ internal static class Recovery
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var line in lines.Where(l => l.Path is not null && seen.Add(l.Path)))
             {
+                // A killed write leaves its temporary file beside the target whether or not the write landed (one
+                // killed before its rename is exactly one that did not), so its folder is swept either way.
+                if (line.ChangedBy != "shell" && Path.GetDirectoryName(line.Path!) is { } folder)
+                {
+                    folders.Add(Path.Combine(store.Workspace.Root, folder));
+                }
+
                 var full = Path.Combine(store.Workspace.Root, line.Path!);
                 var now = File.Exists(full) ? FileSnapshot.Hash(File.ReadAllBytes(full)) : null;
                 if (now == line.BeforeBlob && line.Captured)
@@ -85,10 +92,6 @@ internal static class Recovery
                 var results = lines.Where(l => l.Path == line.Path && l.AfterHash is not null).Select(l => l.AfterHash!).ToList();
                 var after = results.Count == 0 || results.Contains(now!) ? now : results[^1];
                 entries.Add(new CheckpointEntry(line.Path!, line.BeforeBlob, line.BeforeMode, line.Captured, after, line.ChangedBy ?? "unknown", line.CreatedFolders));
-                if (line.ChangedBy != "shell" && Path.GetDirectoryName(line.Path!) is { } folder)
-                {
-                    folders.Add(Path.Combine(store.Workspace.Root, folder));
-                }
             }
 
             var snapshotPath = ShellSnapshots.PathFor(store.PendingDir, turnId);
