@@ -2,9 +2,15 @@ using System.Diagnostics;
 
 namespace Sov.TestKit;
 
-/// <summary>Runs a program the tests start: stdin written then closed, stdout and stderr read whole, killed (with its children) past the timeout.</summary>
+/// <summary>
+/// Runs a program the tests start: stdin written then closed, stdout and stderr read whole, killed (with its children)
+/// past the timeout. A program that exits while something it started still holds its output open (a build server, a
+/// daemon) fails the test after a short grace instead of waiting for that output for ever.
+/// </summary>
 public static class ChildProcess
 {
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(20);
+
     public static async Task<SovResult> RunAsync(ProcessStartInfo start, string? stdin, TimeSpan timeout, string what, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
@@ -30,6 +36,15 @@ public static class ChildProcess
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{what} did not finish in time.");
+        }
+
+        try
+        {
+            await Task.WhenAll(stdout, stderr).WaitAsync(OutputGrace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{what} exited, but something it started still holds its output open after {OutputGrace.TotalSeconds} s.");
         }
 
         return new SovResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Sov.TestKit;
 
 /// <summary>
@@ -34,24 +32,11 @@ public static class SovBinary
             return binary;
         }
 
-        var start = new ProcessStartInfo("dotnet")
+        var publish = DotnetCommand.RunAsync(RepositoryRoot, ["publish", "src/Sov.Cli/Sov.Cli.csproj", "-c", "Release", "-r", "linux-x64", "-o", outDir, "-nologo"],
+            TimeSpan.FromMinutes(30), CancellationToken.None).GetAwaiter().GetResult();
+        if (publish.ExitCode != 0)
         {
-            WorkingDirectory = RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { "publish", "src/Sov.Cli/Sov.Cli.csproj", "-c", "Release", "-r", "linux-x64", "-o", outDir, "-nologo" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{output.Result}\n{error.Result}");
+            throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):\n{publish.Stdout}\n{publish.Stderr}");
         }
 
         File.WriteAllText(stamp, sourceStamp);

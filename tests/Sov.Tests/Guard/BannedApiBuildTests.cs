@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Sov.TestKit;
 
 namespace Sov.Tests.Guard;
 
@@ -38,7 +38,9 @@ public sealed class BannedApiBuildTests
             CopyTree(Path.Combine(root, "src", "Sov.Core"), core);
             await File.WriteAllTextAsync(Path.Combine(core, "Probe.cs"), Probe, TestContext.Current.CancellationToken);
 
-            var (exit, output) = await RunAsync(copy, "build", Path.Combine(core, "Sov.Core.csproj"), "-nologo", "-v:q");
+            var result = await DotnetCommand.RunAsync(copy, ["build", Path.Combine(core, "Sov.Core.csproj"), "-nologo", "-v:q"],
+                TimeSpan.FromMinutes(15), TestContext.Current.CancellationToken);
+            var (exit, output) = (result.ExitCode, result.Stdout + result.Stderr);
 
             Assert.NotEqual(0, exit);
             foreach (var line in new[] { 4, 5, 6, 7, 8, 9, 10 })
@@ -69,21 +71,6 @@ public sealed class BannedApiBuildTests
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(string cwd, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(start)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (p.ExitCode, await stdout + await stderr);
     }
 
     private static string FindRoot()
