@@ -60,8 +60,8 @@ public sealed class FileSnapshot
             {
                 try
                 {
-                    content = File.ReadAllBytes(file.FullName);
-                    budget -= content.Length;
+                    content = RegularContent.Read(workspace.Files, file.FullName).Content;
+                    budget -= content?.Length ?? 0;
                 }
                 catch (IOException)
                 {

@@ -80,7 +80,7 @@ internal static class Recovery
                 }
 
                 var full = Path.Combine(store.Workspace.Root, line.Path!);
-                var now = File.Exists(full) ? FileSnapshot.Hash(File.ReadAllBytes(full)) : null;
+                var now = RegularContent.HashOf(store.Workspace.Files, full);
                 if (now == line.BeforeBlob && line.Captured)
                 {
                     continue; // the write never landed: nothing of this turn to undo here

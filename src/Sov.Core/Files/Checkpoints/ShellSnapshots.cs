@@ -45,7 +45,7 @@ internal static class ShellSnapshots
         foreach (var path in now.ChangedSince(before).Where(p => !known.Contains(p)))
         {
             var full = Path.Combine(store.Workspace.Root, path);
-            var after = File.Exists(full) ? FileSnapshot.Hash(File.ReadAllBytes(full)) : null;
+            var after = RegularContent.HashOf(store.Workspace.Files, full);
             if (!before.Files.TryGetValue(path, out var old))
             {
                 if (before.Complete)

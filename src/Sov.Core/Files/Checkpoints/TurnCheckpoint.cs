@@ -51,10 +51,14 @@ public sealed class TurnCheckpoint
         }
 
         Pending(); // first, so even a blob's temporary file is never written without a record of the turn
-        if (File.Exists(path.RealPath))
+        var now = RegularContent.ReadShown(_store.Workspace.Files, path.RealPath);
+        if (now is { Present: true, Content: { } content })
         {
-            var content = File.ReadAllBytes(path.RealPath);
             Record(relative, (_store.PutBlob(content), FileSnapshot.ModeOf(path.RealPath), true, tool));
+        }
+        else if (now.Present)
+        {
+            Record(relative, (null, null, false, tool)); // a FIFO, device or link is never read: its state is not captured
         }
         else
         {
@@ -121,7 +125,7 @@ public sealed class TurnCheckpoint
             var entries = _before.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
             {
                 var full = Path.Combine(_store.Workspace.Root, e.Key);
-                var after = File.Exists(full) ? FileSnapshot.Hash(File.ReadAllBytes(full)) : null;
+                var after = RegularContent.HashOf(_store.Workspace.Files, full);
                 return new CheckpointEntry(e.Key, e.Value.Blob, e.Value.Mode, e.Value.Captured, after, e.Value.By, _createdFolders.GetValueOrDefault(e.Key));
             }).ToList();
             _store.Save(entries, Id, _session);

@@ -48,7 +48,7 @@ public static class Undo
                 continue;
             }
 
-            var current = File.Exists(path.FullPath) ? FileSnapshot.Hash(File.ReadAllBytes(path.FullPath)) : null;
+            var current = RegularContent.ReadShown(store.Workspace.Files, path.FullPath).Hash;
             if (current != entry.AfterHash)
             {
                 skipped.Add($"{entry.Path} (changed since that turn; left as it is)");
@@ -57,7 +57,7 @@ public static class Undo
 
             if (!entry.Captured)
             {
-                skipped.Add($"{entry.Path} (changed by shell; too large to have been captured)");
+                skipped.Add($"{entry.Path} (its state before that turn was not captured: too large, or not a regular file)");
                 continue;
             }
 
