@@ -77,6 +77,12 @@ internal sealed class SubagentHost(SubagentParent parent) : ISubagents
         {
             ended = (TurnOutcome.Failed, $"{e.Message} {e.Remedy}", 0);
         }
+#pragma warning disable CA1031 // A bug in a child ends the child with a failure the parent sees, and its end is journaled.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            ended = (TurnOutcome.Failed, $"internal error: {e.GetType().Name}: {PlainErrors.Describe(e)}", 0);
+        }
 
         var (text, cut) = SubagentAnswer.Bound(ended.Text.Trim(), limits.MaxResultBytes);
         parent.Emit(new SubagentCompleted(id, callId, ended.Outcome, text, cut, ended.Requests));
