@@ -17,8 +17,14 @@ internal sealed class StreamJsonPrinter(TextWriter output) : IEventPrinter
         Write(ProtocolJson.Line(new SessionStarted(ProtocolJson.SchemaVersion, session.Model, session.Endpoint, session.Workspace, session.Tools) { SessionId = _sessionId }));
     }
 
-    public void Print(AgentEvent agentEvent) =>
-        Write(ProtocolJson.Line(agentEvent.SessionId is null ? agentEvent with { SessionId = _sessionId } : agentEvent));
+    public void Print(AgentEvent agentEvent) => Write(ProtocolJson.Line(Stamped(agentEvent)));
+
+    /// <summary>The event with the session id, a subagent's inner event too (#17).</summary>
+    private AgentEvent Stamped(AgentEvent agentEvent)
+    {
+        var stamped = agentEvent.SessionId is null ? agentEvent with { SessionId = _sessionId } : agentEvent;
+        return stamped is SubagentEvent child ? child with { Event = Stamped(child.Event) } : stamped;
+    }
 
     public void Finish(int exitCode) => Write(ProtocolJson.Line(new ProcessExit(exitCode) { SessionId = _sessionId }));
 

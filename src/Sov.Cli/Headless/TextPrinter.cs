@@ -29,6 +29,21 @@ internal sealed class TextPrinter(TextWriter output, TextWriter error) : IEventP
             case ToolResult r:
                 error.WriteLine($"  {TerminalSafe.Line(r.Name)} ok: {Shorten(r.Output.TrimStart().Split('\n', 2)[0], 120)}"); // #15.9
                 break;
+            case SubagentStarted started:
+                error.WriteLine($"  [{TerminalSafe.Line(started.ChildId)}] {TerminalSafe.Line(started.Agent)}: {Shorten(started.Description, 120)}");
+                break;
+            case SubagentEvent child:
+                var inner = new StringWriter();
+                new TextPrinter(TextWriter.Null, inner).Print(child.Event);
+                foreach (var line in inner.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    error.WriteLine($"  [{TerminalSafe.Line(child.ChildId)}] {line.TrimEnd('\r')}"); // #17: a subagent's activity, indented and named
+                }
+
+                break;
+            case SubagentCompleted done:
+                error.WriteLine($"  [{TerminalSafe.Line(done.ChildId)}] {done.Outcome.ToString().ToLowerInvariant()} after {done.Requests} request(s){(done.Truncated ? "; its answer was cut" : "")}");
+                break;
             case Warning w:
                 error.WriteLine($"sov: warning: {TerminalSafe.Text(w.Message)}");
                 break;

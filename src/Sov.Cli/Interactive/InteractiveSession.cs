@@ -71,7 +71,7 @@ internal sealed class InteractiveSession : ITerminalTurns
             var (file, history, pending) = SessionStore.Open(context, agent, options, surface);
             undo.Session = file.Id;
             using var store = new SessionStore(file, wired.Session);
-            var interactive = new InteractiveSession(context, surface, input, agent, wired, store, [.. wired.Mcp.Warnings, .. recovered]);
+            var interactive = new InteractiveSession(context, surface, input, agent, wired, store, [.. wired.Mcp.Warnings, .. wired.Warnings, .. recovered]);
             store.Resumed(history, pending, InterruptedTurns.NoteFor(undo.Store, file.Id, history));
             if (history.Count > 0)
             {

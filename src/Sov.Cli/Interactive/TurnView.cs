@@ -47,6 +47,13 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace, Too
 
     public void Show(AgentEvent e)
     {
+        if (e is SubagentStarted or SubagentEvent or SubagentCompleted)
+        {
+            _markdown.Flush();
+            SubagentRows.Show(surface, e);
+            return;
+        }
+
         switch (e)
         {
             case ReasoningDelta r:
@@ -142,7 +149,7 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace, Too
         }
     }
 
-    private static string Summarise(string arguments)
+    internal static string Summarise(string arguments)
     {
         try
         {
@@ -163,7 +170,7 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace, Too
         }
     }
 
-    private static string ResultSummary(ToolResult result)
+    internal static string ResultSummary(ToolResult result)
     {
         var lines = result.Output.Split('\n');
         var first = Clip(lines[0].Trim(), 70);

@@ -3,15 +3,19 @@ using Sov.Cli.Borders;
 using Sov.Cli.Interactive;
 using Sov.Core.Agent;
 using Sov.Core.Agent.Permission;
+using Sov.Core.Agent.Subagents;
 using Sov.Core.Audit;
+using Sov.Core.Files;
 using Sov.Core.Tools;
+using Sov.Core.Tools.Subagents;
 
 namespace Sov.Cli.Session;
 
 /// <summary>
 /// The one session builder (#14) for both front doors (<c>sov exec</c> and the interactive terminal), and later ACP and
 /// subagents: on a prepared agent it puts up the borders (the writing tools journal their file writes and shell commands
-/// from construction), connects the MCP servers, builds the tool registry once (read-only tools, writing tools, MCP tools),
+/// from construction), connects the MCP servers, builds the tool registry once (read-only tools, writing tools, <c>task</c> with the agents found
+/// (#17), MCP tools),
 /// journals every tool call as the front end's gate decides it, and returns the finished session: it stores each turn's
 /// checkpoint, compacts, undoes, asks every approval as an event, and feeds the journal (the stream's fourth consumer).
 /// </summary>
@@ -25,7 +29,8 @@ internal static class SessionWiring
         var journal = agent.Journal.Journal;
         var borders = await SessionBorders.CreateAsync(context, agent.Workspace, modeFlag, headless, record => journal.Append(record), cancellationToken)
             .ConfigureAwait(false);
-        ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools()];
+        var agents = AgentCatalog.Load(Path.Combine(context.Paths.ConfigDir, "agents"), new ProjectFileBorder(agent.Workspace, borders.Gate.Policy));
+        ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools(), new TaskTool(agents)];
         var mcp = await McpServers.ConnectAsync(context, agent, borders, own, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -34,8 +39,8 @@ internal static class SessionWiring
             var journaled = new JournalingPermissionGate(gate, journal, agent.Journal.Redactor, "mode");
             var sink = new JournalEventSink(journal, () => agent.Model, (gate as InteractivePermissionGate) is { } asking ? asking.TakeGranted : null);
             var undo = new SessionUndo(borders.Services.Undo, ProcessUmask.Current());
-            var session = new AgentSession(agent.Client, tools, borders.ToolContext(), journaled, agent.Options, undo, sink);
-            return new WiredSession(session, borders, mcp, tools, gate);
+            var session = new AgentSession(agent.Client, tools, borders.ToolContext(), journaled, agent.Options with { Agents = agents }, undo, sink);
+            return new WiredSession(session, borders, mcp, tools, gate) { Warnings = agents.Warnings };
         }
         catch
         {

@@ -22,6 +22,9 @@ internal sealed class WiredSession(AgentSession session, SessionBorders borders,
     /// <summary>The gate the front end gave (the terminal's asks the person; exec's is the borders' own).</summary>
     public IPermissionGate Gate { get; } = gate;
 
+    /// <summary>What the front end warns of at start beyond the borders' and the MCP servers' (agent files skipped, #17).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public async ValueTask DisposeAsync()
     {
         await Session.DisposeAsync().ConfigureAwait(false);

@@ -17,4 +17,10 @@ public sealed record AgentOptions
     /// output is given to it before the model sees it, so later encodings of those secrets are redacted too.
     /// </summary>
     public Secrets.SecretMemory? Secrets { get; init; }
+
+    /// <summary>The agents the <c>task</c> tool may start (null: the session starts no subagents).</summary>
+    public Subagents.AgentCatalog? Agents { get; init; }
+
+    /// <summary>How many subagents run at once, how much of an answer returns, how long one may go on.</summary>
+    public Subagents.SubagentLimits SubagentLimits { get; init; } = new();
 }

@@ -50,6 +50,13 @@ public sealed class AgentSession : IAsyncDisposable
         _options = options ?? new AgentOptions();
         ArgumentNullException.ThrowIfNull(toolContext);
         var context = toolContext with { OnFileChanged = (path, change) => Emit(new FileChanged(path, change)) };
+        if (_options.Agents is { } agents)
+        {
+            // #17: children run on this session's context, gate and approvals (never wider), and cannot start their own.
+            var host = new Subagents.SubagentHost(new Subagents.SubagentParent(client, tools, context, permissions, _approvals.AskAsync, Emit, _options, agents));
+            context = context with { Subagents = host };
+        }
+
         _runner = new ToolRunner(tools, context, permissions) { AskAsync = _approvals.AskAsync, Emit = Emit, Secrets = _options.Secrets };
         var chatOptions = new ChatOptions
         {
@@ -201,7 +208,7 @@ public sealed class AgentSession : IAsyncDisposable
                     return Complete(number, TurnOutcome.Completed, finalText, requests);
                 }
 
-                var results = await RunToolsAsync(step.Calls, cancellationToken).ConfigureAwait(false);
+                var results = await ToolBatch.RunAsync(_runner, step.Calls, Emit, cancellationToken).ConfigureAwait(false);
                 _history.Add(new ChatMessage(ChatRole.Tool, [.. results]));
             }
 
@@ -229,32 +236,6 @@ public sealed class AgentSession : IAsyncDisposable
             Emit(new Error($"internal error: {e.GetType().Name}: {PlainErrors.Describe(e)}", "Please report it with the stream-json output of the run.", ExitCodes.Failed));
             return Complete(number, TurnOutcome.Failed, finalText, requests);
         }
-    }
-
-    private async Task<IReadOnlyList<FunctionResultContent>> RunToolsAsync(IReadOnlyList<FunctionCallContent> calls, CancellationToken cancellationToken)
-    {
-        var outputs = new ToolOutput[calls.Count];
-        if (calls.All(_runner.IsReadOnly))
-        {
-            await Task.WhenAll(calls.Select(async (call, i) => outputs[i] = await _runner.RunAsync(call, cancellationToken).ConfigureAwait(false)))
-                .ConfigureAwait(false);
-        }
-        else
-        {
-            for (var i = 0; i < calls.Count; i++)
-            {
-                outputs[i] = await _runner.RunAsync(calls[i], cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        var results = new List<FunctionResultContent>(calls.Count);
-        for (var i = 0; i < calls.Count; i++)
-        {
-            Emit(new ToolResult(calls[i].CallId, calls[i].Name, outputs[i].Text, outputs[i].IsError));
-            results.Add(new FunctionResultContent(calls[i].CallId, outputs[i].IsError ? "Error: " + outputs[i].Text : outputs[i].Text));
-        }
-
-        return results;
     }
 
     /// <summary>

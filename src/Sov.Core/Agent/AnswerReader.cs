@@ -16,6 +16,9 @@ internal sealed class AnswerReader(IChatClient client, ChatOptions chatOptions, 
     /// <summary>The text of the answer being read, as streamed so far.</summary>
     public StringBuilder Streamed { get; } = new();
 
+    /// <summary>Put before every call id (a child's calls, so they cannot collide with the parent's or another child's).</summary>
+    public string CallIdPrefix { get; init; } = "";
+
     public async Task<AssistantStep> ReadAsync(IReadOnlyList<ChatMessage> history, CancellationToken cancellationToken)
     {
         Streamed.Clear();
@@ -82,7 +85,7 @@ internal sealed class AnswerReader(IChatClient client, ChatOptions chatOptions, 
                 "Check the model server's log and chat template (a reasoning parser may be swallowing the answer); run the task again.");
         }
 
-        calls = ToolCallIds.MakeUnique(calls, emit);
+        calls = ToolCallIds.MakeUnique(calls, emit, CallIdPrefix);
         var contents = new List<AIContent>();
         if (answer.Length > 0)
         {

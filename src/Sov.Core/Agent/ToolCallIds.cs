@@ -10,8 +10,14 @@ namespace Sov.Core.Agent;
 /// </summary>
 internal static class ToolCallIds
 {
-    public static List<FunctionCallContent> MakeUnique(List<FunctionCallContent> calls, Action<AgentEvent> emit)
+    /// <param name="prefix">Put before every id (a child's calls); empty for the session's own.</param>
+    public static List<FunctionCallContent> MakeUnique(List<FunctionCallContent> calls, Action<AgentEvent> emit, string prefix = "")
     {
+        if (prefix.Length > 0)
+        {
+            calls = [.. calls.Select(c => Renamed(c, prefix + c.CallId))];
+        }
+
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<FunctionCallContent>(calls.Count);
         foreach (var call in calls)
@@ -31,13 +37,12 @@ internal static class ToolCallIds
             while (!taken.Add(id));
 
             emit(new Warning($"The model gave two tool calls the same id '{call.CallId}'; the later one ({call.Name}) is now '{id}'."));
-            result.Add(new FunctionCallContent(id, call.Name, call.Arguments)
-            {
-                Exception = call.Exception,
-                AdditionalProperties = call.AdditionalProperties,
-            });
+            result.Add(Renamed(call, id));
         }
 
         return result;
     }
+
+    private static FunctionCallContent Renamed(FunctionCallContent call, string id) =>
+        new(id, call.Name, call.Arguments) { Exception = call.Exception, AdditionalProperties = call.AdditionalProperties };
 }

@@ -46,11 +46,12 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
     {
         if (AskAsync is not { } ask)
         {
-            return context;
+            return context with { CallId = callId };
         }
 
         return context with
         {
+            CallId = callId,
             AskAsync = async (kind, reason, shown, cancellationToken) =>
                 (await ask(new ApprovalRequested(callId, name, shown, reason, kind), cancellationToken).ConfigureAwait(false)).Approved,
         };

@@ -47,6 +47,17 @@ public sealed class JournalEventSink(Journal journal, Func<string> model, Func<s
             case Error error:
                 journal.TryAppend(new NoticeRecord("error", error.Message, error.Remedy, error.ExitCode));
                 break;
+            case SubagentEvent child:
+                Record(child.Event); // its calls' ids name it (sub1.call_1)
+                break;
+            case SubagentStarted started:
+                journal.Append(new SubagentStartRecord(started.ChildId, started.CallId, started.Agent, started.Source, started.Tools));
+                break;
+            case SubagentCompleted ended:
+                var answer = Encoding.UTF8.GetBytes(ended.FinalText);
+                journal.Append(new SubagentEndRecord(ended.ChildId, ended.CallId, OutcomeName(ended.Outcome), ended.Requests, answer.Length,
+                    Convert.ToHexStringLower(SHA256.HashData(answer)), ended.Truncated));
+                break;
             case UndoCompleted { Report: { } report }:
                 journal.Append(new UndoRecord("/undo", report));
                 break;
@@ -65,6 +76,14 @@ public sealed class JournalEventSink(Journal journal, Func<string> model, Func<s
             journal.Append(new ApprovalRecord(request.CallId, request.Name, approved) { SessionRule = sessionRule?.Invoke(request.CallId) });
         }
     }
+
+    private static string OutcomeName(TurnOutcome outcome) => outcome switch
+    {
+        TurnOutcome.Completed => "completed",
+        TurnOutcome.Interrupted => "interrupted",
+        TurnOutcome.MaxTurns => "max_turns",
+        _ => "failed",
+    };
 
     private void Findings(string direction, string source, string text)
     {

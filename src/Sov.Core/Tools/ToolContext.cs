@@ -54,6 +54,12 @@ public sealed record ToolContext(Workspace Workspace)
     /// </summary>
     public Func<ApprovalKind, string, string, CancellationToken, Task<bool>>? AskAsync { get; init; }
 
+    /// <summary>The id of the call the tool runs for (set by the agent session for each call; empty outside one).</summary>
+    public string CallId { get; init; } = "";
+
+    /// <summary>Starts child sessions for the <c>task</c> tool; set by the agent session, null inside a child (no grandchildren).</summary>
+    public Agent.Subagents.ISubagents? Subagents { get; init; }
+
     /// <summary>Tell the front ends that <paramref name="path"/> (workspace-relative) was "created", "modified" or "deleted".</summary>
     public void ReportFileChanged(string path, string change) => OnFileChanged?.Invoke(path, change);
 }

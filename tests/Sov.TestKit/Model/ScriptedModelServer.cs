@@ -61,6 +61,12 @@ public sealed class ScriptedModelServer : IAsyncDisposable
     /// </summary>
     public bool StrictToolArguments { get; set; }
 
+    /// <summary>
+    /// Answers a chat-completions request from its body before the queue is asked (null: the queue decides). For requests
+    /// whose order is not fixed, such as subagents running in parallel (#17).
+    /// </summary>
+    public Func<string, ScriptedResponse?>? Responder { get; set; }
+
     /// <summary>The model ids GET /v1/models lists.</summary>
     public IReadOnlyList<string> ServedModels { get; set; } = ["scripted-model"];
 
@@ -146,7 +152,7 @@ public sealed class ScriptedModelServer : IAsyncDisposable
             }
         }
 
-        var response = _script.TryDequeue(out var next) ? next : Fallback;
+        var response = Responder?.Invoke(body) ?? (_script.TryDequeue(out var next) ? next : Fallback);
         await PlayAsync(context, response).ConfigureAwait(false);
     }
 

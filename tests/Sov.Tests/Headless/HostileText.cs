@@ -22,8 +22,9 @@ internal static class HostileText
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => Build(t, text))];
 
-    /// <summary>How many string fields the event has, lists of strings included (each carries the payload once).</summary>
-    public static int StringFields(AgentEvent e) => Primary(e.GetType()).GetParameters().Count(p => p.ParameterType == typeof(string) || p.ParameterType == typeof(IReadOnlyList<string>));
+    /// <summary>How many string fields the event has, lists of strings and a nested event's message included (each carries the payload once).</summary>
+    public static int StringFields(AgentEvent e) => Primary(e.GetType()).GetParameters()
+        .Count(p => p.ParameterType == typeof(string) || p.ParameterType == typeof(IReadOnlyList<string>) || p.ParameterType == typeof(AgentEvent));
 
     private static AgentEvent Build(Type type, string text)
     {
@@ -38,6 +39,7 @@ internal static class HostileText
             var k when k == typeof(ApprovalKind) => ApprovalKind.HiddenText,
             var u when u == typeof(UndoOutcome) => UndoOutcome.Undone,
             var list when list == typeof(IReadOnlyList<string>) => new[] { text },
+            var nested when nested == typeof(AgentEvent) => new Warning(text), // a subagent's event (#17)
             _ => throw new NotSupportedException($"{type.Name}.{p.Name}: teach HostileText a {p.ParameterType.Name}"),
         }).ToArray();
         return (AgentEvent)ctor.Invoke(args);

@@ -32,6 +32,9 @@ public sealed partial class StreamJsonShapeTests
         { "warning", """{"type":"warning","session_id":"20261201-102815-4f2a9c","message":"HTTP 429 Too Many Requests; retrying in 1 s"}""" },
         { "error", """{"type":"error","session_id":"20261201-102815-4f2a9c","message":"The model server refused the connection.","remedy":"Start it, or set [model] endpoint.","exit_code":3}""" },
         { "turn_completed", """{"type":"turn_completed","session_id":"20261201-102815-4f2a9c","turn":1,"outcome":"max_turns","final_text":"It returns 0.","requests":2}""" },
+        { "subagent_started", """{"type":"subagent_started","session_id":"20261201-102815-4f2a9c","child_id":"sub1","call_id":"call_3","agent":"general","description":"find main","tools":["read_file","grep"],"source":null}""" },
+        { "subagent_event", """{"type":"subagent_event","session_id":"20261201-102815-4f2a9c","child_id":"sub1","event":{"type":"tool_call_requested","session_id":"20261201-102815-4f2a9c","call_id":"sub1.call_1","name":"grep","arguments":"{}","source":"native"}}""" },
+        { "subagent_completed", """{"type":"subagent_completed","session_id":"20261201-102815-4f2a9c","child_id":"sub1","call_id":"call_3","outcome":"completed","final_text":"In main.c.","truncated":false,"requests":2}""" },
         { "session_started", """{"type":"session_started","session_id":"20261201-102815-4f2a9c","version":1,"model":"qwen3-coder","endpoint":"http://127.0.0.1:11434/v1","workspace":"/w/proj","tools":["read_file","grep"]}""" },
         { "exit", """{"type":"exit","session_id":"20261201-102815-4f2a9c","exit_code":0}""" },
     };
@@ -51,6 +54,9 @@ public sealed partial class StreamJsonShapeTests
         new TurnCompleted(1, TurnOutcome.MaxTurns, "It returns 0.", 2),
         new CompactCompleted(true, 2),
         new UndoCompleted(UndoOutcome.Undone, ["src/a.c"], [], [], "[Sovereign: undone]", null),
+        new SubagentStarted("sub1", "call_3", "general", "find main", ["read_file", "grep"], null),
+        new SubagentEvent("sub1", new ToolCallRequested("sub1.call_1", "grep", "{}", "native")),
+        new SubagentCompleted("sub1", "call_3", TurnOutcome.Completed, "In main.c.", false, 2),
     ];
 
     [Theory]
