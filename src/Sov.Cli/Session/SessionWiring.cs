@@ -26,6 +26,7 @@ internal static class SessionWiring
         var borders = await SessionBorders.CreateAsync(context, agent.Workspace, modeFlag, headless, record => journal.Append(record), cancellationToken)
             .ConfigureAwait(false);
         ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools()];
+        own = [.. own, new Core.Tools.Planning.ExitPlanTool()]; // #17: offered only in plan mode
         var mcp = await McpServers.ConnectAsync(context, agent, borders, own, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -34,7 +35,8 @@ internal static class SessionWiring
             var journaled = new JournalingPermissionGate(gate, journal, agent.Journal.Redactor, "mode");
             var sink = new JournalEventSink(journal, () => agent.Model, (gate as InteractivePermissionGate) is { } asking ? asking.TakeGranted : null);
             var undo = new SessionUndo(borders.Services.Undo, ProcessUmask.Current());
-            var session = new AgentSession(agent.Client, tools, borders.ToolContext(), journaled, agent.Options, undo, sink);
+            var modes = gate as IPermissionModes ?? new FixedModes(borders.Gate.Policy.Mode);
+            var session = new AgentSession(agent.Client, tools, borders.ToolContext(), journaled, agent.Options, undo, sink, modes);
             return new WiredSession(session, borders, mcp, tools, gate);
         }
         catch

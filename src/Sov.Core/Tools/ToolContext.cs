@@ -54,6 +54,12 @@ public sealed record ToolContext(Workspace Workspace)
     /// </summary>
     public Func<ApprovalKind, string, string, CancellationToken, Task<bool>>? AskAsync { get; init; }
 
+    /// <summary>
+    /// Set for each call by the agent session: hands a plan over for approval (<c>exit_plan</c>, #17) and completes with what
+    /// became of it. Null when the session takes no plans.
+    /// </summary>
+    public Func<string, CancellationToken, Task<Planning.PlanAnswer>>? ProposePlanAsync { get; init; }
+
     /// <summary>Tell the front ends that <paramref name="path"/> (workspace-relative) was "created", "modified" or "deleted".</summary>
     public void ReportFileChanged(string path, string change) => OnFileChanged?.Invoke(path, change);
 }

@@ -37,6 +37,7 @@ internal static class HostileText
             var o when o == typeof(TurnOutcome) => TurnOutcome.Completed,
             var k when k == typeof(ApprovalKind) => ApprovalKind.HiddenText,
             var u when u == typeof(UndoOutcome) => UndoOutcome.Undone,
+            var r when r == typeof(RewindOutcome) => RewindOutcome.Rewound,
             var list when list == typeof(IReadOnlyList<string>) => new[] { text },
             _ => throw new NotSupportedException($"{type.Name}.{p.Name}: teach HostileText a {p.ParameterType.Name}"),
         }).ToArray();

@@ -22,6 +22,9 @@ namespace Sov.Core.Agent.Events;
 [JsonDerivedType(typeof(TurnCompleted), "turn_completed")]
 [JsonDerivedType(typeof(CompactCompleted), "compact_completed")]
 [JsonDerivedType(typeof(UndoCompleted), "undo_completed")]
+[JsonDerivedType(typeof(PlanProposed), "plan_proposed")]
+[JsonDerivedType(typeof(ModeChanged), "mode_changed")]
+[JsonDerivedType(typeof(RewindCompleted), "rewind_completed")]
 public abstract record AgentEvent
 {
     /// <summary>The session the event belongs to; a printer stamps it when the loop left it unset.</summary>
