@@ -73,7 +73,10 @@ internal sealed class PlanHandoff(IPermissionModes? modes, PendingApprovals appr
         }
     }
 
-    /// <summary>The next prompt with the approved plan before it (taken once), or the prompt as it is.</summary>
+    /// <summary>
+    /// The next prompt with the approved plan before it (taken once); in plan mode with a note that says so (the model
+    /// learns it is planning before it tries a write); else the prompt as it is.
+    /// </summary>
     public string Carry(string prompt)
     {
         string? plan;
@@ -82,7 +85,13 @@ internal sealed class PlanHandoff(IPermissionModes? modes, PendingApprovals appr
             (plan, _carried) = (_carried, null);
         }
 
-        return plan is null ? prompt
-            : $"[Sovereign: the person approved your plan and switched to {modes?.Mode.Name()} mode. Carry it out now.]\nThe approved plan:\n{plan}\n\n{prompt}";
+        if (plan is not null)
+        {
+            return $"[Sovereign: the person approved your plan and switched to {modes?.Mode.Name()} mode. Carry it out now.]\nThe approved plan:\n{plan}\n\n{prompt}";
+        }
+
+        return Planning
+            ? "[Sovereign: plan mode. Read and search only: nothing is written and no command runs. When your plan is ready, call exit_plan with it.]\n\n" + prompt
+            : prompt;
     }
 }

@@ -39,6 +39,7 @@ public sealed class PlanModeTests
         Assert.True(refused.IsError);
         Assert.Contains("plan mode", refused.Output, StringComparison.Ordinal);
         Assert.Equal("old\n", File.ReadAllText(Path.Combine(h.Workspace.FullName, "a.txt")));
+        Assert.Contains("[Sovereign: plan mode.", h.Model.Server.ChatRequests[0].Body, StringComparison.Ordinal); // told before it tries
         var offered = Offered(h.Model.Server.ChatRequests[0].Body);
         Assert.Contains("exit_plan", offered);
         Assert.Contains("read_file", offered);
