@@ -24,7 +24,7 @@ internal static class ExecCommand
         var apiKeyEnv = SessionOptions.ApiKeyEnv();
         var profile = SessionOptions.Profile();
         var workspace = SessionOptions.Workspace();
-        var mode = new Option<string?>("--mode") { Description = "Permissions: read-only, ask (default), auto-edit or full-auto (sandboxed)" };
+        var mode = new Option<string?>("--mode") { Description = "Permissions: plan (prints a plan, writes nothing), read-only, ask (default), auto-edit or full-auto (sandboxed)" };
         mode.AcceptOnlyFromAmong([.. Sov.Core.Permissions.PermissionModes.Names]);
         var resume = new Option<bool>("--continue", "-c") { Description = "Resume the last session in this workspace (its history goes to the model first)" };
 

@@ -38,12 +38,12 @@ internal static class InteractiveCommand
     };
     private static readonly Option<string?> Mode = new("--mode")
     {
-        Description = "Permission mode: read-only, ask (default), auto-edit, full-auto (or [permissions] mode in config.toml)",
+        Description = "Permission mode: plan, read-only, ask (default), auto-edit, full-auto (or [permissions] mode in config.toml; Shift+Tab cycles)",
     };
 
     public static void Configure(RootCommand root, CliContext context)
     {
-        Mode.AcceptOnlyFromAmong("read-only", "ask", "auto-edit", "full-auto");
+        Mode.AcceptOnlyFromAmong([.. Sov.Core.Permissions.PermissionModes.Names]);
         foreach (var option in new Option[] { Prompt, Continue, Resume, Endpoint, Model, ApiKeyEnv, Profile, Workspace, Mode })
         {
             root.Options.Add(option);

@@ -34,6 +34,11 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
                 : new Deny(request.CallId, "the person declined to write hidden characters");
         }
 
+        if (request.Kind == ApprovalKind.Plan)
+        {
+            return AskPlan(request);
+        }
+
         var ignored = input.Open();
         Header($"{request.Name} needs your approval: {request.Reason}");
         var shown = PromptMark.Neutralise(TerminalSafe.Text(TextBorder.Reveal(request.Arguments, SourceKind.Plain)));
@@ -83,6 +88,25 @@ internal sealed class ApprovalPrompt(TerminalSurface surface, IPromptInput input
                     return new Deny(request.CallId, Reason());
             }
         }
+    }
+
+    /// <summary>
+    /// A plan (#17), shown above as the model wrote it: approve it and choose the mode to carry it out in (y: ask before each
+    /// change, a: auto-edit, f: full-auto), or n to keep planning, with what to change for the model.
+    /// </summary>
+    private Submission AskPlan(ApprovalRequested request)
+    {
+        var ignored = input.Open();
+        Header("The plan above is ready: approve it, and choose how it is carried out");
+        var answer = Answer("└ [y]es, asking before each change · [a]uto-edit · [f]ull-auto · [n]o, keep planning (one key): ", "yafn", ref ignored);
+        return answer.Outcome != EditorOutcome.Submit ? new Deny(request.CallId, "the person interrupted")
+            : answer.Text switch
+            {
+                "a" => new Approve(request.CallId, "auto-edit"),
+                "f" => new Approve(request.CallId, "full-auto"),
+                "n" => new Deny(request.CallId, Reason()),
+                _ => new Approve(request.CallId, "ask"),
+            };
     }
 
     /// <summary>

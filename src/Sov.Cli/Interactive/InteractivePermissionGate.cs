@@ -14,13 +14,16 @@ namespace Sov.Cli.Interactive;
 /// rule. Where no grant would help (an ask rule asks every time) "always" approves once and says why.
 /// (Pinned bug: issue #12 item 3, "always" on one read_file allowed every read, past the person's ask rule.)
 /// </summary>
-internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Workspace workspace) : IPermissionGate
+internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Workspace workspace) : IPermissionGate, IPermissionModes
 {
     private readonly ConcurrentDictionary<string, AskedCall> _asked = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _granted = new(StringComparer.Ordinal);
     private PolicyPermissionGate _policy = policy;
 
     public PermissionMode Mode => _policy.Policy.Mode;
+
+    /// <summary>The person at the keyboard approves plans and chooses the mode to carry them out in (#17).</summary>
+    public bool PersonDecides => true;
 
     public async ValueTask<PermissionDecision> CheckAsync(ToolCallRequest request, CancellationToken cancellationToken)
     {

@@ -8,6 +8,7 @@ using Sov.Core.Audit;
 using Sov.Core.Audit.Records;
 using Sov.Core.Config;
 using Sov.Core.Files;
+using Sov.Core.Permissions;
 using Sov.Core.Sessions;
 using Sov.Core.Text;
 
@@ -42,7 +43,7 @@ internal sealed class InteractiveSession : ITerminalTurns
 
         var meter = new ContextMeter(wired.Session, view, agent.Options.Instructions, ContextWindow.For(agent.Model, agent.Settings.ContextWindow));
         _parts = new SlashContext(context, surface, agent, wired.Session, gate, view, new TurnDriver(wired.Session, view, new ApprovalPrompt(surface, input, gate)),
-            store, meter, custom, this);
+            store, meter, custom, this, input);
         _warnings = [.. agent.Settings.Warnings, .. wired.Borders.Warnings, .. warnings];
     }
 
@@ -117,6 +118,12 @@ internal sealed class InteractiveSession : ITerminalTurns
                     _lastWasInterrupt = true;
                     surface.WriteLine("(Ctrl-C again to exit, or Ctrl-D)", Style.Dim);
                     continue;
+                case Terminal.Input.EditorOutcome.CycleMode:
+                    ModeCommand.Switch(_parts, PermissionModes.Next(_parts.Gate.Mode), "shift+tab"); // #17
+                    continue;
+                case Terminal.Input.EditorOutcome.Rewind:
+                    read = new Terminal.Input.EditorResult(Terminal.Input.EditorOutcome.Submit, "/rewind"); // #17: Esc Esc opens it
+                    break;
             }
 
             _lastWasInterrupt = false;

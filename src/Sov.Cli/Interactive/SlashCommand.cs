@@ -29,8 +29,10 @@ public readonly record struct SlashCommand(string Name, string Arguments)
     [
         ("help", "list commands"),
         ("model", "show the model, or /model NAME to switch"),
-        ("mode", "show the permission mode, or /mode read-only|ask|auto-edit|full-auto"),
+        ("mode", "show the permission mode, or /mode plan|read-only|ask|auto-edit|full-auto (Shift+Tab cycles)"),
+        ("plan", "plan mode: the model reads and plans, writes nothing until you approve its plan (/plan TASK starts one)"),
         ("undo", "restore the files the last turn changed"),
+        ("rewind", "take the conversation (and, if you say so, the files) back to before an earlier prompt (also Esc Esc)"),
         ("compact", "summarise the conversation to free context"),
         ("clear", "start a fresh conversation (the session file keeps the old one)"),
         ("cost", "tokens used this session"),

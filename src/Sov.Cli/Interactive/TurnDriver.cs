@@ -5,7 +5,7 @@ using Sov.Core.Agent.Submissions;
 namespace Sov.Cli.Interactive;
 
 /// <summary>
-/// The terminal's side of the protocol (#14): submits one operation (a turn, a compaction, an undo) and renders the
+/// The terminal's side of the protocol (#14): submits one operation (a turn, a compaction, an undo, a rewind) and renders the
 /// session's events until the one that ends it; Ctrl-C submits Interrupt, and every approval the session asks (a tool
 /// call, an unsandboxed command, hidden characters in a write) is asked at the prompt on this thread and answered by
 /// Approve or Deny. The session journals what happens; the driver only renders and submits.
@@ -53,7 +53,7 @@ internal sealed class TurnDriver(AgentSession session, TurnView view, ApprovalPr
                     case Error error:
                         LastError = error.Message;
                         break;
-                    case TurnCompleted or CompactCompleted or UndoCompleted:
+                    case TurnCompleted or CompactCompleted or UndoCompleted or RewindCompleted:
                         return e;
                 }
             }

@@ -92,6 +92,15 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace, Too
                 surface.WriteLine("✗ " + TerminalSafe.Line(err.Message), Style.Error);
                 surface.WriteLine("  " + TerminalSafe.Line(err.Remedy), Style.Dim);
                 break;
+            case PlanProposed plan:
+                _markdown.Flush();
+                surface.Row("⏺ ", "Plan", Style.Accent);
+                _markdown.Append(plan.Plan.TrimEnd() + "\n");
+                _markdown.Flush();
+                break;
+            case ModeChanged mode:
+                surface.Row("  ⎿ ", $"mode is now {mode.Mode}" + (mode.By == "plan" ? " (plan approved; it goes with your next prompt)" : ""), Style.Dim);
+                break;
             case TurnCompleted done:
                 _markdown.Flush();
                 LastReasoning = _reasoning.ToString();

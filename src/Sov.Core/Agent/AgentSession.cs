@@ -6,6 +6,7 @@ using Sov.Core.Agent.Submissions;
 using Sov.Core.Audit;
 using Sov.Core.Models;
 using Sov.Core.Tools;
+using Sov.Core.Tools.Planning;
 
 namespace Sov.Core.Agent;
 
@@ -28,6 +29,7 @@ public sealed class AgentSession : IAsyncDisposable
     private readonly AnswerReader _answers;
     private readonly Channel<AgentEvent> _events = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = false });
     private readonly PendingApprovals _approvals;
+    private readonly PlanHandoff _plan;
     private readonly SessionUndo? _undo;
     private readonly IEventSink? _sink;
     private readonly List<ChatMessage> _history = [];
@@ -38,12 +40,15 @@ public sealed class AgentSession : IAsyncDisposable
 
     /// <param name="undo">The session's checkpoints (null: turns are not stored for undo, and Undo answers that it cannot).</param>
     /// <param name="sink">Fed every event as it is emitted, and every answer to an approval (the journal).</param>
+    /// <param name="modes">The session's permission mode (#17): plan mode offers only read-only tools and <c>exit_plan</c>, and an
+    /// approved plan switches it (null: no plan mode, every tool but <c>exit_plan</c> offered).</param>
     public AgentSession(IChatClient client, ToolRegistry tools, ToolContext toolContext, IPermissionGate permissions, AgentOptions? options = null,
-        SessionUndo? undo = null, IEventSink? sink = null)
+        SessionUndo? undo = null, IEventSink? sink = null, IPermissionModes? modes = null)
     {
         _undo = undo;
         _sink = sink;
         _approvals = new PendingApprovals(Emit, sink);
+        _plan = new PlanHandoff(modes, _approvals, Emit);
         ArgumentNullException.ThrowIfNull(tools);
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _tools = tools;
@@ -57,16 +62,23 @@ public sealed class AgentSession : IAsyncDisposable
             context = context with { Subagents = host };
         }
 
-        _runner = new ToolRunner(tools, context, permissions) { AskAsync = _approvals.AskAsync, Emit = Emit, Secrets = _options.Secrets };
-        var chatOptions = new ChatOptions
+        _runner = new ToolRunner(tools, context, permissions)
         {
-            Instructions = _options.Instructions,
-            Tools = [.. tools.All.Select(ToolDeclaration.From)],
+            AskAsync = _approvals.AskAsync, Emit = Emit, Secrets = _options.Secrets, ProposePlanAsync = _plan.ProposeAsync,
         };
-        _answers = new AnswerReader(_client, chatOptions, tools, Emit);
+        var working = Offer(tools.All.Where(t => t is not ExitPlanTool));
+        var planning = Offer(tools.All.Where(t => t.IsReadOnly));
+        _answers = new AnswerReader(_client, () => _plan.Planning ? planning : working, tools, Emit);
     }
 
     public ChannelReader<AgentEvent> Events => _events.Reader;
+
+    /// <summary>What a request offers: the instructions and these tools (all but <c>exit_plan</c>; in plan mode the read-only ones and it).</summary>
+    private ChatOptions Offer(IEnumerable<ITool> offered) => new()
+    {
+        Instructions = _options.Instructions,
+        Tools = [.. offered.Select(ToolDeclaration.From)],
+    };
 
     /// <summary>The conversation so far (user, assistant and tool messages; no reasoning).</summary>
     public IReadOnlyList<ChatMessage> History => _history;
@@ -116,7 +128,7 @@ public sealed class AgentSession : IAsyncDisposable
 
                 break;
             case Approve approve:
-                _approvals.Answer(approve.CallId, true, null);
+                _approvals.Answer(approve.CallId, true, null, approve.Mode);
                 break;
             case Deny deny:
                 _approvals.Answer(deny.CallId, false, deny.Reason);
@@ -128,6 +140,19 @@ public sealed class AgentSession : IAsyncDisposable
                 Start(_ =>
                 {
                     Emit(_undo?.UndoLast() ?? new UndoCompleted(UndoOutcome.Failed, [], [], [], null, "This session keeps no checkpoints to undo."));
+                    return Task.CompletedTask;
+                });
+                break;
+            case Rewind rewind:
+                Start(_ =>
+                {
+                    var (done, kept) = SessionRewind.Run(_history, rewind, _undo);
+                    if (kept is not null)
+                    {
+                        Replace(kept);
+                    }
+
+                    Emit(done);
                     return Task.CompletedTask;
                 });
                 break;
@@ -178,9 +203,10 @@ public sealed class AgentSession : IAsyncDisposable
     /// <summary>Runs one turn to its end and returns how it ended (the events are also emitted).</summary>
     private async Task<TurnCompleted> RunTurnAsync(int number, string prompt, CancellationToken cancellationToken)
     {
+        prompt = _plan.Carry(prompt); // an approved plan goes with the prompt after it (#17)
         Emit(new TurnStarted(number, prompt));
         var historyMark = _history.Count;
-        _history.Add(new ChatMessage(ChatRole.User, prompt));
+        _history.Add(new ChatMessage(ChatRole.User, prompt) { CreatedAt = DateTimeOffset.UtcNow }); // when it began: a rewind finds its files by it
         var requests = 0;
         var streamRetries = 0;
         var finalText = "";
@@ -208,8 +234,12 @@ public sealed class AgentSession : IAsyncDisposable
                     return Complete(number, TurnOutcome.Completed, finalText, requests);
                 }
 
-                var results = await ToolBatch.RunAsync(_runner, step.Calls, Emit, cancellationToken).ConfigureAwait(false);
+                var (results, ends) = await ToolBatch.RunAsync(_runner, step.Calls, Emit, cancellationToken).ConfigureAwait(false);
                 _history.Add(new ChatMessage(ChatRole.Tool, [.. results]));
+                if (ends)
+                {
+                    return Complete(number, TurnOutcome.Completed, _plan.TakeProposed() ?? finalText, requests); // an approved plan is the turn's answer
+                }
             }
 
             Emit(new Error(

@@ -9,9 +9,10 @@ namespace Sov.Core.Agent;
 /// Reads one model answer into an <see cref="AssistantStep"/>, emitting its deltas, usage and retries as they
 /// come. Text already streamed is kept in <see cref="Streamed"/> so a turn that fails mid-answer still shows and
 /// keeps it (#13.5). An answer with neither text nor tool calls, or one the server cut at its token limit, is
-/// refused with <see cref="AnswerRefusedException"/> (#13.5); tool calls sharing an id are renamed (#13.8).
+/// refused with <see cref="AnswerRefusedException"/> (#13.5); tool calls sharing an id are renamed (#13.8). The options (the tools
+/// offered) are asked for each request: plan mode offers fewer (#17).
 /// </summary>
-internal sealed class AnswerReader(IChatClient client, ChatOptions chatOptions, Tools.ToolRegistry tools, Action<AgentEvent> emit)
+internal sealed class AnswerReader(IChatClient client, Func<ChatOptions> chatOptions, Tools.ToolRegistry tools, Action<AgentEvent> emit)
 {
     /// <summary>The text of the answer being read, as streamed so far.</summary>
     public StringBuilder Streamed { get; } = new();
@@ -25,7 +26,7 @@ internal sealed class AnswerReader(IChatClient client, ChatOptions chatOptions, 
         var calls = new List<FunctionCallContent>();
         var sawReasoning = false;
         ChatFinishReason? finish = null;
-        await foreach (var update in client.GetStreamingResponseAsync(history, chatOptions, cancellationToken).ConfigureAwait(false))
+        await foreach (var update in client.GetStreamingResponseAsync(history, chatOptions(), cancellationToken).ConfigureAwait(false))
         {
             finish = update.FinishReason ?? finish;
             foreach (var content in update.Contents)

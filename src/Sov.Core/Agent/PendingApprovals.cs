@@ -10,13 +10,20 @@ namespace Sov.Core.Agent;
 /// </summary>
 internal sealed class PendingApprovals(Action<AgentEvent> emit, IEventSink? sink)
 {
-    private readonly ConcurrentDictionary<string, (ApprovalRequested Request, TaskCompletionSource<(bool Approved, string? Reason)> Answer)> _pending =
+    private readonly ConcurrentDictionary<string, (ApprovalRequested Request, TaskCompletionSource<(bool Approved, string? Reason, string? Mode)> Answer)> _pending =
         new(StringComparer.Ordinal);
 
     public async Task<(bool Approved, string? Reason)> AskAsync(ApprovalRequested request, CancellationToken cancellationToken)
     {
+        var (approved, reason, _) = await AskWithModeAsync(request, cancellationToken).ConfigureAwait(false);
+        return (approved, reason);
+    }
+
+    /// <summary>Asks, and answers with the mode an Approve named too (a plan's, #17).</summary>
+    public async Task<(bool Approved, string? Reason, string? Mode)> AskWithModeAsync(ApprovalRequested request, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
-        var answer = new TaskCompletionSource<(bool Approved, string? Reason)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answer = new TaskCompletionSource<(bool Approved, string? Reason, string? Mode)>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[request.CallId] = (request, answer);
         emit(request);
         try
@@ -29,7 +36,7 @@ internal sealed class PendingApprovals(Action<AgentEvent> emit, IEventSink? sink
         }
     }
 
-    public void Answer(string callId, bool approved, string? reason)
+    public void Answer(string callId, bool approved, string? reason, string? mode = null)
     {
         if (!_pending.TryGetValue(callId, out var pending))
         {
@@ -52,6 +59,6 @@ internal sealed class PendingApprovals(Action<AgentEvent> emit, IEventSink? sink
             }
         }
 
-        pending.Answer.TrySetResult((approved, reason));
+        pending.Answer.TrySetResult((approved, reason, mode));
     }
 }

@@ -35,6 +35,43 @@ public sealed class SessionUndo(UndoRecorder recorder, int umask)
             : new UndoCompleted(UndoOutcome.Undone, report.Restored, report.Removed, report.Skipped, Note(report), null) { Report = report };
     }
 
+    /// <summary>
+    /// For a rewind (#17): undoes, newest first, this session's turns whose checkpoints were stored at or after
+    /// <paramref name="since"/> (when the first rewound turn began). It stops at a newer turn of another session (or one
+    /// whose session is unknown), which it leaves alone and says so in <paramref name="left"/>, as undo never destroys
+    /// later work; each file changed again since is left as it is by <see cref="Undo.Last"/> and reported the same way.
+    /// </summary>
+    public IReadOnlyList<UndoReport> UndoSince(DateTimeOffset since, List<string> left)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        var reports = new List<UndoReport>();
+        while (Recorder.Store.Latest() is { } latest && latest.CreatedUtc >= since)
+        {
+            if (latest.Session is null || latest.Session != Recorder.Session)
+            {
+                left.Add($"the files of the rewound turns (a newer turn of session {latest.Session ?? "unknown"} is in the way; use /undo there first)");
+                break;
+            }
+
+            try
+            {
+                reports.Add(Undo.Last(Recorder.Store, umask, Recorder.Session) ?? throw new InvalidOperationException("the checkpoint vanished"));
+            }
+            catch (Exception e) when (e is SovException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                left.Add($"the files of the older rewound turns ({PlainErrors.Describe(e)})");
+                break;
+            }
+        }
+
+        return reports;
+    }
+
+    /// <summary>The files this session's turns stored at or after <paramref name="since"/> changed (a rewind that leaves files: the model is told).</summary>
+    public IReadOnlyList<string> ChangedSince(DateTimeOffset since) =>
+        [.. Recorder.Store.Manifests().Where(m => m.CreatedUtc >= since && m.Session == Recorder.Session)
+            .SelectMany(m => m.Entries.Select(e => e.Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     /// <summary>Undoes the workspace's last turn (<see cref="Undo.Last"/>) and says which checkpoint it was, for the journal; null when there is none.</summary>
     public static UndoReport? Last(CheckpointStore store, int umask)
     {

@@ -24,6 +24,9 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
 
     public Action<AgentEvent>? Emit { get; init; }
 
+    /// <summary>Hands a plan over for approval for the call with the given id (<c>exit_plan</c>, #17); null: no plans taken.</summary>
+    public Func<string, string, CancellationToken, Task<Tools.Planning.PlanAnswer>>? ProposePlanAsync { get; init; }
+
     /// <summary>Learns the secret values in every tool output (see <see cref="AgentOptions.Secrets"/>).</summary>
     public Secrets.SecretMemory? Secrets { get; init; }
 
@@ -44,12 +47,13 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
     /// <summary>The tool context for one call: what the tool asks the person is an approval of that call.</summary>
     private ToolContext ContextFor(string callId, string name)
     {
+        var forCall = ProposePlanAsync is { } propose ? context with { ProposePlanAsync = (plan, token) => propose(callId, plan, token) } : context;
         if (AskAsync is not { } ask)
         {
-            return context with { CallId = callId };
+            return forCall with { CallId = callId };
         }
 
-        return context with
+        return forCall with
         {
             CallId = callId,
             AskAsync = async (kind, reason, shown, cancellationToken) =>

@@ -14,7 +14,7 @@ namespace Sov.Core.Audit;
 /// warnings and errors the person was shown.
 /// Requests, redactions and refusals are journaled at the egress gate; tool calls at the permission gate.
 /// The session feeds it as it emits (#14: subscribed at construction, not fed by each front end): the person's
-/// answers to approvals, and the last turn undone.
+/// answers to approvals, the last turn undone, plans and their approval, mode switches and rewinds (#17).
 /// </summary>
 /// <param name="model">The model usage is recorded against now (the person may switch models mid-session).</param>
 /// <param name="sessionRule">The narrow rule an "always" answer to a call added (taken once), as <c>allow write:src/a.cs</c>; null when none.</param>
@@ -61,6 +61,20 @@ public sealed class JournalEventSink(Journal journal, Func<string> model, Func<s
             case UndoCompleted { Report: { } report }:
                 journal.Append(new UndoRecord("/undo", report));
                 break;
+            case PlanProposed plan:
+                journal.Append(new PlanRecord(plan.CallId, "proposed", plan.Plan));
+                break;
+            case ModeChanged mode:
+                journal.Append(new PermissionModeRecord(mode.Mode) { By = mode.By });
+                break;
+            case RewindCompleted { Outcome: RewindOutcome.Rewound } rewind:
+                foreach (var undone in rewind.Reports)
+                {
+                    journal.Append(new UndoRecord("/rewind", undone));
+                }
+
+                journal.Append(new RewindRecord(rewind.Turn, rewind.MessagesRemoved, rewind.Files, rewind.Restored.Count, rewind.Removed.Count, rewind.Skipped));
+                break;
         }
     }
 
@@ -71,7 +85,11 @@ public sealed class JournalEventSink(Journal journal, Func<string> model, Func<s
     public void RecordAnswer(ApprovalRequested request, bool approved)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Kind is ApprovalKind.ToolCall or ApprovalKind.UnsandboxedCommand)
+        if (request.Kind == ApprovalKind.Plan)
+        {
+            journal.Append(new PlanRecord(request.CallId, approved ? "approved" : "rejected", request.Arguments));
+        }
+        else if (request.Kind is ApprovalKind.ToolCall or ApprovalKind.UnsandboxedCommand)
         {
             journal.Append(new ApprovalRecord(request.CallId, request.Name, approved) { SessionRule = sessionRule?.Invoke(request.CallId) });
         }

@@ -23,7 +23,7 @@ public sealed record PermissionSection(
         PermissionMode? mode = text is null ? null
             : PermissionModes.TryParse(text, out var parsed) ? parsed
             : throw table.Bad("mode", $"permissions.mode '{text}' is not one of {string.Join(", ", PermissionModes.Names)}.",
-                "Use read-only, ask, auto-edit or full-auto.");
+                "Use plan, read-only, ask, auto-edit or full-auto.");
         return new PermissionSection(mode, Rules(table, "allow"), Rules(table, "ask"), Rules(table, "deny"), table.Strings("env"));
     }
 

@@ -13,6 +13,6 @@ public sealed record SettingsOverrides
 
     public string? Profile { get; init; }
 
-    /// <summary>The permission mode (read-only, ask, auto-edit, full-auto); a project config may still narrow it.</summary>
+    /// <summary>The permission mode (plan, read-only, ask, auto-edit, full-auto); a project config may still narrow it.</summary>
     public string? Mode { get; init; }
 }

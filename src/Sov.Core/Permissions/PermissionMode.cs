@@ -3,6 +3,12 @@ namespace Sov.Core.Permissions;
 /// <summary>How much the agent may do without asking. Ordered from narrowest to widest.</summary>
 public enum PermissionMode
 {
+    /// <summary>
+    /// Plan mode: reads and read-only tools only; every write, command, MCP call and network reach is refused without
+    /// asking. The model ends with a plan (<c>exit_plan</c>); the person approves it and chooses the mode to carry it out in.
+    /// </summary>
+    Plan = -1,
+
     /// <summary>Reads free; writes refused; shell only when an allow rule approves the command.</summary>
     ReadOnly = 0,
 

@@ -6,7 +6,8 @@ namespace Sov.Core.Permissions;
 /// Decides whether an action may run, must be asked about, or is refused. Order: the border's own
 /// refusals (protected paths, writes outside the workspace), then deny rules, then ask rules, then the
 /// mode and allow rules; the session's "always" grants (<see cref="Grants"/>) answer only what would otherwise be asked.
-/// Deny beats ask beats allow; anything not proven safe is asked, never allowed.
+/// Deny beats ask beats allow; anything not proven safe is asked, never allowed. Plan mode refuses everything but
+/// reading right after the deny rules (#17): no ask or allow rule lets a write, command or MCP call run while planning.
 /// A front end with nobody to ask (headless) treats <see cref="Verdict.Ask"/> as a refusal.
 /// </summary>
 public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules, bool sandboxAvailable)
@@ -66,6 +67,11 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
             return PermissionDecision.Deny($"writing {access.RulePath} matches deny rule '{deny}'") with { Rule = $"deny {deny}" };
         }
 
+        if (Mode == PermissionMode.Plan)
+        {
+            return PermissionDecision.Deny(PlanRefusal($"writing {access.RulePath}"));
+        }
+
         if (Mode == PermissionMode.ReadOnly)
         {
             return PermissionDecision.Deny("read-only mode: no file is written");
@@ -97,6 +103,11 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
             {
                 return PermissionDecision.Deny($"'{Shorten(segment.Text)}' matches deny rule '{deny}'") with { Rule = $"deny {deny}" };
             }
+        }
+
+        if (Mode == PermissionMode.Plan)
+        {
+            return PermissionDecision.Deny(PlanRefusal("running a command"));
         }
 
         var unprovable = analysis.Incomplete && denyRules.Count > 0
@@ -165,6 +176,11 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
             return PermissionDecision.Deny($"MCP tool {subject} matches deny rule '{deny}'") with { Rule = $"deny {deny}" };
         }
 
+        if (Mode == PermissionMode.Plan)
+        {
+            return PermissionDecision.Deny(PlanRefusal($"MCP tool {subject}"));
+        }
+
         if (Rules.Ask.FirstOrDefault(r => r.MatchesMcp(subject)) is { } ask)
         {
             return PermissionDecision.Ask($"MCP tool {subject} matches ask rule '{ask}'") with { Rule = $"ask {ask}" };
@@ -187,9 +203,25 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
     /// A call that reaches <paramref name="origin"/> over the network: refused in read-only mode, else asked (the sandbox
     /// has no network, so not even full-auto lets a tool reach out unasked). No rule kind names origins yet.
     /// </summary>
-    public PermissionDecision DecideNetwork(string origin) => Mode == PermissionMode.ReadOnly
-        ? PermissionDecision.Deny($"read-only mode: no tool reaches {origin}")
-        : PermissionDecision.Ask($"reach {origin} over the network");
+    public PermissionDecision DecideNetwork(string origin) => Mode switch
+    {
+        PermissionMode.Plan => PermissionDecision.Deny(PlanRefusal($"reaching {origin}")),
+        PermissionMode.ReadOnly => PermissionDecision.Deny($"read-only mode: no tool reaches {origin}"),
+        _ => PermissionDecision.Ask($"reach {origin} over the network"),
+    };
+
+    /// <summary>A call that does not say what it touches: asked about, and refused in plan mode (it may change anything).</summary>
+    public PermissionDecision DecideUnknown(string tool) => Mode == PermissionMode.Plan
+        ? PermissionDecision.Deny(PlanRefusal($"{tool}, which may change things,"))
+        : PermissionDecision.Ask($"{tool} may change things");
+
+    /// <summary>
+    /// Why plan mode refused <paramref name="what"/>, in words for the model: nothing but reading runs until the person
+    /// approves a plan, so the model should finish its plan and hand it over with <c>exit_plan</c>.
+    /// </summary>
+    public static string PlanRefusal(string what) =>
+        $"plan mode: {what} is refused without asking; only reading is allowed until the person approves a plan. " +
+        "Finish your plan and call exit_plan with it";
 
     private PermissionDecision Unsandboxed(PermissionDecision decision) =>
         SandboxAvailable ? decision : decision with { Unsandboxed = true };

@@ -32,5 +32,5 @@ public sealed record PermissionSettings(PermissionMode Mode, PermissionRules Rul
         : PermissionModes.TryParse(text, out var mode) ? mode
         : throw new ConfigException(
             $"Permission mode '{text}' (from {where}) is not one of {string.Join(", ", PermissionModes.Names)}.",
-            "Use read-only, ask, auto-edit or full-auto.");
+            "Use plan, read-only, ask, auto-edit or full-auto.");
 }

@@ -55,7 +55,7 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
                 ReadPath read => DecideRead(read.Path),
                 Network net => Policy.DecideNetwork(net.Origin),
                 NoEffect => PermissionDecision.Allow($"{request.Tool.Name} changes nothing"),
-                _ => PermissionDecision.Ask($"{request.Tool.Name} may change things"),
+                _ => Policy.DecideUnknown(request.Tool.Name),
             };
         }
         catch (WorkspaceException e)

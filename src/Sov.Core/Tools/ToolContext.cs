@@ -60,6 +60,12 @@ public sealed record ToolContext(Workspace Workspace)
     /// <summary>Starts child sessions for the <c>task</c> tool; set by the agent session, null inside a child (no grandchildren).</summary>
     public Agent.Subagents.ISubagents? Subagents { get; init; }
 
+    /// <summary>
+    /// Set for each call by the agent session: hands a plan over for approval (<c>exit_plan</c>, #17) and completes with what
+    /// became of it. Null when the session takes no plans.
+    /// </summary>
+    public Func<string, CancellationToken, Task<Planning.PlanAnswer>>? ProposePlanAsync { get; init; }
+
     /// <summary>Tell the front ends that <paramref name="path"/> (workspace-relative) was "created", "modified" or "deleted".</summary>
     public void ReportFileChanged(string path, string change) => OnFileChanged?.Invoke(path, change);
 }

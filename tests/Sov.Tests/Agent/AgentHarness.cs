@@ -26,21 +26,25 @@ internal sealed class AgentHarness : IAsyncDisposable
     public AgentSession Session { get; }
 
     /// <param name="build">Tools and undo over the harness's workspace (they need it), instead of <paramref name="tools"/>.</param>
+    /// <param name="gateFor">A gate over the harness's workspace, instead of <paramref name="gate"/>; when it also keeps the mode (#17), the session uses it so.</param>
     public static async Task<AgentHarness> StartAsync(ToolRegistry? tools = null, IPermissionGate? gate = null, AgentOptions? options = null,
-        Sov.Core.Models.ModelClientOptions? clientOptions = null, Func<Workspace, (ToolRegistry Tools, SessionUndo? Undo)>? build = null, IEventSink? sink = null)
+        Sov.Core.Models.ModelClientOptions? clientOptions = null, Func<Workspace, (ToolRegistry Tools, SessionUndo? Undo)>? build = null, IEventSink? sink = null,
+        Func<Workspace, IPermissionGate>? gateFor = null)
     {
         var model = await ModelClientFixture.StartAsync(clientOptions);
         var workspace = Directory.CreateTempSubdirectory("sov-agent-");
         var files = new Workspace(workspace.FullName, new NativeFileSystem());
         var (built, undo) = build?.Invoke(files) ?? (tools ?? ToolRegistry.ReadOnlyBuiltIns(), null);
+        gate = gateFor?.Invoke(files) ?? gate ?? new HeadlessPermissionGate();
         var session = new AgentSession(
             model.Client,
             built,
             new ToolContext(files),
-            gate ?? new HeadlessPermissionGate(),
+            gate,
             options ?? new AgentOptions { Instructions = "test prompt" },
             undo,
-            sink);
+            sink,
+            gate as IPermissionModes);
         return new AgentHarness(model, workspace, session);
     }
 
@@ -63,7 +67,7 @@ internal sealed class AgentHarness : IAsyncDisposable
         {
             events.Add(e);
             onEvent?.Invoke(e, Session);
-            if (e is TurnCompleted or CompactCompleted or UndoCompleted)
+            if (e is TurnCompleted or CompactCompleted or UndoCompleted or RewindCompleted)
             {
                 break;
             }

@@ -13,15 +13,16 @@ public sealed class ProtocolRoundTripTests
     public static TheoryData<string, string> SubmissionLines => new()
     {
         { nameof(UserTurn), """{"type":"user_turn","text":"fix the \"build\" > now"}""" },
-        { nameof(Approve), """{"type":"approve","call_id":"call_1"}""" },
+        { nameof(Approve), """{"type":"approve","call_id":"call_1","mode":"auto-edit"}""" },
         { nameof(Deny), """{"type":"deny","call_id":"call_1","reason":null}""" },
         { nameof(Interrupt), """{"type":"interrupt"}""" },
         { nameof(Compact), """{"type":"compact"}""" },
         { nameof(Undo), """{"type":"undo"}""" },
+        { nameof(Rewind), """{"type":"rewind","turn":2,"files":true}""" },
     };
 
     private static readonly Submission[] Submissions =
-        [new UserTurn("fix the \"build\" > now"), new Approve("call_1"), new Deny("call_1"), new Interrupt(), new Compact(), new Undo()];
+        [new UserTurn("fix the \"build\" > now"), new Approve("call_1", "auto-edit"), new Deny("call_1"), new Interrupt(), new Compact(), new Undo(), new Rewind(2, true)];
 
     [Theory]
     [MemberData(nameof(SubmissionLines))]
@@ -48,6 +49,7 @@ public sealed class ProtocolRoundTripTests
     {
         Assert.Equal(new Deny("c", "too broad"), ProtocolJson.ReadSubmission("""{"reason":"too broad","call_id":"c","type":"deny"}"""));
         Assert.Equal(new UserTurn("hi"), ProtocolJson.ReadSubmission("""{"text":"hi","type":"user_turn","extra":1}"""));
+        Assert.Equal(new Approve("c"), ProtocolJson.ReadSubmission("""{"type":"approve","call_id":"c"}""")); // #17: mode is for plans only
     }
 
     [Fact]

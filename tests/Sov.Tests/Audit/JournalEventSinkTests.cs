@@ -37,6 +37,36 @@ public sealed class JournalEventSinkTests
     }
 
     [Fact]
+    public void PlansModeSwitchesAndRewindsAreJournaled()
+    {
+        // #17: the plan proposed and the person's answer (by hash), the mode it switched to and by what, the rewind.
+        var dir = Directory.CreateTempSubdirectory("sov-sink-").FullName;
+        string path;
+        using (var journal = Journal.Start(dir, JournalFixture.Info))
+        {
+            path = journal.FilePath;
+            var sink = new JournalEventSink(journal, "m");
+            sink.Record(new PlanProposed("c1", "1. Do it."));
+            sink.RecordAnswer(new ApprovalRequested("c1", "exit_plan", "1. Do it.", "approve", ApprovalKind.Plan), approved: true);
+            sink.Record(new ModeChanged("auto-edit", "plan"));
+            sink.Record(new RewindCompleted(RewindOutcome.Rewound, 2, 6, true, ["a.txt"], [], ["b.txt (changed since)"], null, null));
+            sink.Record(RewindCompleted.Failed(9, "There is no turn 9.")); // nothing happened: nothing to journal
+        }
+
+        var records = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["session", "plan", "plan", "permission_mode", "rewind", "seal"], records.Select(r => r.GetProperty("type").GetString()));
+        Assert.Equal(["proposed", "approved"], records.Skip(1).Take(2).Select(r => r.GetProperty("decision").GetString()));
+        Assert.Equal(64, records[1].GetProperty("sha256").GetString()!.Length);
+        Assert.Equal("plan", records[3].GetProperty("by").GetString());
+        Assert.Equal(2, records[4].GetProperty("turn").GetInt32());
+        Assert.True(records[4].GetProperty("files").GetBoolean());
+        Assert.Equal(1, records[4].GetProperty("files_restored").GetInt32());
+        Assert.Equal("b.txt (changed since)", records[4].GetProperty("left")[0].GetString());
+        Assert.True(JournalVerifier.Verify(path).Ok);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
     public void WarningsAndErrorsThePersonSawAreJournaled()
     {
         // #13.5: an empty or cut answer fails the turn with a warning and an error; the journal says so too.

@@ -38,6 +38,7 @@ internal static class HostileText
             var o when o == typeof(TurnOutcome) => TurnOutcome.Completed,
             var k when k == typeof(ApprovalKind) => ApprovalKind.HiddenText,
             var u when u == typeof(UndoOutcome) => UndoOutcome.Undone,
+            var r when r == typeof(RewindOutcome) => RewindOutcome.Rewound,
             var list when list == typeof(IReadOnlyList<string>) => new[] { text },
             var nested when nested == typeof(AgentEvent) => new Warning(text), // a subagent's event (#17)
             _ => throw new NotSupportedException($"{type.Name}.{p.Name}: teach HostileText a {p.ParameterType.Name}"),

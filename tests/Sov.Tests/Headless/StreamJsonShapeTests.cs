@@ -26,6 +26,9 @@ public sealed partial class StreamJsonShapeTests
         { "approval_requested", """{"type":"approval_requested","session_id":"20261201-102815-4f2a9c","call_id":"call_2","name":"shell","arguments":"{\"command\":\"make\"}","reason":"runs a command","kind":"tool_call"}""" },
         { "compact_completed", """{"type":"compact_completed","session_id":"20261201-102815-4f2a9c","compacted":true,"messages":2}""" },
         { "undo_completed", """{"type":"undo_completed","session_id":"20261201-102815-4f2a9c","outcome":"undone","restored":["src/a.c"],"removed":[],"skipped":[],"note":"[Sovereign: undone]","message":null}""" },
+        { "plan_proposed", """{"type":"plan_proposed","session_id":"20261201-102815-4f2a9c","call_id":"call_3","plan":"1. Read main.c\n2. Fix it"}""" },
+        { "mode_changed", """{"type":"mode_changed","session_id":"20261201-102815-4f2a9c","mode":"auto-edit","by":"plan"}""" },
+        { "rewind_completed", """{"type":"rewind_completed","session_id":"20261201-102815-4f2a9c","outcome":"rewound","turn":2,"messages_removed":4,"files":true,"restored":["src/a.c"],"removed":[],"skipped":[],"note":null,"message":null}""" },
         { "tool_result", """{"type":"tool_result","session_id":"20261201-102815-4f2a9c","call_id":"call_1","name":"read_file","is_error":false,"output":"     1\tint main() { return 0; }\n"}""" },
         { "file_changed", """{"type":"file_changed","session_id":"20261201-102815-4f2a9c","path":"src/a.c","change":"modified"}""" },
         { "usage", """{"type":"usage","session_id":"20261201-102815-4f2a9c","input_tokens":712,"output_tokens":18,"total_tokens":null}""" },
@@ -57,6 +60,9 @@ public sealed partial class StreamJsonShapeTests
         new SubagentStarted("sub1", "call_3", "general", "find main", ["read_file", "grep"], null),
         new SubagentEvent("sub1", new ToolCallRequested("sub1.call_1", "grep", "{}", "native")),
         new SubagentCompleted("sub1", "call_3", TurnOutcome.Completed, "In main.c.", false, 2),
+        new PlanProposed("call_3", "1. Read main.c\n2. Fix it"), // #17
+        new ModeChanged("auto-edit", "plan"),
+        new RewindCompleted(RewindOutcome.Rewound, 2, 4, true, ["src/a.c"], [], [], null, null),
     ];
 
     [Theory]

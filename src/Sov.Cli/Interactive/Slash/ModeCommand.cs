@@ -11,20 +11,14 @@ internal sealed class ModeCommand : ISlashCommand
 
     public Task<int?> RunAsync(SlashContext session, string arguments, CancellationToken cancellationToken)
     {
-        var (surface, gate) = (session.Surface, session.Gate);
+        var surface = session.Surface;
         if (arguments.Length == 0)
         {
-            surface.WriteLine($"mode {gate.Mode.Name()} (choices: {string.Join(", ", PermissionModes.Names)})");
+            surface.WriteLine($"mode {session.Gate.Mode.Name()} (choices: {string.Join(", ", PermissionModes.Names)}; Shift+Tab cycles ask, auto-edit, plan)");
         }
         else if (PermissionModes.TryParse(arguments, out var mode))
         {
-            var refused = gate.SwitchMode(mode);
-            if (refused is null)
-            {
-                session.Agent.Journal.Journal.Append(new PermissionModeRecord(gate.Mode.Name()));
-            }
-
-            surface.WriteLine(refused ?? $"mode is now {gate.Mode.Name()}", refused is null ? Style.Plain : Style.Warning);
+            Switch(session, mode, "/mode");
         }
         else
         {
@@ -32,5 +26,25 @@ internal sealed class ModeCommand : ISlashCommand
         }
 
         return Task.FromResult<int?>(null);
+    }
+
+    /// <summary>
+    /// Switches the session's mode (the one gate the loop asks), journals it with what switched it (<paramref name="by"/>:
+    /// <c>/mode</c>, <c>/plan</c>, <c>shift+tab</c>) and says so; returns false when it was refused (and says why).
+    /// </summary>
+    public static bool Switch(SlashContext session, PermissionMode mode, string by)
+    {
+        var (surface, gate) = (session.Surface, session.Gate);
+        var refused = gate.SwitchMode(mode);
+        if (refused is null)
+        {
+            session.Agent.Journal.Journal.Append(new PermissionModeRecord(gate.Mode.Name()) { By = by });
+        }
+
+        var said = mode == PermissionMode.Plan
+            ? "mode is now plan: the model reads and plans, and writes nothing until you approve its plan"
+            : $"mode is now {gate.Mode.Name()}";
+        surface.WriteLine(refused ?? said, refused is null ? Style.Plain : Style.Warning);
+        return refused is null;
     }
 }

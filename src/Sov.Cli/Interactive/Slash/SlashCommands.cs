@@ -5,7 +5,7 @@ internal static class SlashCommands
 {
     private static readonly ISlashCommand[] All =
     [
-        new HelpCommand(), new ModelCommand(), new ModeCommand(), new UndoTurnCommand(), new CompactCommand(), new ClearCommand(),
+        new HelpCommand(), new ModelCommand(), new ModeCommand(), new PlanCommand(), new UndoTurnCommand(), new RewindCommand(), new CompactCommand(), new ClearCommand(),
         new CostCommand(), new ReasoningCommand(), new AuditHeadCommand(), new PrivacyNoteCommand(), new ResumeSessionCommand(), new QuitCommand(),
     ];
 

@@ -16,4 +16,5 @@ internal sealed record SlashContext(
     SessionStore Store,
     ContextMeter Meter,
     CustomCommands Custom,
-    ITerminalTurns Turns);
+    ITerminalTurns Turns,
+    IPromptInput Input);

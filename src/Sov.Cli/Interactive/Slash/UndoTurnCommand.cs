@@ -30,20 +30,7 @@ internal sealed class UndoTurnCommand : ISlashCommand
                 return null;
         }
 
-        foreach (var path in done.Restored)
-        {
-            surface.WriteLine($"  restored  {path}");
-        }
-
-        foreach (var path in done.Removed)
-        {
-            surface.WriteLine($"  removed   {path} (the turn created it)");
-        }
-
-        foreach (var line in done.Skipped)
-        {
-            surface.WriteLine($"  left      {line}", Style.Warning);
-        }
+        RestoredFiles.Show(surface, done.Restored, done.Removed, done.Skipped, "the turn created");
 
         surface.WriteLine($"Undid the last turn: {done.Restored.Count} restored, {done.Removed.Count} removed, {done.Skipped.Count} left alone.", Style.Dim);
         if (done.Note is { } note)

@@ -10,6 +10,12 @@ public enum EditorOutcome
 
     /// <summary>Ctrl-D on an empty line, or the input ended.</summary>
     EndOfInput,
+
+    /// <summary>Shift+Tab at the prompt: cycle the permission mode (#17); the text typed so far comes back with the next read.</summary>
+    CycleMode,
+
+    /// <summary>Esc Esc on an empty prompt: open the rewind (#17).</summary>
+    Rewind,
 }
 
 public readonly record struct EditorResult(EditorOutcome Outcome, string Text);

@@ -7,27 +7,59 @@ namespace Sov.Cli.Terminal.Input;
 /// keys already waiting when Enter arrives are a paste, so their newlines stay in the text. Up/Down walk
 /// the history, Ctrl-C abandons the line, Ctrl-D on an empty line ends the session. The text is shown on
 /// one row that scrolls sideways, newlines as ↵, so redrawing never fights the terminal's wrapping.
-/// Emacs keys: Ctrl-A/E home/end, Ctrl-U/K kill to start/end, Ctrl-W delete word.
+/// Emacs keys: Ctrl-A/E home/end, Ctrl-U/K kill to start/end, Ctrl-W delete word. At the prompt (not at an answer),
+/// Shift+Tab asks to cycle the permission mode and Esc Esc on an empty line asks to rewind (#17); the text typed so far
+/// waits for the next <see cref="Read"/>, and Esc Esc on a line with text clears it.
 /// </summary>
 public sealed class LineEditor(IKeySource keys, TerminalSurface surface, InputHistory history)
 {
     private readonly StringBuilder _text = new();
     private int _cursor;
+    private string? _kept;
 
     /// <summary>Reads one line; with <paramref name="marked"/> the prompt row starts with the approval mark (<see cref="PromptMark"/>).</summary>
     public EditorResult Read(string prompt, bool marked = false)
     {
         _text.Clear();
-        _cursor = 0;
+        if (!marked)
+        {
+            _text.Append(_kept ?? "");
+            _kept = null;
+        }
+
+        _cursor = _text.Length;
         var browsing = history.Count;
         var draft = "";
+        var escaped = false;
         Render(prompt, marked);
         while (true)
         {
             var key = keys.ReadKey();
             var ctrl = (key.Modifiers & ConsoleModifiers.Control) != 0;
+            var escape = key.Key == ConsoleKey.Escape && !marked;
+            if (escape && (escaped || (key.Modifiers & ConsoleModifiers.Alt) != 0))
+            {
+                if (_text.Length == 0)
+                {
+                    surface.Writer.Write("\r\e[K");
+                    return new EditorResult(EditorOutcome.Rewind, "");
+                }
+
+                Replace("");
+                escaped = false;
+                Render(prompt, marked);
+                continue;
+            }
+
+            escaped = escape;
             switch (key.Key)
             {
+                case ConsoleKey.Escape:
+                    break;
+                case ConsoleKey.Tab when (key.Modifiers & ConsoleModifiers.Shift) != 0 && !marked:
+                    _kept = _text.ToString();
+                    surface.Writer.Write("\r\e[K");
+                    return new EditorResult(EditorOutcome.CycleMode, _kept);
                 case ConsoleKey.Enter when (key.Modifiers & ConsoleModifiers.Alt) != 0:
                     Insert("\n");
                     break;

@@ -25,6 +25,9 @@ namespace Sov.Core.Agent.Events;
 [JsonDerivedType(typeof(SubagentStarted), "subagent_started")]
 [JsonDerivedType(typeof(SubagentEvent), "subagent_event")]
 [JsonDerivedType(typeof(SubagentCompleted), "subagent_completed")]
+[JsonDerivedType(typeof(PlanProposed), "plan_proposed")]
+[JsonDerivedType(typeof(ModeChanged), "mode_changed")]
+[JsonDerivedType(typeof(RewindCompleted), "rewind_completed")]
 public abstract record AgentEvent
 {
     /// <summary>The session the event belongs to; a printer stamps it when the loop left it unset.</summary>

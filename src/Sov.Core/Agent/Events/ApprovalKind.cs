@@ -16,4 +16,8 @@ public enum ApprovalKind
     /// <summary>Text a tool is about to write holds hidden Unicode; the arguments are the text revealed.</summary>
     [JsonStringEnumMemberName("hidden_text")]
     HiddenText,
+
+    /// <summary>A plan to approve (#17, <c>exit_plan</c>); the arguments are the plan. Approve names the mode to carry it out in.</summary>
+    [JsonStringEnumMemberName("plan")]
+    Plan,
 }

@@ -39,7 +39,7 @@ internal sealed class ChildRun(AnswerReader answers, ToolRunner runner, Action<A
                 return (TurnOutcome.Completed, text, requests);
             }
 
-            history.Add(new ChatMessage(ChatRole.Tool, [.. await ToolBatch.RunAsync(runner, step.Calls, emit, cancellationToken).ConfigureAwait(false)]));
+            history.Add(new ChatMessage(ChatRole.Tool, [.. (await ToolBatch.RunAsync(runner, step.Calls, emit, cancellationToken).ConfigureAwait(false)).Results]));
         }
 
         return (TurnOutcome.MaxTurns, text, requests);

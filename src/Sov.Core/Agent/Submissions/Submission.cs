@@ -13,4 +13,5 @@ namespace Sov.Core.Agent.Submissions;
 [JsonDerivedType(typeof(Interrupt), "interrupt")]
 [JsonDerivedType(typeof(Compact), "compact")]
 [JsonDerivedType(typeof(Undo), "undo")]
+[JsonDerivedType(typeof(Rewind), "rewind")]
 public abstract record Submission;

@@ -143,6 +143,33 @@ public sealed class CheckpointStore
             : JsonSerializer.Deserialize(File.ReadAllBytes(newest), CheckpointJsonContext.Default.CheckpointManifest);
     }
 
+    /// <summary>Every stored turn's manifest, oldest first (unreadable ones left out).</summary>
+    public IEnumerable<CheckpointManifest> Manifests()
+    {
+        if (!System.IO.Directory.Exists(TurnsDir))
+        {
+            yield break;
+        }
+
+        foreach (var path in System.IO.Directory.EnumerateFiles(TurnsDir, "*.json").Order(StringComparer.Ordinal))
+        {
+            CheckpointManifest? manifest;
+            try
+            {
+                manifest = JsonSerializer.Deserialize(File.ReadAllBytes(path), CheckpointJsonContext.Default.CheckpointManifest);
+            }
+            catch (Exception e) when (e is JsonException or IOException)
+            {
+                continue;
+            }
+
+            if (manifest is not null)
+            {
+                yield return manifest;
+            }
+        }
+    }
+
     internal void Remove(long sequence) => File.Delete(ManifestPath(sequence));
 
     private string ManifestPath(long sequence) =>

@@ -117,6 +117,28 @@ public sealed class ApprovalPromptTests
         Assert.Equal(sandbox, !screen.ToString().Contains("UNSANDBOXED", StringComparison.Ordinal));
     }
 
+    // #17: a plan is approved with the mode to carry it out in, one key; "n" keeps planning with the reason.
+    [Theory]
+    [InlineData("y", "ask")]
+    [InlineData("a", "auto-edit")]
+    [InlineData("f", "full-auto")]
+    public void APlanIsApprovedWithTheModeChosen(string key, string mode)
+    {
+        var (answer, screen, _) = Ask(new ScriptedKeys().Type(key), Plan());
+
+        Assert.Equal(new Approve("c", mode), answer);
+        Assert.Contains("keep planning", screen, StringComparison.Ordinal);
+        Assert.All(Rows(screen), r => Assert.StartsWith(PromptMark.Glyph.ToString(), r, StringComparison.Ordinal)); // the plan itself was shown above the box
+    }
+
+    [Fact]
+    public void APlanRefusedKeepsPlanningWithTheReason()
+    {
+        Assert.Equal(new Deny("c", "split step 2"), Ask(new ScriptedKeys().Type("n").Type("split step 2\n"), Plan()).Answer);
+    }
+
+    private static ApprovalRequested Plan() => new("c", "exit_plan", "1. Do it.", "approve the plan", ApprovalKind.Plan);
+
     private static ApprovalRequested Shell(string command) => new("c", "shell", command, "not in the allow list");
 
     /// <summary>The rows as the terminal shows them: the line editor redraws its row after a carriage return.</summary>
