@@ -34,7 +34,7 @@ internal static class SessionWiring
             var journaled = new JournalingPermissionGate(gate, journal, agent.Journal.Redactor, "mode");
             var sink = new JournalEventSink(journal, () => agent.Model, (gate as InteractivePermissionGate) is { } asking ? asking.TakeGranted : null);
             var undo = new SessionUndo(borders.Services.Undo, ProcessUmask.Current());
-            var session = new AgentSession(agent.Client, tools, borders.ToolContext(), journaled, agent.Options, undo, sink);
+            var session = new AgentSession(agent.Client, tools, borders.ToolContext() with { ImagesAccepted = agent.Settings.Images == true }, journaled, agent.Options, undo, sink);
             return new WiredSession(session, borders, mcp, tools, gate);
         }
         catch

@@ -25,6 +25,7 @@ public sealed class AgentSession : IAsyncDisposable
     private readonly ToolRegistry _tools;
     private readonly AgentOptions _options;
     private readonly ToolRunner _runner;
+    private readonly ToolContext _context;
     private readonly AnswerReader _answers;
     private readonly Channel<AgentEvent> _events = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = false });
     private readonly PendingApprovals _approvals;
@@ -50,6 +51,7 @@ public sealed class AgentSession : IAsyncDisposable
         _options = options ?? new AgentOptions();
         ArgumentNullException.ThrowIfNull(toolContext);
         var context = toolContext with { OnFileChanged = (path, change) => Emit(new FileChanged(path, change)) };
+        _context = context;
         _runner = new ToolRunner(tools, context, permissions) { AskAsync = _approvals.AskAsync, Emit = Emit, Secrets = _options.Secrets };
         var chatOptions = new ChatOptions
         {
@@ -173,7 +175,7 @@ public sealed class AgentSession : IAsyncDisposable
     {
         Emit(new TurnStarted(number, prompt));
         var historyMark = _history.Count;
-        _history.Add(new ChatMessage(ChatRole.User, prompt));
+        _history.Add(PromptImages.Message(prompt, _context, Emit));
         var requests = 0;
         var streamRetries = 0;
         var finalText = "";
@@ -201,8 +203,12 @@ public sealed class AgentSession : IAsyncDisposable
                     return Complete(number, TurnOutcome.Completed, finalText, requests);
                 }
 
-                var results = await RunToolsAsync(step.Calls, cancellationToken).ConfigureAwait(false);
+                var (results, images) = await RunToolsAsync(step.Calls, cancellationToken).ConfigureAwait(false);
                 _history.Add(new ChatMessage(ChatRole.Tool, [.. results]));
+                if (images is not null)
+                {
+                    _history.Add(images);
+                }
             }
 
             Emit(new Error(
@@ -231,7 +237,7 @@ public sealed class AgentSession : IAsyncDisposable
         }
     }
 
-    private async Task<IReadOnlyList<FunctionResultContent>> RunToolsAsync(IReadOnlyList<FunctionCallContent> calls, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<FunctionResultContent> Results, ChatMessage? Images)> RunToolsAsync(IReadOnlyList<FunctionCallContent> calls, CancellationToken cancellationToken)
     {
         var outputs = new ToolOutput[calls.Count];
         if (calls.All(_runner.IsReadOnly))
@@ -254,7 +260,7 @@ public sealed class AgentSession : IAsyncDisposable
             results.Add(new FunctionResultContent(calls[i].CallId, outputs[i].IsError ? "Error: " + outputs[i].Text : outputs[i].Text));
         }
 
-        return results;
+        return (results, ToolImages.Message(calls, outputs));
     }
 
     /// <summary>

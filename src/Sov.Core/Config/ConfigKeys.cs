@@ -13,7 +13,7 @@ public static class ConfigKeys
     private static readonly string[] Model =
     [
         "endpoint", "model", "api_key_env", "max_turns", "first_byte_timeout_seconds", "idle_timeout_seconds",
-        "answer_timeout_seconds", "instructions", "context_window",
+        "answer_timeout_seconds", "instructions", "context_window", "images",
     ];
 
     private static readonly string[] Known =

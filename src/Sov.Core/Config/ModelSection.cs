@@ -31,6 +31,9 @@ public record ModelSection
     /// <summary>The model's context window in tokens (<c>context_window</c>); defaults by model family otherwise.</summary>
     public int? ContextWindow { get; init; }
 
+    /// <summary>Whether the model accepts images (<c>images = true</c>): read_file and image paths in a prompt then send them. Unset: text only.</summary>
+    public bool? Images { get; init; }
+
     /// <summary>Reads and type-checks the model keys of one table.</summary>
     public static ModelSection Read(ConfigSection? table) => table is null ? Empty : new()
     {
@@ -43,5 +46,6 @@ public record ModelSection
         AnswerTimeoutSeconds = table.Positive("answer_timeout_seconds"),
         Instructions = table.Text("instructions"),
         ContextWindow = (int?)table.Whole("context_window"),
+        Images = table.Flag("images"),
     };
 }
