@@ -25,7 +25,8 @@ internal static class SessionWiring
         var journal = agent.Journal.Journal;
         var borders = await SessionBorders.CreateAsync(context, agent.Workspace, modeFlag, headless, record => journal.Append(record), cancellationToken)
             .ConfigureAwait(false);
-        ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools()];
+        var web = WebTools.Create(context, agent);
+        ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools(), .. web.Tools];
         var mcp = await McpServers.ConnectAsync(context, agent, borders, own, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -35,10 +36,11 @@ internal static class SessionWiring
             var sink = new JournalEventSink(journal, () => agent.Model, (gate as InteractivePermissionGate) is { } asking ? asking.TakeGranted : null);
             var undo = new SessionUndo(borders.Services.Undo, ProcessUmask.Current());
             var session = new AgentSession(agent.Client, tools, borders.ToolContext() with { ImagesAccepted = agent.Settings.Images == true }, journaled, agent.Options, undo, sink);
-            return new WiredSession(session, borders, mcp, tools, gate);
+            return new WiredSession(session, borders, mcp, tools, gate) { Web = web.Client };
         }
         catch
         {
+            web.Client?.Dispose();
             await mcp.DisposeAsync().ConfigureAwait(false);
             throw;
         }

@@ -22,9 +22,13 @@ internal sealed class WiredSession(AgentSession session, SessionBorders borders,
     /// <summary>The gate the front end gave (the terminal's asks the person; exec's is the borders' own).</summary>
     public IPermissionGate Gate { get; } = gate;
 
+    /// <summary>web_fetch's own client, when <c>[web] allow</c> names hosts (#17).</summary>
+    public IDisposable? Web { get; init; }
+
     public async ValueTask DisposeAsync()
     {
         await Session.DisposeAsync().ConfigureAwait(false);
         await Mcp.DisposeAsync().ConfigureAwait(false);
+        Web?.Dispose();
     }
 }
