@@ -18,6 +18,12 @@ internal sealed class HtmlState(MarkdownWriter writer, Uri? baseUri)
 
     public void Start(string name, Dictionary<string, string> attributes, bool block)
     {
+        if (Inline(name) is { } mark)
+        {
+            Writer.Mark(mark);
+            return;
+        }
+
         switch (name)
         {
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
@@ -66,15 +72,6 @@ internal sealed class HtmlState(MarkdownWriter writer, Uri? baseUri)
             case "img" when attributes.GetValueOrDefault("alt") is { Length: > 0 } alt:
                 Writer.Mark($"![{alt.Trim()}]" + (Link(attributes.GetValueOrDefault("src")) is { } src ? $"({src})" : ""));
                 break;
-            case "strong" or "b":
-                Writer.Mark("**");
-                break;
-            case "em" or "i":
-                Writer.Mark("*");
-                break;
-            case "code" or "kbd" or "samp" when _pre == 0:
-                Writer.Mark("`");
-                break;
             case "pre":
                 Writer.Block();
                 Writer.Mark("```");
@@ -113,6 +110,12 @@ internal sealed class HtmlState(MarkdownWriter writer, Uri? baseUri)
 
     public void End(string name)
     {
+        if (Inline(name) is { } mark)
+        {
+            Writer.Close(mark);
+            return;
+        }
+
         switch (name)
         {
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "p" or "table" or "dl":
@@ -138,15 +141,6 @@ internal sealed class HtmlState(MarkdownWriter writer, Uri? baseUri)
                     Writer.Close($"]({href})");
                 }
 
-                break;
-            case "strong" or "b":
-                Writer.Close("**");
-                break;
-            case "em" or "i":
-                Writer.Close("*");
-                break;
-            case "code" or "kbd" or "samp" when _pre == 0:
-                Writer.Close("`");
                 break;
             case "pre" when _pre > 0:
                 _pre--;
@@ -176,6 +170,15 @@ internal sealed class HtmlState(MarkdownWriter writer, Uri? baseUri)
                 break;
         }
     }
+
+    /// <summary>The Markdown that opens and closes an inline element (bold, italic, code outside <c>pre</c>), or null.</summary>
+    private string? Inline(string name) => name switch
+    {
+        "strong" or "b" => "**",
+        "em" or "i" => "*",
+        "code" or "kbd" or "samp" when _pre == 0 => "`",
+        _ => null,
+    };
 
     /// <summary>A link made absolute against the page; null for none, a fragment, or a script.</summary>
     private string? Link(string? href)

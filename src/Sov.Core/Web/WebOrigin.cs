@@ -76,5 +76,5 @@ public sealed record WebOrigin(string Scheme, string Host, int Port)
 
     /// <summary>As <c>sov privacy</c> shows it: <c>https://docs.python.org:443</c>, <c>https://*.internal.example:443</c>.</summary>
     public override string ToString() =>
-        $"{Scheme}://{(Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host)}:{Port.ToString(CultureInfo.InvariantCulture)}";
+        $"{Scheme}://{(Host.Contains(':', StringComparison.Ordinal) && !Host.StartsWith('[') ? $"[{Host}]" : Host)}:{Port.ToString(CultureInfo.InvariantCulture)}";
 }

@@ -63,6 +63,16 @@ public sealed class WebSectionTests : IDisposable
         Assert.True(ConfigLoader.Load(config, new NoEnvironment()).Images);
     }
 
+    [Fact]
+    public void ImagesMayAlsoBeWrittenInAModelTable()
+    {
+        var config = Read("[model]\nname = \"qwen-vl\"\nimages = true\n");
+        Assert.Empty(config.Warnings);
+        var settings = ConfigLoader.Load(config, new NoEnvironment());
+        Assert.True(settings.Images);
+        Assert.Equal("qwen-vl", settings.Model);
+    }
+
     private sealed class NoEnvironment : Sov.Core.IEnvironment
     {
         public string? Get(string name) => null;
