@@ -19,14 +19,17 @@ public sealed class EgressGate : DelegatingHandler
     private readonly IEgressObserver? _observer;
     private readonly Redactor? _redactor;
     private readonly string _purpose;
+    private readonly Func<Uri, bool>? _allowedBy;
 
     public EgressGate(IEnumerable<Uri> allowedOrigins)
         : this(allowedOrigins, null, null, "model")
     {
     }
 
-    public EgressGate(IEnumerable<Uri> allowedOrigins, IEgressObserver? observer, Redactor? redactor, string purpose)
+    /// <param name="allowedBy">Judges URLs beyond the exact origins (web_fetch's host list); null: the origins only.</param>
+    public EgressGate(IEnumerable<Uri> allowedOrigins, IEgressObserver? observer, Redactor? redactor, string purpose, Func<Uri, bool>? allowedBy = null)
     {
+        _allowedBy = allowedBy;
         ArgumentNullException.ThrowIfNull(allowedOrigins);
         _origins = allowedOrigins.Select(Origin).ToFrozenSet(StringComparer.Ordinal);
         _observer = observer;
@@ -34,7 +37,7 @@ public sealed class EgressGate : DelegatingHandler
         _purpose = purpose;
     }
 
-    public bool Allows(Uri uri) => uri.IsAbsoluteUri && _origins.Contains(Origin(uri));
+    public bool Allows(Uri uri) => uri.IsAbsoluteUri && (_origins.Contains(Origin(uri)) || _allowedBy?.Invoke(uri) == true);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -21,4 +21,10 @@ public sealed record EgressOptions(IReadOnlyList<Uri> AllowedOrigins)
     public IEgressObserver? Observer { get; init; }
     public string Purpose { get; init; } = "model";
     public long? MaxResponseBytes { get; init; }
+
+    /// <summary>
+    /// Origins allowed beyond <see cref="AllowedOrigins"/>, judged per URL before any name is resolved: web_fetch's
+    /// <c>[web] allow</c> list, whose wildcard entries (<c>*.internal.example</c>) no exact origin can express.
+    /// </summary>
+    public Func<Uri, bool>? AllowedBy { get; init; }
 }

@@ -33,7 +33,7 @@ public static class HttpClients
             sockets.SslOptions.RemoteCertificateValidationCallback = PrivateCa.Load(options.CaFile);
         }
 
-        var gate = new EgressGate(options.AllowedOrigins, options.Observer, options.Redactor, options.Purpose)
+        var gate = new EgressGate(options.AllowedOrigins, options.Observer, options.Redactor, options.Purpose, options.AllowedBy)
         {
             InnerHandler = sockets,
         };

@@ -84,6 +84,7 @@ internal static class PrivacyReport
             o.WriteLine($"  {EgressGate.Origin(borders.ExportEndpoint)}  OpenTelemetry collector, only for 'sov audit export --format otlp'");
         }
 
+        WebLines(o, context.Config(workspace));
         o.WriteLine(borders.Proxy is null
             ? "  proxy: none (network.proxy is not set; proxy variables are ignored)"
             : $"  proxy: {EgressGate.Origin(borders.Proxy)} (network.proxy): requests to the hosts above travel through it");
@@ -102,5 +103,21 @@ internal static class PrivacyReport
         }
 
         return Core.ExitCodes.Ok;
+    }
+
+    /// <summary>What web_fetch may reach (#17): the <c>[web] allow</c> hosts, or that it is off.</summary>
+    private static void WebLines(TextWriter o, SovConfig config)
+    {
+        if (config.WebAllow.IsEmpty)
+        {
+            o.WriteLine("  web_fetch: off (no hosts in [web] allow of your config; the tool is not offered to the model)");
+            return;
+        }
+
+        var narrowed = config.ProjectWeb.Present ? ", narrowed by the project's .sov/config.toml" : "";
+        foreach (var origin in config.WebAllow.Origins)
+        {
+            o.WriteLine($"  {origin}  web_fetch ([web] allow{narrowed}{(origin.IsWildcard ? "; every name under it" : "")})");
+        }
     }
 }

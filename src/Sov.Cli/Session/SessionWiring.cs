@@ -29,8 +29,9 @@ internal static class SessionWiring
         var journal = agent.Journal.Journal;
         var borders = await SessionBorders.CreateAsync(context, agent.Workspace, modeFlag, headless, record => journal.Append(record), cancellationToken)
             .ConfigureAwait(false);
+        var web = WebTools.Create(context, agent);
         var agents = AgentCatalog.Load(Path.Combine(context.Paths.ConfigDir, "agents"), new ProjectFileBorder(agent.Workspace, borders.Gate.Policy));
-        ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools(), new TaskTool(agents), new Core.Tools.Planning.ExitPlanTool()]; // exit_plan: offered only in plan mode (#17)
+        ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools(), .. web.Tools, new TaskTool(agents), new Core.Tools.Planning.ExitPlanTool()]; // exit_plan: offered only in plan mode (#17)
         var mcp = await McpServers.ConnectAsync(context, agent, borders, own, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -40,11 +41,13 @@ internal static class SessionWiring
             var sink = new JournalEventSink(journal, () => agent.Model, (gate as InteractivePermissionGate) is { } asking ? asking.TakeGranted : null);
             var undo = new SessionUndo(borders.Services.Undo, ProcessUmask.Current());
             var modes = gate as IPermissionModes ?? new FixedModes(borders.Gate.Policy.Mode);
-            var session = new AgentSession(agent.Client, tools, borders.ToolContext(), journaled, agent.Options with { Agents = agents }, undo, sink, modes);
-            return new WiredSession(session, borders, mcp, tools, gate) { Warnings = agents.Warnings };
+            var session = new AgentSession(agent.Client, tools, borders.ToolContext() with { ImagesAccepted = agent.Settings.Images == true }, journaled,
+                agent.Options with { Agents = agents }, undo, sink, modes);
+            return new WiredSession(session, borders, mcp, tools, gate) { Warnings = agents.Warnings, Web = web.Client };
         }
         catch
         {
+            web.Client?.Dispose();
             await mcp.DisposeAsync().ConfigureAwait(false);
             throw;
         }

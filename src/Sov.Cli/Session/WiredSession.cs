@@ -25,9 +25,13 @@ internal sealed class WiredSession(AgentSession session, SessionBorders borders,
     /// <summary>What the front end warns of at start beyond the borders' and the MCP servers' (agent files skipped, #17).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>web_fetch's own client, when <c>[web] allow</c> names hosts (#17).</summary>
+    public IDisposable? Web { get; init; }
+
     public async ValueTask DisposeAsync()
     {
         await Session.DisposeAsync().ConfigureAwait(false);
         await Mcp.DisposeAsync().ConfigureAwait(false);
+        Web?.Dispose();
     }
 }

@@ -26,6 +26,7 @@ public sealed class AgentSession : IAsyncDisposable
     private readonly ToolRegistry _tools;
     private readonly AgentOptions _options;
     private readonly ToolRunner _runner;
+    private readonly ToolContext _context;
     private readonly AnswerReader _answers;
     private readonly Channel<AgentEvent> _events = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = false });
     private readonly PendingApprovals _approvals;
@@ -55,6 +56,7 @@ public sealed class AgentSession : IAsyncDisposable
         _options = options ?? new AgentOptions();
         ArgumentNullException.ThrowIfNull(toolContext);
         var context = toolContext with { OnFileChanged = (path, change) => Emit(new FileChanged(path, change)) };
+        _context = context;
         if (_options.Agents is { } agents)
         {
             // #17: children run on this session's context, gate and approvals (never wider), and cannot start their own.
@@ -206,7 +208,9 @@ public sealed class AgentSession : IAsyncDisposable
         prompt = _plan.Carry(prompt); // an approved plan goes with the prompt after it (#17)
         Emit(new TurnStarted(number, prompt));
         var historyMark = _history.Count;
-        _history.Add(new ChatMessage(ChatRole.User, prompt) { CreatedAt = DateTimeOffset.UtcNow }); // when it began: a rewind finds its files by it
+        var message = PromptImages.Message(prompt, _context, Emit);
+        message.CreatedAt = DateTimeOffset.UtcNow; // when it began: a rewind finds its files by it
+        _history.Add(message);
         var requests = 0;
         var streamRetries = 0;
         var finalText = "";
@@ -234,9 +238,14 @@ public sealed class AgentSession : IAsyncDisposable
                     return Complete(number, TurnOutcome.Completed, finalText, requests);
                 }
 
-                var (results, ends) = await ToolBatch.RunAsync(_runner, step.Calls, Emit, cancellationToken).ConfigureAwait(false);
-                _history.Add(new ChatMessage(ChatRole.Tool, [.. results]));
-                if (ends)
+                var batch = await ToolBatch.RunAsync(_runner, step.Calls, Emit, cancellationToken).ConfigureAwait(false);
+                _history.Add(new ChatMessage(ChatRole.Tool, [.. batch.Results]));
+                if (batch.Images is { } images)
+                {
+                    _history.Add(images);
+                }
+
+                if (batch.EndsTurn)
                 {
                     return Complete(number, TurnOutcome.Completed, _plan.TakeProposed() ?? finalText, requests); // an approved plan is the turn's answer
                 }

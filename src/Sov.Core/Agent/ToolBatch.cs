@@ -6,12 +6,13 @@ namespace Sov.Core.Agent;
 
 /// <summary>
 /// Runs the tool calls of one answer (all at once when every one is read-only, else one after another), emits each
-/// result, and returns them as the tool message's contents, errors marked for the model, and whether one of them ends the turn (an approved plan, #17). The session's loop and a
+/// result, and returns them as the tool message's contents, errors marked for the model, whether one of them ends the turn (an approved plan, #17), and the images
+read for a model that accepts them (#17), as a user message to follow the results. The session's loop and a
 /// subagent's loop share it.
 /// </summary>
 internal static class ToolBatch
 {
-    public static async Task<(IReadOnlyList<FunctionResultContent> Results, bool EndsTurn)> RunAsync(ToolRunner runner, IReadOnlyList<FunctionCallContent> calls,
+    public static async Task<ToolBatchResult> RunAsync(ToolRunner runner, IReadOnlyList<FunctionCallContent> calls,
         Action<AgentEvent> emit, CancellationToken cancellationToken)
     {
         var outputs = new ToolOutput[calls.Count];
@@ -35,6 +36,6 @@ internal static class ToolBatch
             results.Add(new FunctionResultContent(calls[i].CallId, outputs[i].IsError ? "Error: " + outputs[i].Text : outputs[i].Text));
         }
 
-        return (results, outputs.Any(o => o.EndsTurn));
+        return new ToolBatchResult(results, outputs.Any(o => o.EndsTurn), ToolImages.Message(calls, outputs));
     }
 }

@@ -13,14 +13,14 @@ public static class ConfigKeys
     private static readonly string[] Model =
     [
         "endpoint", "model", "api_key_env", "max_turns", "first_byte_timeout_seconds", "idle_timeout_seconds",
-        "answer_timeout_seconds", "instructions", "context_window",
+        "answer_timeout_seconds", "instructions", "context_window", "images",
     ];
 
     private static readonly string[] Known =
     [
         .. Model, "profile", .. Model.Select(k => "profiles.*." + k),
         "permissions.mode", "permissions.allow", "permissions.ask", "permissions.deny", "permissions.env",
-        "network.proxy", "network.ca_file", "redaction.allow", "audit.export.endpoint",
+        "network.proxy", "network.ca_file", "redaction.allow", "audit.export.endpoint", "web.allow",
         "mcp.servers.*.command", "mcp.servers.*.args", "mcp.servers.*.env.*", "mcp.servers.*.env_from",
         "mcp.servers.*.network", "mcp.servers.*.sandbox", "mcp.servers.*.url", "mcp.servers.*.bearer_token_env",
         "mcp.servers.*.tools", "mcp.servers.*.timeout_seconds", "mcp.servers.*.startup_timeout_seconds",

@@ -91,6 +91,7 @@ public static class ConfigLoader
             AnswerTimeoutSeconds = Seconds("answer_timeout_seconds", "SOV_ANSWER_TIMEOUT_SECONDS", m => m.AnswerTimeoutSeconds),
             Instructions = instructions.Length == 0 ? null : instructions,
             ContextWindow = Whole("context_window", null, "SOV_CONTEXT_WINDOW", m => m.ContextWindow),
+            Images = Pick("images", null, "SOV_IMAGES", s => Flag("images", s), m => m.Images, false),
             Profile = profileName,
             Sources = sources,
             Warnings = config.Warnings,
@@ -101,6 +102,13 @@ public static class ConfigLoader
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new ConfigException($"{key} must be a positive whole number, not '{text}'.", $"Set {key} to a number such as 30.");
+
+    private static bool? Flag(string key, string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" => true,
+        "false" or "0" or "no" => false,
+        _ => throw new ConfigException($"{key} must be true or false, not '{text}'.", $"Set {key} to true or false."),
+    };
 
     private static double PositiveSeconds(string key, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0

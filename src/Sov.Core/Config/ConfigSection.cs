@@ -20,6 +20,9 @@ public sealed class ConfigSection(ConfigDocument document, TomlTable table, stri
 
     public bool Has(string name) => table.ContainsKey(name);
 
+    /// <summary>Whether <paramref name="name"/> holds a table (<c>[model]</c> rather than <c>model = "..."</c>).</summary>
+    public bool IsTable(string name) => table.TryGetValue(name, out var value) && value is TomlTable;
+
     public string Key(string name) => Prefix.Length == 0 ? name : $"{Prefix}.{name}";
 
     public string? Text(string name) =>

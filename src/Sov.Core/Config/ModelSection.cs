@@ -31,11 +31,20 @@ public record ModelSection
     /// <summary>The model's context window in tokens (<c>context_window</c>); defaults by model family otherwise.</summary>
     public int? ContextWindow { get; init; }
 
+    /// <summary>Whether the model accepts images (<c>images = true</c>): read_file and image paths in a prompt then send them. Unset: text only.</summary>
+    public bool? Images { get; init; }
+
     /// <summary>Reads and type-checks the model keys of one table.</summary>
-    public static ModelSection Read(ConfigSection? table) => table is null ? Empty : new()
+    /// <remarks>
+    /// <c>model</c> may also be a table, <c>[model]</c> with <c>name</c> and <c>images</c> (#17), for those who write
+    /// <c>[model] images = true</c>; its keys count as if written at this level.
+    /// </remarks>
+    public static ModelSection Read(ConfigSection? table) => table is null ? Empty : Read(table, table.IsTable("model") ? table.Section("model") : null);
+
+    private static ModelSection Read(ConfigSection table, ConfigSection? model) => new()
     {
         Endpoint = table.Text("endpoint"),
-        Model = table.Text("model"),
+        Model = model is null ? table.Text("model") : model.Text("name"),
         ApiKeyEnv = table.Text("api_key_env"),
         MaxTurns = (int?)table.Whole("max_turns"),
         FirstByteTimeoutSeconds = table.Positive("first_byte_timeout_seconds"),
@@ -43,5 +52,6 @@ public record ModelSection
         AnswerTimeoutSeconds = table.Positive("answer_timeout_seconds"),
         Instructions = table.Text("instructions"),
         ContextWindow = (int?)table.Whole("context_window"),
+        Images = model?.Flag("images") ?? table.Flag("images"),
     };
 }

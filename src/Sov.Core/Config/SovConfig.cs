@@ -35,6 +35,16 @@ public sealed record SovConfig
     /// <summary>The project's <c>[permissions]</c>; only its mode, ask and deny are used, and only to narrow.</summary>
     public PermissionSection ProjectPermissions { get; init; } = PermissionSection.Empty;
 
+    /// <summary>The user's <c>[web]</c> table (web_fetch's hosts).</summary>
+    public WebSection Web { get; init; } = WebSection.Empty;
+
+    /// <summary>The project's <c>[web]</c> table: it may only narrow the user's list.</summary>
+    public WebSection ProjectWeb { get; init; } = WebSection.Empty;
+
+    /// <summary>The hosts web_fetch may reach: the user's list, narrowed by the project's when it has one. Empty: web fetch is off.</summary>
+    public Web.WebAllowList WebAllow =>
+        !ProjectWeb.Present ? new(Web.Allow) : new Web.WebAllowList(Web.Allow).Narrow(ProjectWeb.Allow, out _);
+
     /// <summary>One line each: unknown keys with file and line, keys a project may not set, a refused project file.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -6,11 +6,11 @@ namespace Sov.Core.Config;
 /// The one config loader: reads the user's config.toml and the project's <c>.sov/config.toml</c> once each,
 /// checks every key's type (a wrong one is exit 3 with file, line, key and the type expected) and turns
 /// unknown keys into warnings with their line. The project file is only semi-trusted: it may set
-/// <c>model</c> and <c>instructions</c> and narrow <c>[permissions]</c>; anything else is ignored with a warning.
+/// <c>model</c> and <c>instructions</c> and narrow <c>[permissions]</c> and <c>[web] allow</c>; anything else is ignored with a warning.
 /// </summary>
 public static class SovConfigReader
 {
-    private static readonly string[] ProjectAllowed = ["model", "instructions", "permissions"];
+    private static readonly string[] ProjectAllowed = ["model", "instructions", "permissions", "web"];
 
     public static SovConfig Read(SovPaths paths, Workspace workspace)
     {
@@ -40,7 +40,10 @@ public static class SovConfigReader
             {
                 Project = new ModelSection { Model = top.Text("model"), Instructions = top.Text("instructions") },
                 ProjectPermissions = PermissionSection.Read(top.Section("permissions")),
+                ProjectWeb = WebSection.Read(top.Section("web")),
             };
+            new Web.WebAllowList(config.Web.Allow).Narrow(config.ProjectWeb.Allow, out var widened);
+            warnings.AddRange(widened.Select(o => $"Ignored {o} in {project.Where("web.allow")}: a project's [web] allow may only narrow your own, which does not name it."));
             // a key Sovereign knows (or an api_key) but a project may not set is refused; a key it does not know is a typo
             var unknown = ConfigKeys.Unknown(project.Table).Where(k => k != "api_key").ToList();
             foreach (var key in top.Keys.Where(k => !ProjectAllowed.Contains(k) && !unknown.Contains(k)))
@@ -48,7 +51,7 @@ public static class SovConfigReader
                 warnings.Add($"Ignored '{key}' in {project.Where(key)}: a project may set only the model, instructions and narrower [permissions].");
             }
 
-            warnings.AddRange(ConfigKeys.Warnings(project, key => unknown.Contains(key) && (!key.Contains('.', StringComparison.Ordinal) || key.StartsWith("permissions.", StringComparison.Ordinal))));
+            warnings.AddRange(ConfigKeys.Warnings(project, key => unknown.Contains(key) && (!key.Contains('.', StringComparison.Ordinal) || key.StartsWith("permissions.", StringComparison.Ordinal) || key.StartsWith("web.", StringComparison.Ordinal))));
         }
 
         return config with { Warnings = warnings };
@@ -82,6 +85,7 @@ public static class SovConfigReader
             Network = NetworkSection.Read(top.Section("network")),
             Redaction = RedactionSection.Read(top.Section("redaction")),
             AuditExport = AuditExportSection.Read(top.Section("audit")?.Section("export")),
+            Web = WebSection.Read(top.Section("web")),
         };
     }
 }

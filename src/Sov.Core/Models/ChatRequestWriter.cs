@@ -104,7 +104,11 @@ public static class ChatRequestWriter
         w.WriteString("role", message.Role.Value);
         var text = string.Concat(message.Contents.OfType<TextContent>().Select(t => t.Text));
         var calls = message.Contents.OfType<FunctionCallContent>().ToList();
-        if (calls.Count > 0 && text.Length == 0 && !strict)
+        if (ImageParts.Has(message))
+        {
+            ImageParts.Write(w, message); // text and image parts; a message without an image keeps its plain string content
+        }
+        else if (calls.Count > 0 && text.Length == 0 && !strict)
         {
             w.WriteNull("content");
         }

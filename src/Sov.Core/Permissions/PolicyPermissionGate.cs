@@ -53,6 +53,8 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
                 RunCommand run => Policy.DecideShell(run.Command),
                 ExternalServer mcp => Policy.DecideMcp(mcp.Server, mcp.Tool),
                 ReadPath read => DecideRead(read.Path),
+                Network { Listed: true } net => PermissionDecision.Allow($"{net.Origin} is in your [web] allow list"),
+                Network { Listed: false } net => PermissionDecision.Deny($"{net.Origin} is not in your [web] allow list"),
                 Network net => Policy.DecideNetwork(net.Origin),
                 NoEffect => PermissionDecision.Allow($"{request.Tool.Name} changes nothing"),
                 _ => Policy.DecideUnknown(request.Tool.Name),

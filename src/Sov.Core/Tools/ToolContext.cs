@@ -45,6 +45,9 @@ public sealed record ToolContext(Workspace Workspace)
         }
     }
 
+    /// <summary>Whether the model accepts images (config <c>images = true</c>): read_file then hands it PNG, JPEG, GIF and WebP files.</summary>
+    public bool ImagesAccepted { get; init; }
+
     /// <summary>Set by the agent session; tools call <see cref="ReportFileChanged"/> rather than this.</summary>
     public Action<string, string>? OnFileChanged { get; init; }
 

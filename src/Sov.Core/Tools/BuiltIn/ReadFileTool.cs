@@ -5,7 +5,10 @@ using Sov.Core.Tools.Effects;
 
 namespace Sov.Core.Tools.BuiltIn;
 
-/// <summary><c>read_file {path, offset?, limit?}</c>: numbered lines of a text file, capped; binary files refused.</summary>
+/// <summary>
+/// <c>read_file {path, offset?, limit?}</c>: numbered lines of a text file, capped; binary files refused; PNG, JPEG, GIF
+/// and WebP images (by their first bytes) handed to a model that accepts images (<see cref="ImageRead"/>).
+/// </summary>
 public sealed class ReadFileTool : ITool
 {
     public const int DefaultLineLimit = 2000;
@@ -40,6 +43,11 @@ public sealed class ReadFileTool : ITool
         }
 
         using var stream = context.Workspace.OpenRead(context.Workspace.Inspect(path));
+        if (Files.ImageFormat.Detect(stream) is { } image)
+        {
+            return await ImageRead.ReadAsync(stream, image, path, context.ImagesAccepted, cancellationToken).ConfigureAwait(false);
+        }
+
         if (TextFile.LooksBinary(stream))
         {
             return ToolOutput.Error($"{path} is a binary file; read_file shows text only.");
