@@ -35,6 +35,9 @@ public sealed record SovConfig
     /// <summary>The project's <c>[permissions]</c>; only its mode, ask and deny are used, and only to narrow.</summary>
     public PermissionSection ProjectPermissions { get; init; } = PermissionSection.Empty;
 
+    /// <summary>The managed policy laid over this configuration (<see cref="Policy.PolicyClamp"/>); <see cref="Policy.ManagedPolicy.None"/> when there is none.</summary>
+    public Policy.ManagedPolicy Policy { get; init; } = Sov.Core.Policy.ManagedPolicy.None;
+
     /// <summary>One line each: unknown keys with file and line, keys a project may not set, a refused project file.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
