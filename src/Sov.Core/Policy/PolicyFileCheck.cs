@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Sov.Core.Policy;
 
 /// <summary>
-/// Whether the policy file can be trusted: the file itself a regular file owned by the trusted owner (root) and
+/// Whether the policy file can be trusted: the file itself a regular file owned by root (or the trusted owner a
+/// test names; the product's is root) and
 /// writable by nobody else (no group or other write bit); every folder above it likewise, except that a folder
 /// writable by all but sticky (<c>/tmp</c>) is accepted, since there only an entry's owner may replace it.
 /// A symlink anywhere on the way is refused. Pure logic: Sov.Borders does the <c>lstat</c> calls.
@@ -51,7 +52,7 @@ public static class PolicyFileCheck
 
     private static string? Unsafe(PolicyPathEntry entry, uint trustedOwner, bool allowSticky)
     {
-        if (entry.Owner != trustedOwner)
+        if (entry.Owner != 0 && entry.Owner != trustedOwner)
         {
             return $"{entry.Path} is owned by uid {entry.Owner.ToString(CultureInfo.InvariantCulture)}, not {(trustedOwner == 0 ? "root" : "uid " + trustedOwner.ToString(CultureInfo.InvariantCulture))}";
         }
