@@ -1,6 +1,7 @@
 using Sov.Core;
 using Sov.Core.Config;
 using Sov.Core.Files;
+using Sov.Core.Policy;
 
 namespace Sov.Cli;
 
@@ -12,6 +13,7 @@ public sealed class CliContext(IEnvironment environment, TextWriter output, Text
 {
     private readonly Dictionary<string, SovConfig> _configs = new(StringComparer.Ordinal);
     private SovPaths? _paths;
+    private ManagedPolicy? _policy;
 
     public IEnvironment Environment { get; } = environment;
     public TextWriter Out { get; } = output;
@@ -24,8 +26,27 @@ public sealed class CliContext(IEnvironment environment, TextWriter output, Text
     public SovPaths Paths => _paths ??= SovPaths.Resolve(Environment);
 
     /// <summary>
+    /// Reads the managed policy (#20): the product's reads the path fixed at build time (Program.cs); tests give
+    /// their own. A policy that cannot be trusted throws (exit 3).
+    /// </summary>
+    public Func<ManagedPolicy> PolicySource { get; init; } = () => ManagedPolicy.None;
+
+    /// <summary>The managed policy, read on first use (the front door reads it before any command runs).</summary>
+    public ManagedPolicy Policy
+    {
+        get
+        {
+            lock (_configs)
+            {
+                return _policy ??= PolicySource();
+            }
+        }
+    }
+
+    /// <summary>
     /// The typed configuration (user config.toml and the workspace's .sov/config.toml), read once per run and
-    /// workspace; every command and border takes its piece from here. A config error is thrown each time asked.
+    /// workspace, with the managed policy laid over it (<see cref="PolicyClamp"/>); every command and border takes its
+    /// piece from here. A config error is thrown each time asked.
     /// </summary>
     public SovConfig Config(Workspace workspace)
     {
@@ -34,7 +55,7 @@ public sealed class CliContext(IEnvironment environment, TextWriter output, Text
         {
             if (!_configs.TryGetValue(workspace.Root, out var config))
             {
-                config = SovConfigReader.Read(Paths, workspace);
+                config = PolicyClamp.Apply(SovConfigReader.Read(Paths, workspace), Policy);
                 _configs[workspace.Root] = config;
             }
 

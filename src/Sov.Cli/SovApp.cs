@@ -30,6 +30,7 @@ public static class SovApp
         root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(UndoCommand.Create(context));
         root.Subcommands.Add(WatchCommand.Create(context));
+        root.Subcommands.Add(PolicyCommand.Create(context));
         InteractiveCommand.Configure(root, context);
         return root;
     }
@@ -54,6 +55,7 @@ public static class SovApp
         await TightenStateAsync(context).ConfigureAwait(false);
         try
         {
+            _ = context.Policy; // fail closed (#20): a managed policy that cannot be trusted stops every command, exit 3
             var config = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
             if (parsed.CommandResult.Command is RootCommand)
             {

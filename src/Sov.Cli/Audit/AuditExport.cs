@@ -46,7 +46,7 @@ internal static class AuditExport
 
         var endpoint = config.ExportEndpoint!;
         using var journal = Journal.Start(dir, new SessionInfo(VersionInfo.Version, ConfigDigest.Of(context.Paths.ConfigFile),
-            "", "", endpoint.ToString(), "", Kind: "audit-export"));
+            "", "", endpoint.ToString(), "", Kind: "audit-export", PolicySha256: context.Policy.Sha256));
         using var client = HttpClients.Create(new EgressOptions([endpoint])
         {
             Proxy = config.Proxy,

@@ -20,10 +20,15 @@ public sealed record BorderConfig(
     public static BorderConfig From(SovConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        var patterns = config.Policy.RedactionPatterns; // the managed policy's extra patterns (#20)
         return new BorderConfig(
             config.Network.Proxy,
             config.Network.CaFile,
-            config.Redaction.Allow.Count == 0 ? RedactionOptions.None : new RedactionOptions([.. config.Redaction.Allow]),
+            config.Redaction.Allow.Count == 0 && patterns.Count == 0 ? RedactionOptions.None
+                : new RedactionOptions([.. config.Redaction.Allow])
+                {
+                    Patterns = [.. patterns.Select(p => new System.Text.RegularExpressions.Regex(p, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))],
+                },
             config.AuditExport.Endpoint);
     }
 }

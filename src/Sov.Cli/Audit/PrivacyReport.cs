@@ -41,6 +41,7 @@ internal static class PrivacyReport
         o.WriteLine();
         o.WriteLine("Files outside the workspace:");
         o.WriteLine($"  read     {paths.ConfigFile} (your config)");
+        o.WriteLine($"  read     {Sov.Borders.Policy.PolicyFile.BuiltInPath} (the managed policy, fixed at build time; {(context.Policy.InForce ? $"in force, sha256 {context.Policy.Sha256}" : "absent")})");
         if (borders.CaFile is not null)
         {
             o.WriteLine($"  read     {borders.CaFile} (network.ca_file)");
@@ -57,6 +58,10 @@ internal static class PrivacyReport
         if (settings.Endpoint is { } endpoint)
         {
             o.WriteLine($"  {EgressGate.Origin(ModelEndpoint.ParseBaseUrl(endpoint))}  model endpoint ({settings.Sources.GetValueOrDefault("endpoint", "config")})");
+        }
+        else if (context.Policy.Endpoints.Count > 0)
+        {
+            o.WriteLine($"  {EgressGate.Origin(context.Policy.Endpoints[0])}  model endpoint (the managed policy's first; none configured)");
         }
         else
         {
@@ -89,9 +94,14 @@ internal static class PrivacyReport
             ? "  proxy: none (network.proxy is not set; proxy variables are ignored)"
             : $"  proxy: {EgressGate.Origin(borders.Proxy)} (network.proxy): requests to the hosts above travel through it");
         o.WriteLine("  Anything else is refused before any name is resolved, and journaled.");
+        if (context.Policy is { InForce: true } policy)
+        {
+            o.WriteLine($"  The managed policy {policy.Path} narrows this: model endpoints {(policy.Endpoints.Count == 0 ? "not pinned" : string.Join(", ", policy.Endpoints.Select(EgressGate.Origin)))}; MCP servers {(policy.McpServers is null ? "not pinned" : $"only {policy.McpServers.Count} allowed")}; 'sov policy show' lists every value.");
+        }
         o.WriteLine();
         o.WriteLine("Before a request body leaves, secrets in it are replaced with [REDACTED:kind:hash8]" +
-            (borders.Redaction.Allow.Count == 0 ? "." : $" ({borders.Redaction.Allow.Count} allow-listed value(s) pass)."));
+            (borders.Redaction.Allow.Count == 0 ? "." : $" ({borders.Redaction.Allow.Count} allow-listed value(s) pass).") +
+            (borders.Redaction.Patterns.Count == 0 ? "" : $" The managed policy adds {borders.Redaction.Patterns.Count} pattern(s)."));
         o.WriteLine();
         o.WriteLine("Environment context in the system prompt, exactly (after the fixed text 'sov prompt show' prints):");
         var environment = new EnvironmentContext(workspace.Root, EnvironmentContext.CurrentOsFamily(),

@@ -44,7 +44,7 @@ internal sealed class SessionJournal : IDisposable
     }
 
     public static CoreSessionInfo Info(CliContext context, string kind, string workspace, string model, string endpoint, string mode) =>
-        new(VersionInfo.Version, ConfigDigest.Of(context.Paths.ConfigFile), workspace, model, endpoint, mode, kind);
+        new(VersionInfo.Version, ConfigDigest.Of(context.Paths.ConfigFile), workspace, model, endpoint, mode, kind, context.Policy.Sha256);
 
     public void Finish(int exitCode) => Journal.Seal(exitCode switch
     {

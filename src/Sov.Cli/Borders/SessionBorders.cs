@@ -29,12 +29,23 @@ internal sealed record SessionBorders(BorderServices Services, PolicyPermissionG
     public static async Task<SessionBorders> CreateAsync(CliContext context, Workspace workspace, string? modeFlag, bool headless,
         Action<Sov.Core.Audit.IJournalRecord>? record, CancellationToken cancellationToken)
     {
-        var permissions = PermissionSettings.From(context.Config(workspace), modeFlag);
+        var config = context.Config(workspace);
+        var permissions = PermissionSettings.From(config, modeFlag);
         var settings = SandboxFactory.Settings(workspace.Root, context.Paths, permissions.Environment);
         var (shell, status) = await SandboxFactory.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
         var warnings = new List<string>();
+        if (permissions.PolicyNote is { } note)
+        {
+            warnings.Add(note);
+        }
+
         if (!status.Available)
         {
+            if (config.Policy.RequireSandbox)
+            {
+                throw new SovException($"{config.Policy.Cite("permissions.require_sandbox")} requires the sandbox, and it is unavailable: {status.Detail}.", status.Remedy, ExitCodes.Environment);
+            }
+
             if (permissions.Mode == PermissionMode.FullAuto)
             {
                 throw new SovException($"full-auto needs the sandbox, and it is unavailable: {status.Detail}.", status.Remedy, ExitCodes.Environment);

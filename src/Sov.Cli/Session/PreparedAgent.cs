@@ -9,6 +9,7 @@ using Sov.Core.Config;
 using Sov.Core.Files;
 using Sov.Core.Models;
 using Sov.Core.Permissions;
+using Sov.Core.Policy;
 using Sov.Core.Prompts;
 
 namespace Sov.Cli.Session;
@@ -36,6 +37,9 @@ internal sealed partial class PreparedAgent : IDisposable
     }
 
     public SovSettings Settings { get; }
+
+    /// <summary>The managed policy this session runs under (#20).</summary>
+    public required ManagedPolicy Policy { get; init; }
 
     /// <summary>Egress options for a client of this session: the given origins only, journaled and redacted like the model's.</summary>
     public required Func<IEnumerable<Uri>, string, EgressOptions> Egress { get; init; }
@@ -66,6 +70,11 @@ internal sealed partial class PreparedAgent : IDisposable
     /// </summary>
     public async Task<string?> SwitchModelAsync(string model, CancellationToken cancellationToken)
     {
+        if (Policy.ModelRefusal(model) is { } refused)
+        {
+            return refused;
+        }
+
         var served = await ModelCatalog.TryListAsync(Http, BaseUrl, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
         if (served is { Count: > 0 } && !served.Contains(model, StringComparer.Ordinal))
         {
@@ -108,10 +117,12 @@ internal sealed partial class PreparedAgent : IDisposable
         HttpClient? http = null;
         try
         {
-            var (baseUrl, discoveredModels) = await ResolveEndpointAsync(settings, Egress, cancellationToken).ConfigureAwait(false);
+            var policy = context.Config(workspace).Policy;
+            var (baseUrl, discoveredModels) = await ResolveEndpointAsync(settings, policy, Egress, cancellationToken).ConfigureAwait(false);
             var apiKey = ReadApiKey(context, settings.ApiKeyEnv);
             http = HttpClients.Create(Egress([new Uri(baseUrl.GetLeftPart(UriPartial.Authority))], "model"));
-            var model = settings.Model ?? discoveredModels?.FirstOrDefault() ?? await FirstServedAsync(http, baseUrl, cancellationToken).ConfigureAwait(false);
+            var model = settings.Model ?? policy.Models.FirstOrDefault() ?? discoveredModels?.FirstOrDefault() ?? await FirstServedAsync(http, baseUrl, cancellationToken).ConfigureAwait(false);
+            policy.CheckModel(model);
             if (settings.Model is null || settings.Endpoint is null)
             {
                 journal.Journal.Append(new ModelSelectedRecord(baseUrl.ToString(), model));
@@ -143,7 +154,7 @@ internal sealed partial class PreparedAgent : IDisposable
                 MaxTurns = settings.MaxTurns ?? new AgentOptions().MaxTurns,
                 Secrets = journal.Redactor.Memory,
             };
-            return new PreparedAgent(settings, workspace, baseUrl, http, client, options, journal) { Instructions = instructions, Egress = Egress, ResumePath = resumePath, Listed = listed };
+            return new PreparedAgent(settings, workspace, baseUrl, http, client, options, journal) { Instructions = instructions, Egress = Egress, Policy = policy, ResumePath = resumePath, Listed = listed };
         }
         catch
         {
@@ -153,12 +164,21 @@ internal sealed partial class PreparedAgent : IDisposable
         }
     }
 
+    /// <summary>The configured endpoint, checked against the managed policy before any request (so before any name is
+    /// resolved); or one found on loopback among those the policy allows.</summary>
     private static async Task<(Uri BaseUrl, IReadOnlyList<string>? Models)> ResolveEndpointAsync(
-        SovSettings settings, Func<IEnumerable<Uri>, string, EgressOptions> egress, CancellationToken cancellationToken)
+        SovSettings settings, ManagedPolicy policy, Func<IEnumerable<Uri>, string, EgressOptions> egress, CancellationToken cancellationToken)
     {
         if (settings.Endpoint is { } configured)
         {
-            return (ModelEndpoint.ParseBaseUrl(configured), null);
+            var baseUrl = ModelEndpoint.ParseBaseUrl(configured);
+            policy.CheckEndpoint(baseUrl);
+            return (baseUrl, null);
+        }
+
+        if (policy.Endpoints.Count > 0)
+        {
+            return (policy.Endpoints[0], null); // the policy names the endpoints: the first one, never a probe elsewhere
         }
 
         using var probe = HttpClients.Create(egress(EndpointDiscovery.Candidates.Select(c => new Uri(c.BaseUrl.GetLeftPart(UriPartial.Authority))), "discovery"));

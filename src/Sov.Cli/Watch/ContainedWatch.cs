@@ -16,7 +16,7 @@ internal static class ContainedWatch
     {
         var paths = context.Paths;
         var info = new SessionInfo(VersionInfo.Version, ConfigDigest.Of(paths.ConfigFile), request.Workspace, "(none: sov watch)",
-            string.Join(", ", plan.Endpoints.Select(e => e.Destination)), "contain", "watch");
+            string.Join(", ", plan.Endpoints.Select(e => e.Destination)), "contain", "watch", context.Policy.Sha256);
         using var journal = Journal.Start(paths.JournalDir, info);
         var observer = new JournalRelayObserver(journal);
         var folders = new[] { paths.ConfigDir, paths.StateDir, paths.CacheDir }.Distinct(StringComparer.Ordinal).ToList();

@@ -7,7 +7,7 @@ namespace Sov.Core.Agent;
 /// <summary>
 /// Runs the tool calls of one answer (all at once when every one is read-only, else one after another), emits each
 /// result, and returns them as the tool message's contents, errors marked for the model, whether one of them ends the turn (an approved plan, #17), and the images
-read for a model that accepts them (#17), as a user message to follow the results. The session's loop and a
+/// read for a model that accepts them (#17), as a user message to follow the results. The session's loop and a
 /// subagent's loop share it.
 /// </summary>
 internal static class ToolBatch

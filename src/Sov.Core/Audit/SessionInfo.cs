@@ -1,6 +1,9 @@
 namespace Sov.Core.Audit;
 
-/// <summary>What the opening <c>session</c> record says about the session it starts.</summary>
+/// <summary>
+/// What the opening <c>session</c> record says about the session it starts; <see cref="PolicySha256"/> is the
+/// SHA-256 of the managed policy file in force (#20), absent when there is none.
+/// </summary>
 public sealed record SessionInfo(
     string Version,
     string ConfigDigest,
@@ -8,4 +11,5 @@ public sealed record SessionInfo(
     string Model,
     string Endpoint,
     string PermissionMode,
-    string Kind = "session");
+    string Kind = "session",
+    string? PolicySha256 = null);

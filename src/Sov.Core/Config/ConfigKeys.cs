@@ -27,11 +27,15 @@ public static class ConfigKeys
     ];
 
     /// <summary>The dotted paths of the keys in <paramref name="table"/> that Sovereign does not read, in file order.</summary>
-    public static IReadOnlyList<string> Unknown(TomlTable table)
+    public static IReadOnlyList<string> Unknown(TomlTable table) => Unknown(table, Known);
+
+    /// <summary>The same against another file's list of keys (the managed policy's, <c>Sov.Core.Policy.PolicyKeys</c>).</summary>
+    public static IReadOnlyList<string> Unknown(TomlTable table, IReadOnlyList<string> known)
     {
         ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(known);
         var unknown = new List<string>();
-        Walk(table, [], unknown);
+        Walk(table, [], unknown, known);
         return unknown;
     }
 
@@ -39,10 +43,14 @@ public static class ConfigKeys
     /// One warning line per unknown key of <paramref name="document"/> (those <paramref name="include"/> accepts,
     /// when given): <c>config.toml:7: unknown key 'denyy' in [permissions] (did you mean 'deny'?)</c>.
     /// </summary>
-    public static IEnumerable<string> Warnings(ConfigDocument document, Func<string, bool>? include = null)
+    public static IEnumerable<string> Warnings(ConfigDocument document, Func<string, bool>? include = null) =>
+        Warnings(document, Known, include);
+
+    /// <summary>The same against another file's list of keys.</summary>
+    public static IEnumerable<string> Warnings(ConfigDocument document, IReadOnlyList<string> known, Func<string, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        foreach (var key in Unknown(document.Table))
+        foreach (var key in Unknown(document.Table, known))
         {
             if (include is not null && !include(key))
             {
@@ -51,7 +59,7 @@ public static class ConfigKeys
 
             var dot = key.LastIndexOf('.');
             var (parent, name) = dot < 0 ? ("", key) : (key[..dot], key[(dot + 1)..]);
-            var guess = Nearest(parent, name);
+            var guess = Nearest(parent, name, known);
             var what = IsTable(document.Table, key)
                 ? $"unknown table [{key}]" + (guess is null ? "" : $" (did you mean [{Join(parent, guess)}]?)")
                 : $"unknown key '{name}'" + (parent.Length == 0 ? "" : $" in [{parent}]") + (guess is null ? "" : $" (did you mean '{guess}'?)");
@@ -76,13 +84,13 @@ public static class ConfigKeys
     }
 
     /// <summary>The known name beside <paramref name="parent"/> closest to <paramref name="name"/>, if one is near enough to be a typo.</summary>
-    private static string? Nearest(string parent, string name)
+    private static string? Nearest(string parent, string name, IReadOnlyList<string> known)
     {
         var parentParts = parent.Length == 0 ? [] : parent.Split('.');
         var candidates = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var known in Known)
+        foreach (var key in known)
         {
-            var parts = known.Split('.');
+            var parts = key.Split('.');
             if (parts.Length > parentParts.Length && parts[parentParts.Length] != "*"
                 && parentParts.Select((p, i) => parts[i] == "*" || parts[i] == p).All(x => x))
             {
@@ -124,18 +132,18 @@ public static class ConfigKeys
         return d[a.Length, b.Length];
     }
 
-    private static void Walk(TomlTable table, List<string> path, List<string> unknown)
+    private static void Walk(TomlTable table, List<string> path, List<string> unknown, IReadOnlyList<string> known)
     {
         foreach (var (key, value) in table)
         {
             path.Add(key);
-            if (Matches(path, leaf: true))
+            if (Matches(path, leaf: true, known))
             {
                 // a known key: its value's type is checked where it is read
             }
-            else if (value is TomlTable inner && Matches(path, leaf: false))
+            else if (value is TomlTable inner && Matches(path, leaf: false, known))
             {
-                Walk(inner, path, unknown);
+                Walk(inner, path, unknown, known);
             }
             else
             {
@@ -147,11 +155,11 @@ public static class ConfigKeys
     }
 
     /// <summary>Whether <paramref name="path"/> is a known key (leaf) or a prefix of one (a table on the way).</summary>
-    private static bool Matches(List<string> path, bool leaf)
+    private static bool Matches(List<string> path, bool leaf, IReadOnlyList<string> known)
     {
-        foreach (var known in Known)
+        foreach (var key in known)
         {
-            var parts = known.Split('.');
+            var parts = key.Split('.');
             if (leaf ? parts.Length != path.Count : parts.Length <= path.Count)
             {
                 continue;

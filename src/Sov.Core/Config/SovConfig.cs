@@ -41,9 +41,26 @@ public sealed record SovConfig
     /// <summary>The project's <c>[web]</c> table: it may only narrow the user's list.</summary>
     public WebSection ProjectWeb { get; init; } = WebSection.Empty;
 
-    /// <summary>The hosts web_fetch may reach: the user's list, narrowed by the project's when it has one. Empty: web fetch is off.</summary>
-    public Web.WebAllowList WebAllow =>
-        !ProjectWeb.Present ? new(Web.Allow) : new Web.WebAllowList(Web.Allow).Narrow(ProjectWeb.Allow, out _);
+    /// <summary>
+    /// The hosts web_fetch may reach: the user's list, narrowed by the project's when it has one, and by the managed
+    /// policy's <c>web.hosts</c> when it sets them (#20). Empty: web fetch is off.
+    /// </summary>
+    public Web.WebAllowList WebAllow => NarrowedByPolicy(
+        !ProjectWeb.Present ? new(Web.Allow) : new Web.WebAllowList(Web.Allow).Narrow(ProjectWeb.Allow, out _));
+
+    private Web.WebAllowList NarrowedByPolicy(Web.WebAllowList list)
+    {
+        if (Policy.WebHosts is not { } hosts)
+        {
+            return list;
+        }
+
+        var pinned = new Web.WebAllowList([.. hosts.Select(h => Sov.Core.Web.WebOrigin.Parse(h, out _)).OfType<Web.WebOrigin>()]);
+        return pinned.Narrow(list.Origins, out _);
+    }
+
+    /// <summary>The managed policy laid over this configuration (<see cref="Policy.PolicyClamp"/>); <see cref="Policy.ManagedPolicy.None"/> when there is none.</summary>
+    public Policy.ManagedPolicy Policy { get; init; } = Sov.Core.Policy.ManagedPolicy.None;
 
     /// <summary>One line each: unknown keys with file and line, keys a project may not set, a refused project file.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -8,4 +8,7 @@ namespace Sov.Core.Secrets;
 public sealed record RedactionOptions(IReadOnlyList<string> Allow)
 {
     public static RedactionOptions None { get; } = new([]);
+
+    /// <summary>Extra patterns redacted as kind <c>policy-pattern</c>: the managed policy's <c>redaction.patterns</c> (#20).</summary>
+    public IReadOnlyList<System.Text.RegularExpressions.Regex> Patterns { get; init; } = [];
 }

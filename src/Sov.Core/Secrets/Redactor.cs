@@ -22,11 +22,13 @@ namespace Sov.Core.Secrets;
 public sealed class Redactor
 {
     private readonly FrozenSet<string> _allow;
+    private readonly IReadOnlyList<System.Text.RegularExpressions.Regex> _patterns;
 
     public Redactor(RedactionOptions? options = null, SecretMemory? memory = null)
     {
         options ??= RedactionOptions.None;
         _allow = options.Allow.ToFrozenSet(StringComparer.Ordinal);
+        _patterns = options.Patterns;
         Memory = memory ?? new SecretMemory(options);
     }
 
@@ -112,6 +114,17 @@ public sealed class Redactor
         foreach (var (kind, start, length) in SecretScan.Find(text))
         {
             Add(found, text, kind, start, length);
+        }
+
+        foreach (var pattern in _patterns)
+        {
+            foreach (System.Text.RegularExpressions.Match m in pattern.Matches(text))
+            {
+                if (m.Length > 0)
+                {
+                    Add(found, text, "policy-pattern", m.Index, m.Length);
+                }
+            }
         }
 
         if (Memory.Count > 0)

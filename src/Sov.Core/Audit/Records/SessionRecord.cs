@@ -24,5 +24,9 @@ public sealed record SessionRecord(string Session, SessionInfo Info) : IJournalR
         writer.WriteString("model", info.Model);
         writer.WriteString("endpoint", info.Endpoint);
         writer.WriteString("permission_mode", info.PermissionMode);
+        if (info.PolicySha256 is { } policy)
+        {
+            writer.WriteString("policy_sha256", policy);
+        }
     }
 }
