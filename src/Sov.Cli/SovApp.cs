@@ -30,6 +30,7 @@ public static class SovApp
         root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(UndoCommand.Create(context));
         root.Subcommands.Add(WatchCommand.Create(context));
+        root.Subcommands.Add(AcpCommand.Create(context));
         InteractiveCommand.Configure(root, context);
         return root;
     }
