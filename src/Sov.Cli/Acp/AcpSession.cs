@@ -183,7 +183,14 @@ internal sealed class AcpSession : IAsyncDisposable
                             turnToken = _turnCancel?.Token ?? new CancellationToken(canceled: true);
                         }
 
-                        _wired.Session.Submit(await _approvals.AskAsync(ask, turnToken).ConfigureAwait(false));
+                        var answer = await _approvals.AskAsync(ask, turnToken).ConfigureAwait(false);
+                        _wired.Session.Submit(answer);
+                        if (answer is Approve)
+                        {
+                            await _connection.NotifyAsync("session/update", new SessionNotification(Id, new ToolCallProgress(ask.CallId, "in_progress")),
+                                AcpJson.Default.SessionNotification, cancellationToken).ConfigureAwait(false);
+                        }
+
                         break;
                     case TurnCompleted done:
                         lock (_lock)

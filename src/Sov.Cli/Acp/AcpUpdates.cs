@@ -37,7 +37,7 @@ internal sealed class AcpUpdates(ToolRegistry tools, Workspace workspace, TodoLi
         var preview = ChangePreview.Of(tools, workspace, call.Name, call.Arguments);
         IReadOnlyList<ToolCallContent>? content = preview is null ? null
             : [new ToolCallContent("diff", Path: preview.FullPath, OldText: preview.Before is { } b ? TerminalText.Safe(b) : null, NewText: TerminalText.Safe(preview.After))];
-        return new ToolCallStart(call.CallId, Title(call.Name, effect), Kind(effect), "pending", content, Locations(effect), RawInput(call.Arguments));
+        return new ToolCallStart(call.CallId, Title(call.Name, effect), Kind(effect), "pending", content, Locations(effect));
     }
 
     /// <summary>The one-line title of a call: what it does to what (revealed, one line).</summary>
@@ -111,17 +111,4 @@ internal sealed class AcpUpdates(ToolRegistry tools, Workspace workspace, TodoLi
     }
 
     private static ContentBlock Text(string text) => new("text", TerminalText.Safe(text));
-
-    private static JsonElement? RawInput(string arguments)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(arguments);
-            return doc.RootElement.ValueKind == JsonValueKind.Object ? doc.RootElement.Clone() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

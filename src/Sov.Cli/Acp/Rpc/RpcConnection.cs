@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Sov.Borders.Mcp;
 using Sov.Cli.Acp.Wire;
+using Sov.Core.JsonRpc;
 
 namespace Sov.Cli.Acp.Rpc;
 
@@ -52,7 +53,7 @@ internal sealed class RpcConnection(Stream input, Stream output, IRpcHandler han
 
     /// <summary>Sends a notification (<c>session/update</c>).</summary>
     public Task NotifyAsync<T>(string method, T parameters, JsonTypeInfo<T> info, CancellationToken cancellationToken) =>
-        WriteAsync(RpcFrames.Notification(method, parameters, info), cancellationToken);
+        WriteAsync(JsonRpcEnvelope.Notification(method, parameters, info), cancellationToken);
 
     /// <summary>Asks the editor (<c>session/request_permission</c>) and returns its result; its error as <see cref="RpcException"/>.</summary>
     public async Task<TResult> RequestAsync<T, TResult>(string method, T parameters, JsonTypeInfo<T> info, JsonTypeInfo<TResult> resultInfo,
@@ -63,7 +64,7 @@ internal sealed class RpcConnection(Stream input, Stream output, IRpcHandler han
         _open[id] = answer;
         try
         {
-            await WriteAsync(RpcFrames.Request(id, method, parameters, info), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(JsonRpcEnvelope.Request(id, method, parameters, info), cancellationToken).ConfigureAwait(false);
             var message = await answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             if (message.Error is { } error)
             {
@@ -111,7 +112,10 @@ internal sealed class RpcConnection(Stream input, Stream output, IRpcHandler han
         }
         catch (JsonException)
         {
-            await WriteAsync(RpcFrames.Error(null, RpcCodes.ParseError, "Parse error: the line is not one JSON-RPC message"), cancellationToken).ConfigureAwait(false);
+            // JSON of another shape (an array, a method that is a number) is an invalid request; anything else a parse error.
+            await WriteAsync(IsJson(line)
+                ? RpcFrames.Error(null, RpcCodes.InvalidRequest, "Invalid request: not a JSON-RPC 2.0 request, notification or response")
+                : RpcFrames.Error(null, RpcCodes.ParseError, "Parse error: the line is not JSON"), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -136,6 +140,19 @@ internal sealed class RpcConnection(Stream input, Stream output, IRpcHandler han
         var work = Task.Run(() => ServeAsync(message, cancellationToken), CancellationToken.None);
         _running[work] = true;
         _ = work.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private static bool IsJson(ReadOnlyMemory<byte> line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private async Task ServeAsync(RpcMessage message, CancellationToken cancellationToken)
