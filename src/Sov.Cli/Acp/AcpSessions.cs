@@ -11,8 +11,8 @@ namespace Sov.Cli.Acp;
 /// Opens editor sessions the way every front door does: <see cref="PreparedAgent"/> (kind <c>acp</c>: its journal opens
 /// first), <see cref="SessionWiring.BuildAsync"/> with the interactive permission gate, the session file under the one
 /// id. The editor's <c>cwd</c> becomes the workspace root, fixed for the session; the endpoint, model and permissions
-/// come from the user's config and <c>sov acp</c>'s flags only. MCP servers the editor offers are not connected
-/// (they would run with the editor's choice of command and environment): the person is told on stderr.
+/// come from the user's config and <c>sov acp</c>'s flags only. MCP servers the editor offers are connected only as
+/// <see cref="EditorMcpServers"/> allows (off by default); what is left out is said on stderr.
 /// </summary>
 internal sealed class AcpSessions(CliContext context, SettingsOverrides flags, string? modeFlag)
 {
@@ -36,19 +36,18 @@ internal sealed class AcpSessions(CliContext context, SettingsOverrides flags, s
         }
 
         var root = Commands.SessionOptions.Root(cwd);
-        if (request.McpServers is { Count: > 0 } offered)
-        {
-            await context.Error.WriteLineAsync(TerminalSafe.Line(
-                $"sov acp: {offered.Count} MCP server(s) offered by the editor were not connected ({string.Join(", ", offered.Select(s => s.Name))}); configure them in config.toml [mcp_servers] instead."))
-                .ConfigureAwait(false);
-        }
-
         var agent = await PreparedAgent.PrepareAsync(context, flags, root, cancellationToken, kind: "acp", modeFlag: modeFlag,
             session: load ? new SessionChoice(request.SessionId) : SessionChoice.New).ConfigureAwait(false);
         try
         {
+            var (offered, notes) = EditorMcpServers.From(request.McpServers, context.Config(agent.Workspace));
+            foreach (var note in notes)
+            {
+                await context.Error.WriteLineAsync("sov acp: " + TerminalSafe.Line(note)).ConfigureAwait(false);
+            }
+
             var wired = await SessionWiring.BuildAsync(context, agent, modeFlag, headless: false,
-                borders => new InteractivePermissionGate(borders.Gate, agent.Workspace), cancellationToken).ConfigureAwait(false);
+                borders => new InteractivePermissionGate(borders.Gate, agent.Workspace), cancellationToken, offered).ConfigureAwait(false);
             try
             {
                 return await StartAsync(agent, wired, load, cancellationToken).ConfigureAwait(false);
