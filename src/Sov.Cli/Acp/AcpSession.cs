@@ -133,9 +133,19 @@ internal sealed class AcpSession : IAsyncDisposable
         return refused;
     }
 
+    /// <summary>Ends the session: a running turn is interrupted and waited for (a bounded time), the file saved, the journal sealed.</summary>
     public async ValueTask DisposeAsync()
     {
         Cancel();
+        try
+        {
+            await _wired.Session.WhenIdle.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // a tool that does not stop: the session ends regardless, and disposing the loop stops it
+        }
+
         _store.Save();
         await _closing.CancelAsync().ConfigureAwait(false);
         try
@@ -145,6 +155,11 @@ internal sealed class AcpSession : IAsyncDisposable
         catch (TimeoutException)
         {
             // the pump waits on the editor; the session ends regardless
+        }
+
+        lock (_lock)
+        {
+            _turn?.TrySetCanceled(CancellationToken.None);
         }
 
         _store.Dispose();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Sov.Borders.Mcp;
 using Sov.Cli.Acp.Wire;
+using Sov.Core;
 using Sov.Core.JsonRpc;
 
 namespace Sov.Cli.Acp.Rpc;
@@ -174,6 +175,16 @@ internal sealed class RpcConnection(Stream input, Stream output, IRpcHandler han
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return;
+        }
+        catch (SovException e)
+        {
+            answer = message.Id is { } id ? RpcFrames.Error(id, RpcCodes.InternalError, $"{e.Message} {e.Remedy}") : null;
+        }
+#pragma warning disable CA1031 // One request failing is answered with the protocol's internal error; the agent keeps serving.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            answer = message.Id is { } id ? RpcFrames.Error(id, RpcCodes.InternalError, "Internal error: " + PlainErrors.Describe(e)) : null;
         }
 
         if (answer is not null)
