@@ -169,12 +169,14 @@ internal sealed class AcpSession : IAsyncDisposable
         _closing.Dispose();
     }
 
-    private static string Describe(string mode) => mode switch
+    /// <summary>A line for each mode the editor lists (every name <see cref="PermissionModes"/> has; one added later is listed without).</summary>
+    private static string? Describe(string mode) => mode switch
     {
         "read-only" => "Reads only; every change is refused",
         "ask" => "Reads freely; asks before every change and command",
         "auto-edit" => "Edits files in the workspace without asking; asks before commands",
-        _ => "Edits and runs commands in the sandbox without asking",
+        "full-auto" => "Edits and runs commands in the sandbox without asking",
+        _ => null,
     };
 
     private async Task PumpAsync(CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Sov.EndToEnd.Acp;
 /// <summary>
 /// #18: <c>sov acp</c> driven by the official ACP client library (@agentclientprotocol/sdk 2.4.0 from npm):
 /// initialize, a new session, a prompt that streams text and a write shown as a diff whose permission is rejected
-/// then allowed, the protocol's errors (unknown method, unknown session, a second prompt while one runs), cancel in
+/// then allowed (and the todo list as the plan), the protocol's errors (unknown method, unknown session, a second prompt while one runs), cancel in
 /// the middle of a turn, set mode, and a new process loading the session with its history replayed.
 /// </summary>
 public sealed class AcpClientTests
@@ -17,6 +17,7 @@ public sealed class AcpClientTests
         h.Server.Enqueue(
             new ScriptedResponse().AddText("I'll write the notes.").ToolCall("call_1", "write_file", arguments),
             new ScriptedResponse().ToolCall("call_2", "write_file", arguments),
+            new ScriptedResponse().ToolCall("call_3", "todo", JsonSerializer.Serialize(new { items = new[] { new { content = "Write the notes", status = "completed" } } })),
             ScriptedResponse.Text("Wrote notes.md."),
             new ScriptedResponse().AddText("Working on it", 1).HoldUntil(held.Task).AddText(" (never sent)", 1));
     }
@@ -51,7 +52,7 @@ public sealed class AcpClientTests
         Assert.Contains("I'll write the notes.", text, StringComparison.Ordinal);
         Assert.Contains("Wrote notes.md.", text, StringComparison.Ordinal);
         var notes = Path.Combine(h.Workspace.FullName, "notes.md");
-        var calls = updates.Where(u => u.GetProperty("sessionUpdate").GetString() == "tool_call").ToList();
+        var calls = updates.Where(u => u.GetProperty("sessionUpdate").GetString() == "tool_call" && u.GetProperty("kind").GetString() != "think").ToList();
         Assert.Equal(2, calls.Count);
         foreach (var call in calls)
         {
@@ -66,7 +67,13 @@ public sealed class AcpClientTests
 
         var statuses = updates.Where(u => u.GetProperty("sessionUpdate").GetString() == "tool_call_update")
             .Select(u => (u.GetProperty("toolCallId").GetString(), u.GetProperty("status").GetString())).ToList();
-        Assert.Equal([("call_1", "failed"), ("call_2", "completed")], statuses);
+        Assert.Equal([("call_1", "failed"), ("call_2", "in_progress"), ("call_2", "completed"), ("call_3", "completed")], statuses);
+
+        // The todo tool's list is the plan.
+        var plan = Assert.Single(updates, u => u.GetProperty("sessionUpdate").GetString() == "plan");
+        var entry = Assert.Single(plan.GetProperty("entries").EnumerateArray());
+        Assert.Equal("Write the notes", entry.GetProperty("content").GetString());
+        Assert.Equal("completed", entry.GetProperty("status").GetString());
         var asked = main.GetProperty("permissionRequests").EnumerateArray().ToList();
         Assert.Equal(2, asked.Count);
         Assert.All(asked, a =>
