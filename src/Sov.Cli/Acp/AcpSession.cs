@@ -71,6 +71,8 @@ internal sealed class AcpSession : IAsyncDisposable
 
         try
         {
+            // The last turn's task ends just after its TurnCompleted: submitted before that, the loop would refuse the turn.
+            await Task.WhenAny(_wired.Session.WhenIdle).ConfigureAwait(false);
             _wired.Session.Submit(new UserTurn(InterruptedTurns.WithNote(_store.TakeNotes(), text)));
             using var registration = cancellationToken.Register(Cancel);
             var done = await turn.Task.ConfigureAwait(false);

@@ -30,6 +30,11 @@ internal sealed class AcpSessions(CliContext context, SettingsOverrides flags, s
             throw new RpcException(RpcCodes.InvalidParams, "Invalid params: cwd must be an absolute path (the workspace folder).");
         }
 
+        if (!Directory.Exists(cwd))
+        {
+            throw new RpcException(RpcCodes.InvalidParams, $"Invalid params: the workspace folder {cwd} does not exist.");
+        }
+
         if (load && string.IsNullOrEmpty(request.SessionId))
         {
             throw new RpcException(RpcCodes.InvalidParams, "Invalid params: session/load needs a sessionId.");

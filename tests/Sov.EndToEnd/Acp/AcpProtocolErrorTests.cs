@@ -64,6 +64,9 @@ public sealed class AcpProtocolErrorTests
             var badParams = await AskAsync("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"session/new\",\"params\":{\"cwd\":\"relative/path\",\"mcpServers\":[]}}");
             Assert.Equal(-32602, badParams.GetProperty("error").GetProperty("code").GetInt32());
 
+            var missing = await AskAsync("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"session/new\",\"params\":{\"cwd\":\"/no/such/folder/anywhere\",\"mcpServers\":[]}}");
+            Assert.Equal(-32602, missing.GetProperty("error").GetProperty("code").GetInt32());
+
             var init = await AskAsync("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"initialize\",\"params\":{\"protocolVersion\":7}}");
             Assert.Equal(5, init.GetProperty("id").GetInt32());
             Assert.Equal(1, init.GetProperty("result").GetProperty("protocolVersion").GetInt32()); // the version Sovereign speaks
