@@ -31,6 +31,7 @@ public static class SovApp
         root.Subcommands.Add(UndoCommand.Create(context));
         root.Subcommands.Add(WatchCommand.Create(context));
         root.Subcommands.Add(PolicyCommand.Create(context));
+        root.Subcommands.Add(AcpCommand.Create(context));
         InteractiveCommand.Configure(root, context);
         return root;
     }

@@ -7,7 +7,7 @@ namespace Sov.Borders.Mcp;
 /// beyond <c>maxLine</c> bytes, however long the server makes it (<see cref="McpMessageTooLargeException"/>).
 /// (Pinned attack, issue #12: a 300 MB result took 2.8 GB of memory before the output cap applied.)
 /// </summary>
-internal sealed class BoundedLineReader(Stream stream, int maxLine)
+public sealed class BoundedLineReader(Stream stream, int maxLine)
 {
     private readonly byte[] _buffer = new byte[64 * 1024];
     private readonly ArrayBufferWriter<byte> _line = new(4096);

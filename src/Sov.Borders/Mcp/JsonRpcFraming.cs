@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Sov.Borders.Mcp.Wire;
+using Sov.Core.JsonRpc;
 
 namespace Sov.Borders.Mcp;
 
@@ -12,20 +12,13 @@ namespace Sov.Borders.Mcp;
 /// </summary>
 internal static class JsonRpcFraming
 {
-    public static byte[] Request<T>(long id, string method, T parameters, JsonTypeInfo<T> info) =>
-        Write(w =>
-        {
-            w.WriteNumber("id", id);
-            w.WriteString("method", method);
-            w.WritePropertyName("params");
-            JsonSerializer.Serialize(w, parameters, info);
-        });
+    public static byte[] Request<T>(long id, string method, T parameters, JsonTypeInfo<T> info) => JsonRpcEnvelope.Request(id, method, parameters, info);
 
-    public static byte[] Notification(string method) => Write(w => w.WriteString("method", method));
+    public static byte[] Notification(string method) => JsonRpcEnvelope.Write(w => w.WriteString("method", method));
 
     /// <summary>An empty result answering the server's request <paramref name="id"/> (a ping).</summary>
     public static byte[] EmptyResult(JsonElement id) =>
-        Write(w =>
+        JsonRpcEnvelope.Write(w =>
         {
             w.WritePropertyName("id");
             id.WriteTo(w);
@@ -70,19 +63,5 @@ internal static class JsonRpcFraming
         {
             throw new McpProtocolException($"the server's answer to {method} is not a valid result");
         }
-    }
-
-    private static byte[] Write(Action<Utf8JsonWriter> body)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteString("jsonrpc", "2.0");
-            body(w);
-            w.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -17,9 +17,6 @@ namespace Sov.Cli.Interactive;
 /// </summary>
 internal sealed class TurnView(TerminalSurface surface, Workspace workspace, ToolRegistry tools)
 {
-    /// <summary>Files larger than this get no diff preview before their approval (the approval still shows the call).</summary>
-    private const long PreviewMaxBytes = 1024 * 1024;
-
     private readonly MarkdownStream _markdown = new(surface);
     private readonly StringBuilder _reasoning = new();
     private bool _reasoningShown;
@@ -118,43 +115,13 @@ internal sealed class TurnView(TerminalSurface surface, Workspace workspace, Too
         }
     }
 
-    /// <summary>
-    /// For a call that says it writes a path and can tell the result beforehand (<see cref="IPreviewsChange"/>), the
-    /// diff of what it will do, read from the file as it is now.
-    /// </summary>
+    /// <summary>The diff of what a write call will do (<see cref="ChangePreview"/>), read from the file as it is now.</summary>
     public void PreviewChange(ToolCallRequested call)
     {
-        if (tools.Find(call.Name) is not { } tool || tool is not IPreviewsChange preview)
+        if (Session.ChangePreview.Of(tools, workspace, call.Name, call.Arguments) is { } change)
         {
-            return;
-        }
-
-        try
-        {
-            using var doc = JsonDocument.Parse(call.Arguments);
-            var args = ArgumentCoercer.Coerce(tool.Schema, doc.RootElement);
-            if (tool.EffectOf(args) is not WritePath write)
-            {
-                return;
-            }
-
-            var full = workspace.Resolve(write.Path);
-            var kind = workspace.Files.Kind(full);
-            if (kind is FileKind.Folder or FileKind.Other || (kind == FileKind.File && new FileInfo(full).Length > PreviewMaxBytes))
-            {
-                return; // a FIFO, device or huge file is never read for a preview: the tool itself says what it does with it
-            }
-
-            var before = kind == FileKind.File ? File.ReadAllText(full) : null;
-            if (preview.After(args, before) is { } after)
-            {
-                DiffView.Write(surface, workspace.Relative(full), before, after);
-                _previewed = (call.CallId, workspace.Relative(full));
-            }
-        }
-        catch (Exception e) when (e is JsonException or ToolException or InvalidOperationException or WorkspaceException or IOException or UnauthorizedAccessException)
-        {
-            // The tool itself reports what is wrong with these arguments.
+            DiffView.Write(surface, change.RelativePath, change.Before, change.After);
+            _previewed = (call.CallId, change.RelativePath);
         }
     }
 

@@ -32,11 +32,12 @@ internal sealed class McpServers : IAsyncDisposable
     public IReadOnlyList<ITool> Tools => _tools;
 
     /// <param name="taken">The session's other tools: a server's tool never takes one of their names.</param>
+    /// <param name="offered">Servers a front end adds (an editor's, when the user's config allows them): run exactly as configured ones.</param>
     public static async Task<McpServers> ConnectAsync(CliContext context, PreparedAgent agent, SessionBorders borders,
-        IReadOnlyCollection<ITool> taken, CancellationToken cancellationToken)
+        IReadOnlyCollection<ITool> taken, CancellationToken cancellationToken, IReadOnlyList<McpServerSettings>? offered = null)
     {
         var result = new McpServers();
-        var configured = context.Config(borders.Services.Workspace).McpServers;
+        IReadOnlyList<McpServerSettings> configured = [.. context.Config(borders.Services.Workspace).McpServers, .. offered ?? []];
         if (configured.Count == 0)
         {
             return result;

@@ -22,8 +22,9 @@ namespace Sov.Cli.Session;
 internal static class SessionWiring
 {
     /// <param name="gateFor">The front end's permission gate over the borders' policy gate (null: that gate as it is).</param>
+    /// <param name="mcpOffered">MCP servers the front end adds (an editor's, allowed by the user's config), run as configured ones.</param>
     public static async Task<WiredSession> BuildAsync(CliContext context, PreparedAgent agent, string? modeFlag, bool headless,
-        Func<SessionBorders, IPermissionGate>? gateFor, CancellationToken cancellationToken)
+        Func<SessionBorders, IPermissionGate>? gateFor, CancellationToken cancellationToken, IReadOnlyList<Core.Config.McpServerSettings>? mcpOffered = null)
     {
         ArgumentNullException.ThrowIfNull(agent);
         var journal = agent.Journal.Journal;
@@ -32,7 +33,7 @@ internal static class SessionWiring
         var web = WebTools.Create(context, agent);
         var agents = AgentCatalog.Load(Path.Combine(context.Paths.ConfigDir, "agents"), new ProjectFileBorder(agent.Workspace, borders.Gate.Policy));
         ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools(), .. web.Tools, new TaskTool(agents), new Core.Tools.Planning.ExitPlanTool()]; // exit_plan: offered only in plan mode (#17)
-        var mcp = await McpServers.ConnectAsync(context, agent, borders, own, cancellationToken).ConfigureAwait(false);
+        var mcp = await McpServers.ConnectAsync(context, agent, borders, own, cancellationToken, mcpOffered).ConfigureAwait(false);
         try
         {
             var tools = new ToolRegistry([.. own, .. mcp.Tools]);

@@ -29,6 +29,9 @@ public sealed record SovConfig
 
     public AuditExportSection AuditExport { get; init; } = AuditExportSection.Empty;
 
+    /// <summary>The user's <c>[acp]</c> table (<c>sov acp</c>).</summary>
+    public AcpSection Acp { get; init; } = AcpSection.Empty;
+
     /// <summary>The project's model and instructions (nothing else of the model keys is taken from a project).</summary>
     public ModelSection Project { get; init; } = ModelSection.Empty;
 

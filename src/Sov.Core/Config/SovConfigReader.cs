@@ -86,6 +86,7 @@ public static class SovConfigReader
             Redaction = RedactionSection.Read(top.Section("redaction")),
             AuditExport = AuditExportSection.Read(top.Section("audit")?.Section("export")),
             Web = WebSection.Read(top.Section("web")),
+            Acp = AcpSection.Read(top.Section("acp")),
         };
     }
 }
