@@ -21,6 +21,10 @@ internal sealed class AcpApprovals(string sessionId, InteractivePermissionGate g
     public const string AllowAlways = "allow_always";
     public const string Reject = "reject_once";
 
+    /// <summary>A plan (plan mode, #17) is approved with the mode that carries it out: ask before each change, or auto-edit.</summary>
+    public const string PlanThenAsk = "plan_then_ask";
+    public const string PlanThenAutoEdit = "plan_then_auto_edit";
+
     /// <summary>Asks the editor and returns the answer to submit.</summary>
     public async Task<Submission> AskAsync(ApprovalRequested ask, CancellationToken cancellationToken)
     {
@@ -45,6 +49,10 @@ internal sealed class AcpApprovals(string sessionId, InteractivePermissionGate g
             case AllowAlways:
                 gate.AllowAlways(ask.CallId);
                 return new Approve(ask.CallId);
+            case PlanThenAsk:
+                return new Approve(ask.CallId, "ask");
+            case PlanThenAutoEdit:
+                return new Approve(ask.CallId, "auto-edit");
             default:
                 return new Deny(ask.CallId, chosen == Reject ? "the person rejected it in the editor" : "the permission question was cancelled");
         }
@@ -64,13 +72,15 @@ internal sealed class AcpApprovals(string sessionId, InteractivePermissionGate g
             _ => "",
         };
         var body = $"{ask.Reason}\n\n{ask.Arguments}";
-        List<PermissionOption> options = [new(AllowOnce, "Allow once", "allow_once")];
+        List<PermissionOption> options = ask.Kind == ApprovalKind.Plan
+            ? [new(PlanThenAsk, "Approve the plan; ask before each change", "allow_once"), new(PlanThenAutoEdit, "Approve the plan; edit without asking", "allow_once")]
+            : [new(AllowOnce, "Allow once", "allow_once")];
         if (ask.Kind == ApprovalKind.ToolCall && asked is { Rules.Count: > 0 })
         {
             options.Add(new(AllowAlways, TerminalText.Line("Always allow: " + string.Join(", ", asked.Rules)), "allow_always"));
         }
 
-        options.Add(new(Reject, "Reject", "reject_once"));
+        options.Add(new(Reject, ask.Kind == ApprovalKind.Plan ? "Keep planning" : "Reject", "reject_once"));
         var call = new ToolCallProgress(ask.CallId, "pending", [new ToolCallContent("content", new ContentBlock("text", TerminalText.Safe(body)))],
             TerminalText.Line(title), AcpUpdates.Kind(effect), updates.Locations(effect));
         return new RequestPermissionParams(sessionId, call, options);
