@@ -29,6 +29,9 @@ public sealed record SovConfig
 
     public AuditExportSection AuditExport { get; init; } = AuditExportSection.Empty;
 
+    /// <summary><c>[audit] seal_key_file</c> (#20).</summary>
+    public AuditSealSection AuditSeal { get; init; } = AuditSealSection.Empty;
+
     /// <summary>The project's model and instructions (nothing else of the model keys is taken from a project).</summary>
     public ModelSection Project { get; init; } = ModelSection.Empty;
 

@@ -82,6 +82,7 @@ public static class SovConfigReader
             Network = NetworkSection.Read(top.Section("network")),
             Redaction = RedactionSection.Read(top.Section("redaction")),
             AuditExport = AuditExportSection.Read(top.Section("audit")?.Section("export")),
+            AuditSeal = AuditSealSection.Read(top.Section("audit")),
         };
     }
 }
