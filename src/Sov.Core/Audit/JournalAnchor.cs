@@ -66,11 +66,18 @@ public static class JournalAnchor
     /// <summary>
     /// The predecessor of a session starting now: the session the anchor names (or, in a folder without an anchor, the
     /// newest journal there: a folder from before #20) and its last complete record; null when the folder has no journal.
+    /// When the session the anchor names is gone, the new one still names it (at its first record, as the anchor states
+    /// it), so the deletion stays visible to <see cref="JournalChain"/> after later sessions.
     /// </summary>
     internal static ChainLink? Predecessor(string journalDir)
     {
-        var session = Read(journalDir)?.Session ?? JournalFiles.Newest(journalDir);
-        return session is null ? null : LastComplete(JournalFiles.PathOf(journalDir, session), session);
+        if (Read(journalDir) is var (anchored, firstHash))
+        {
+            return LastComplete(JournalFiles.PathOf(journalDir, anchored), anchored) ?? new ChainLink(anchored, 1, firstHash);
+        }
+
+        var newest = JournalFiles.Newest(journalDir);
+        return newest is null ? null : LastComplete(JournalFiles.PathOf(journalDir, newest), newest);
     }
 
     /// <summary>

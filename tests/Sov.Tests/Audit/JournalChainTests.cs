@@ -54,6 +54,18 @@ public sealed class JournalChainTests : IDisposable
     }
 
     [Fact]
+    public void ADeletedNewestStaysReportedAfterTheNextSessionStarts()
+    {
+        StartSealed();
+        var deleted = StartSealed();
+        File.Delete(JournalFiles.PathOf(_dir, deleted));
+        var next = StartSealed();
+        var problem = Assert.Single(JournalChain.Check(_dir));
+        Assert.Equal(next, problem.Session);
+        Assert.Contains($"follows session {deleted}, whose journal is missing", problem.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CuttingThePredecessorBelowTheNamedRecordIsReported()
     {
         var first = StartSealed();
