@@ -24,7 +24,18 @@ public static class JournalLock
     /// Takes the folder's start lock (<c>.start.lock</c>, #20): a session start reads the anchor, creates its journal and
     /// moves the anchor under it. Waits up to about 10 s for other starts; null when the lock stays held that long.
     /// </summary>
-    public static IDisposable? ClaimStart(string journalDir) => Take(Path.Combine(journalDir, ".start.lock"), 500);
+    public static IDisposable? ClaimStart(string journalDir)
+    {
+        var path = Path.Combine(journalDir, ".start.lock");
+        if (!File.Exists(path))
+        {
+            // Created with a line in it, whole or not at all (a temporary file linked to its name, never replacing one a
+            // concurrent start made): a start on a full disk leaves no empty file behind (#13.1).
+            AppendOnlyFile.TryCreate(path, "sov journal start lock (#20)\n"u8, "journal")?.Dispose();
+        }
+
+        return Take(path, 500);
+    }
 
     public static bool InUse(string path) => Files.FileLocks.IsHeld(path);
 
