@@ -45,8 +45,10 @@ internal static class AuditExport
         }
 
         var endpoint = config.ExportEndpoint!;
+        var key = config.LoadSealKey();
         using var journal = Journal.Start(dir, new SessionInfo(VersionInfo.Version, ConfigDigest.Of(context.Paths.ConfigFile),
             "", "", endpoint.ToString(), "", Kind: "audit-export", PolicySha256: context.Policy.Sha256));
+        journal.Key = key;
         using var client = HttpClients.Create(new EgressOptions([endpoint])
         {
             Proxy = config.Proxy,

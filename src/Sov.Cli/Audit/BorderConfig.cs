@@ -7,7 +7,7 @@ namespace Sov.Cli.Audit;
 /// The settings the network border and the journal take from the typed configuration (<see cref="SovConfig"/>),
 /// from the user's config.toml only (never from the project's <c>.sov/</c>: a repository may not change where
 /// requests go or what they may carry). Keys: <c>[network] proxy</c>, <c>[network] ca_file</c>,
-/// <c>[redaction] allow</c>, <c>[audit.export] endpoint</c>. The model endpoint itself is <see cref="SovSettings.Endpoint"/>.
+/// <c>[redaction] allow</c>, <c>[audit.export] endpoint</c>, <c>[audit] seal_key_file</c> (#20). The model endpoint itself is <see cref="SovSettings.Endpoint"/>.
 /// </summary>
 public sealed record BorderConfig(
     Uri? Proxy,
@@ -15,6 +15,12 @@ public sealed record BorderConfig(
     RedactionOptions Redaction,
     Uri? ExportEndpoint)
 {
+    /// <summary>The file whose key seals every journal (#20); null: unkeyed seals.</summary>
+    public string? SealKeyFile { get; init; }
+
+    /// <summary>The seal key, read and checked now (exit 3 for a bad file); null without one.</summary>
+    public Core.Audit.SealKey? LoadSealKey() => SealKeyFile is null ? null : Core.Audit.SealKey.Load(SealKeyFile);
+
     public static BorderConfig Empty { get; } = new(null, null, RedactionOptions.None, null);
 
     public static BorderConfig From(SovConfig config)
@@ -29,6 +35,6 @@ public sealed record BorderConfig(
                 {
                     Patterns = [.. patterns.Select(p => new System.Text.RegularExpressions.Regex(p, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))],
                 },
-            config.AuditExport.Endpoint);
+            config.AuditExport.Endpoint) { SealKeyFile = config.AuditSeal.KeyFile };
     }
 }

@@ -29,11 +29,13 @@ internal sealed class SessionJournal : IDisposable
     public static SessionJournal Start(CliContext context, BorderConfig borders, CoreSessionInfo info, string? resume = null)
     {
         var sessions = context.Paths.SessionsDir;
+        var key = borders.LoadSealKey();
         try
         {
             var journal = resume is null
                 ? Journal.Start(context.Paths.JournalDir, info, null, id => File.Exists(Core.Sessions.SessionFile.PathOf(sessions, id)))
                 : Journal.Continue(context.Paths.JournalDir, resume, info);
+            journal.Key = key;
             return new SessionJournal(journal, new Redactor(borders.Redaction));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -29,11 +29,16 @@ internal static class AuditCommand
         {
             Description = "Seal sessions that crashed unsealed, with a record saying so (never a broken chain)",
         };
-        var command = new Command("verify", "Check every hash link and the seal; exit 0 only when all are intact and sealed")
+        var key = new Option<string?>("--key")
         {
-            session, all, repair,
+            Description = "The seal key file to check keyed seals with (default: [audit] seal_key_file)",
+            HelpName = "FILE",
         };
-        command.SetAction(r => AuditVerify.Run(context, r.GetValue(session), r.GetValue(all), r.GetValue(repair)));
+        var command = new Command("verify", "Check every hash link and the seal (and with --all, how sessions chain); exit 0 only when all are intact and sealed")
+        {
+            session, all, repair, key,
+        };
+        command.SetAction(r => AuditVerify.Run(context, r.GetValue(session), r.GetValue(all), r.GetValue(repair), r.GetValue(key)));
         return command;
     }
 

@@ -23,9 +23,8 @@ namespace Sov.Core.Audit;
 /// intact but unsealed, never broken).</para>
 /// Thread-safe: appends from the gate and the agent loop are serialised.
 /// </summary>
-public sealed class Journal : IDisposable
+public sealed partial class Journal : IDisposable
 {
-    private const int MaxIdAttempts = 64;
     private readonly Lock _lock = new();
     private readonly AppendOnlyFile _file;
     private readonly TimeProvider _clock;
@@ -33,6 +32,7 @@ public sealed class Journal : IDisposable
     private string _prev;
     private bool _sealed;
     private StateWriteException? _failure;
+    private SealKey? _key;
 
     private Journal(string journalDir, string session, AppendOnlyFile file, TimeProvider clock, long seq, string prev)
     {
@@ -72,62 +72,6 @@ public sealed class Journal : IDisposable
                 return _failure;
             }
         }
-    }
-
-    /// <summary>
-    /// Starts a new session journal: the file appears with its opening <c>session</c> record whole, or not at
-    /// all, under a session id no other session in the folder has (#13.3).
-    /// </summary>
-    public static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock = null) => Start(journalDir, info, clock, null, null);
-
-    /// <summary>As above, drawing again while <paramref name="taken"/> says an id is used elsewhere (the session file beside it shares the id, #14).</summary>
-    public static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock, Func<string, bool> taken) => Start(journalDir, info, clock, null, null, taken);
-
-    /// <param name="wrap">Tests wrap the file stream to inject write failures.</param>
-    /// <param name="newId">Tests draw colliding ids.</param>
-    /// <param name="taken">Ids used elsewhere (the sessions folder).</param>
-    internal static Journal Start(string journalDir, SessionInfo info, TimeProvider? clock, Func<Stream, Stream>? wrap, Func<DateTimeOffset, string>? newId = null,
-        Func<string, bool>? taken = null)
-    {
-        ArgumentNullException.ThrowIfNull(info);
-        clock ??= TimeProvider.System;
-        CreateFolder(journalDir);
-        for (var attempt = 0; attempt < MaxIdAttempts; attempt++)
-        {
-            var session = (newId ?? JournalFiles.NewSessionId)(clock.GetUtcNow());
-            if (taken?.Invoke(session) == true)
-            {
-                continue;
-            }
-
-            var line = Line(1, clock, new SessionRecord(session, info), ChainHash.Genesis, out var hash);
-            if (AppendOnlyFile.TryCreate(JournalFiles.PathOf(journalDir, session), line, "journal", wrap) is { } file)
-            {
-                return new Journal(journalDir, session, file, clock, 1, hash);
-            }
-        }
-
-        throw new StateWriteException($"cannot start a journal in {journalDir}: {MaxIdAttempts} new session ids were all taken.",
-            "Check what is creating files in that folder.", null);
-    }
-
-    /// <summary>
-    /// Continues a session's journal with a new segment (#14), see <see cref="JournalContinuation"/>.
-    /// </summary>
-    public static Journal Continue(string journalDir, string session, SessionInfo info, TimeProvider? clock = null) =>
-        JournalContinuation.Open(journalDir, session, info, clock ?? TimeProvider.System);
-
-    /// <summary>Opens a journal whose chain was just checked to end in a seal after <paramref name="seq"/> records.</summary>
-    internal static Journal Reopen(string path, string session, long seq, string prev, long length, TimeProvider clock) =>
-        new(Path.GetDirectoryName(path)!, session, AppendOnlyFile.Open(path, length, "journal"), clock, seq, prev);
-
-    /// <summary>Creates a session's journal under a given id (a session saved before journals shared its id); null when the name is taken.</summary>
-    internal static Journal? TryCreate(string journalDir, string session, SessionInfo info, TimeProvider clock)
-    {
-        var line = Line(1, clock, new SessionRecord(session, info), ChainHash.Genesis, out var hash);
-        return AppendOnlyFile.TryCreate(JournalFiles.PathOf(journalDir, session), line, "journal") is { } file
-            ? new Journal(journalDir, session, file, clock, 1, hash)
-            : null;
     }
 
     internal static void CreateFolder(string journalDir)
@@ -174,7 +118,7 @@ public sealed class Journal : IDisposable
             }
 
             var seq = _seq + 1;
-            var line = Line(seq, _clock, record, _prev, out var hash);
+            var line = seal && _key is { } key ? KeyedLine(seq, _clock, (SealRecord)record, _prev, key, out var hash) : Line(seq, _clock, record, _prev, out hash);
             try
             {
                 _file.Append(line, record.SyncBeforeReturn);
@@ -215,6 +159,29 @@ public sealed class Journal : IDisposable
         lock (_lock)
         {
             return _sealed || _failure is not null ? null : Append(record);
+        }
+    }
+
+    /// <summary>
+    /// The key its seals are keyed with (#20; set by the session from <c>[audit] seal_key_file</c>): each seal then carries
+    /// <c>key_id</c> and <c>mac</c> (see <see cref="SealKey"/>). Null: seals carry the hash chain only.
+    /// </summary>
+    public SealKey? Key
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _key;
+            }
+        }
+
+        set
+        {
+            lock (_lock)
+            {
+                _key = value;
+            }
         }
     }
 
@@ -277,20 +244,35 @@ public sealed class Journal : IDisposable
         _file.Dispose();
     }
 
-    private static byte[] Line(long seq, TimeProvider clock, IJournalRecord record, string prev, out string hash)
+    private static byte[] Line(long seq, TimeProvider clock, IJournalRecord record, string prev, out string hash) =>
+        ChainHash.Line(Body(seq, Timestamp(clock), record, prev), out hash);
+
+    /// <summary>A seal keyed with <paramref name="key"/>: its <c>mac</c> covers the body written without it (<see cref="SealKey"/>).</summary>
+    private static byte[] KeyedLine(long seq, TimeProvider clock, SealRecord seal, string prev, SealKey key, out string hash)
+    {
+        var ts = Timestamp(clock);
+        var unkeyed = seal with { KeyId = key.Id, Mac = null };
+        var mac = key.Mac(Body(seq, ts, unkeyed, prev));
+        return ChainHash.Line(Body(seq, ts, unkeyed with { Mac = mac }, prev), out hash);
+    }
+
+    private static string Timestamp(TimeProvider clock) =>
+        clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static byte[] Body(long seq, string ts, IJournalRecord record, string prev)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteNumber("seq", seq);
-            writer.WriteString("ts", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            writer.WriteString("ts", ts);
             writer.WriteString("type", record.Type);
             record.WriteFields(writer);
             writer.WriteString("prev", prev);
             writer.Flush();
         }
 
-        return ChainHash.Line(buffer.WrittenSpan, out hash);
+        return buffer.WrittenSpan.ToArray();
     }
 }

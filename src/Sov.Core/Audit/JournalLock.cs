@@ -9,6 +9,8 @@ namespace Sov.Core.Audit;
 /// </summary>
 public static class JournalLock
 {
+    private const int WaitMilliseconds = 20;
+
     /// <summary>True while a running process holds the session's journal open.</summary>
     public static bool InUse(string journalDir, string session) => InUse(JournalFiles.PathOf(journalDir, session));
 
@@ -16,18 +18,38 @@ public static class JournalLock
     /// Takes the journal folder's claim (an exclusive lock on <c>.continue.lock</c> in it, released on dispose or when
     /// the process ends), waiting a moment for another holder; null when another process keeps holding it.
     /// </summary>
-    public static IDisposable? Claim(string journalDir)
+    public static IDisposable? Claim(string journalDir) => Take(Path.Combine(journalDir, ".continue.lock"), 50);
+
+    /// <summary>
+    /// Takes the folder's start lock (<c>.start.lock</c>, #20): a session start reads the anchor, creates its journal and
+    /// moves the anchor under it. Waits up to about 10 s for other starts; null when the lock stays held that long.
+    /// </summary>
+    public static IDisposable? ClaimStart(string journalDir)
     {
-        var path = Path.Combine(journalDir, ".continue.lock");
+        var path = Path.Combine(journalDir, ".start.lock");
+        if (!File.Exists(path))
+        {
+            // Created with a line in it, whole or not at all (a temporary file linked to its name, never replacing one a
+            // concurrent start made): a start on a full disk leaves no empty file behind (#13.1).
+            AppendOnlyFile.TryCreate(path, "sov journal start lock (#20)\n"u8, "journal")?.Dispose();
+        }
+
+        return Take(path, 500);
+    }
+
+    public static bool InUse(string path) => Files.FileLocks.IsHeld(path);
+
+    private static FileStream? Take(string path, int attempts)
+    {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 return Files.PrivateFiles.Open(path, FileMode.OpenOrCreate, FileShare.None, bufferSize: 0);
             }
-            catch (IOException e) when (Files.FileLocks.IsContention(e) && attempt < 50)
+            catch (IOException e) when (Files.FileLocks.IsContention(e) && attempt < attempts)
             {
-                Thread.Sleep(20);
+                Thread.Sleep(WaitMilliseconds);
             }
             catch (IOException e) when (Files.FileLocks.IsContention(e))
             {
@@ -35,6 +57,4 @@ public static class JournalLock
             }
         }
     }
-
-    public static bool InUse(string path) => Files.FileLocks.IsHeld(path);
 }

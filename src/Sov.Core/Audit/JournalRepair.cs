@@ -16,8 +16,12 @@ public static class JournalRepair
     /// <summary>Seals the journal if it is intact but unsealed; returns the verification after the repair.</summary>
     public static JournalVerification Repair(string path, TimeProvider? clock = null) => Repair(path, clock, Note);
 
+    /// <summary>As above, keying the repair seal with <paramref name="key"/> (#20) when one is given.</summary>
+    public static JournalVerification Repair(string path, TimeProvider? clock, SealKey? key) => Repair(path, clock, Note, key);
+
     /// <param name="note">What the seal says about why it was written.</param>
-    internal static JournalVerification Repair(string path, TimeProvider? clock, string note)
+    /// <param name="key">Keys the seal (#20); null: unkeyed.</param>
+    internal static JournalVerification Repair(string path, TimeProvider? clock, string note, SealKey? key = null)
     {
         var before = JournalVerifier.Verify(path);
         if (!before.Repairable)
@@ -43,9 +47,10 @@ public static class JournalRepair
         // The partial line is cut (it is kept aside above) and the seal written where it began.
         using (var journal = Journal.Resume(path, before.Records, before.HeadHash, keep, clock ?? TimeProvider.System))
         {
+            journal.Key = key;
             journal.Append(new SealRecord("repaired", before.Records + 1, note, tailBytes, tailSha));
         }
 
-        return JournalVerifier.Verify(path);
+        return JournalVerifier.Verify(path, key);
     }
 }

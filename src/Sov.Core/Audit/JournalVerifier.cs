@@ -10,6 +10,9 @@ namespace Sov.Core.Audit;
 /// session) and ends with its own seal. An edited byte, a deleted, inserted or reordered line or segment, a
 /// truncated tail or a missing seal each stop it at the first bad sequence number. (Cutting whole segments off
 /// the end leaves a shorter valid chain, as with any hash chain: compare with an anchored <c>sov audit head</c>.)
+/// Anyone who can write the file can also edit a record and recompute every hash after it; a keyed seal
+/// (<see cref="SealKey"/>, #20) is what catches that, given the key. How sessions chain to each other is
+/// <see cref="JournalChain"/>'s job.
 /// </summary>
 public static class JournalVerifier
 {
@@ -17,12 +20,14 @@ public static class JournalVerifier
     /// Verifies the journal file: the chain, that its session record names the session the file is named for,
     /// and that every request body it names is in the body store beside it and hashes right.
     /// </summary>
-    public static JournalVerification Verify(string path)
+    /// <param name="key">The seal key (#20): each seal keyed with it must carry its MAC, and the last seal must be keyed
+    /// with it. Null: keyed seals are reported by <see cref="JournalVerification.KeyId"/> and not checked.</param>
+    public static JournalVerification Verify(string path, SealKey? key = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var session = Path.GetFileNameWithoutExtension(path);
         var bytes = File.ReadAllBytes(path);
-        var result = Verify(session, bytes);
+        var result = Verify(session, bytes, key);
         if (result.Records == 0)
         {
             return result;
@@ -38,8 +43,9 @@ public static class JournalVerifier
         return result with { BodyProblem = problem, BodiesChecked = checkedCount, BodiesPruned = pruned };
     }
 
-    public static JournalVerification Verify(string session, ReadOnlySpan<byte> bytes)
+    public static JournalVerification Verify(string session, ReadOnlySpan<byte> bytes, SealKey? key = null)
     {
+        string? keyId = null;
         var prev = ChainHash.Genesis;
         long records = 0;
         var sealedAt = 0L;
@@ -61,7 +67,8 @@ public static class JournalVerifier
             var line = rest[..newline];
             rest = rest[(newline + 1)..];
             var problem = Check(line, expected, prev, out var hash, out var fields)
-                ?? Segment(fields, expected, sealedAt, segments, named);
+                ?? Segment(fields, expected, sealedAt, segments, named)
+                ?? KeyedSeal(line, fields, expected, key);
             if (problem is not null)
             {
                 return Bad(session, records, expected, problem, prev) with { Segments = segments };
@@ -79,6 +86,7 @@ public static class JournalVerifier
             if (fields.Type == "seal")
             {
                 sealedAt = expected;
+                keyId = fields.KeyId;
             }
         }
 
@@ -88,7 +96,15 @@ public static class JournalVerifier
         }
 
         return sealedAt != 0
-            ? new JournalVerification(session, records, true, true, null, null, prev, 0) { Segments = segments }
+            ? new JournalVerification(session, records, true, true, null, null, prev, 0)
+            {
+                Segments = segments,
+                KeyId = keyId,
+                KeyChecked = key is not null && keyId == key.Id,
+                KeyProblem = key is null || keyId == key.Id ? null
+                    : keyId is null ? $"its last seal (seq {sealedAt}) carries no key MAC: it was sealed without a key, or the MAC was stripped and the hashes recomputed"
+                    : $"it is sealed with key {keyId}, not the key given ({key.Id}): the seals were not checked",
+            }
             : new JournalVerification(session, records, true, false, records + 1,
                 $"seq {records + 1}: no seal after seq {records}: the session crashed or the tail was cut ('sov audit verify --repair' seals a crashed session, saying so)",
                 prev, 0) { Segments = segments };
@@ -130,6 +146,20 @@ public static class JournalVerifier
             : null;
     }
 
+    /// <summary>A seal keyed with the key given must carry that key's MAC over its chain position (#20).</summary>
+    private static string? KeyedSeal(ReadOnlySpan<byte> line, Fields fields, long expected, SealKey? key)
+    {
+        if (fields.Type != "seal" || key is null || fields.KeyId != key.Id)
+        {
+            return null;
+        }
+
+        ChainHash.TrySplit(line, out var body, out _);
+        return fields.Mac is not null && SealKey.UnkeyedBody(body) is { } unkeyed && key.Matches(unkeyed, fields.Mac)
+            ? null
+            : $"seq {expected}: the seal's MAC does not match under key {key.Id}: a record up to it was altered and the hashes recomputed";
+    }
+
     private static JournalVerification Bad(string session, long records, long seq, string problem, string head) =>
         new(session, records, false, false, seq, problem, head, 0);
 
@@ -139,6 +169,8 @@ public static class JournalVerifier
         fields = default;
         string? type = null;
         string? session = null;
+        string? keyId = null;
+        string? mac = null;
         long? segment = null;
         if (!ChainHash.TrySplit(line, out var body, out var stated))
         {
@@ -179,6 +211,12 @@ public static class JournalVerifier
                     case "segment" when reader.TokenType == JsonTokenType.Number:
                         segment = reader.GetInt64();
                         break;
+                    case "key_id" when reader.TokenType == JsonTokenType.String:
+                        keyId = reader.GetString();
+                        break;
+                    case "mac" when reader.TokenType == JsonTokenType.String:
+                        mac = reader.GetString();
+                        break;
                     case "prev" when reader.TokenType == JsonTokenType.String:
                         statedPrev = reader.GetString();
                         break;
@@ -203,9 +241,9 @@ public static class JournalVerifier
             return $"seq {expected}: prev does not match the hash of seq {expected - 1}: the chain is broken";
         }
 
-        fields = new Fields(type, session, segment);
+        fields = new Fields(type, session, segment, keyId, mac);
         return type is null ? $"seq {expected}: the record has no type" : null;
     }
 
-    private readonly record struct Fields(string? Type, string? Session, long? Segment);
+    private readonly record struct Fields(string? Type, string? Session, long? Segment, string? KeyId = null, string? Mac = null);
 }

@@ -21,6 +21,7 @@ public static class ConfigKeys
         .. Model, "profile", .. Model.Select(k => "profiles.*." + k),
         "permissions.mode", "permissions.allow", "permissions.ask", "permissions.deny", "permissions.env",
         "network.proxy", "network.ca_file", "redaction.allow", "audit.export.endpoint", "web.allow",
+        "audit.seal_key_file",
         "mcp.servers.*.command", "mcp.servers.*.args", "mcp.servers.*.env.*", "mcp.servers.*.env_from",
         "mcp.servers.*.network", "mcp.servers.*.sandbox", "mcp.servers.*.url", "mcp.servers.*.bearer_token_env",
         "mcp.servers.*.tools", "mcp.servers.*.timeout_seconds", "mcp.servers.*.startup_timeout_seconds",

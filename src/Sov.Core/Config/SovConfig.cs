@@ -32,6 +32,9 @@ public sealed record SovConfig
     /// <summary>The user's <c>[acp]</c> table (<c>sov acp</c>).</summary>
     public AcpSection Acp { get; init; } = AcpSection.Empty;
 
+    /// <summary><c>[audit] seal_key_file</c> (#20).</summary>
+    public AuditSealSection AuditSeal { get; init; } = AuditSealSection.Empty;
+
     /// <summary>The project's model and instructions (nothing else of the model keys is taken from a project).</summary>
     public ModelSection Project { get; init; } = ModelSection.Empty;
 

@@ -87,6 +87,7 @@ public static class SovConfigReader
             AuditExport = AuditExportSection.Read(top.Section("audit")?.Section("export")),
             Web = WebSection.Read(top.Section("web")),
             Acp = AcpSection.Read(top.Section("acp")),
+            AuditSeal = AuditSealSection.Read(top.Section("audit")),
         };
     }
 }

@@ -113,14 +113,14 @@ public sealed class JournalWriteFailureTests : IDisposable
         // The bug pinned: each start on a full disk left a 0-byte journal that verified as BROKEN.
         var error = Assert.Throws<StateWriteException>(() => Start(budget: 100));
         Assert.True(error.DiskFull);
-        Assert.Empty(Directory.GetFiles(_dir));
+        Assert.Equal([".start.lock"], Directory.GetFiles(_dir).Select(f => Path.GetFileName(f))); // #20: only the start lock (one line, never empty)
     }
 
     [Fact]
     public void AStreamThatFailsAtItsFirstByteLeavesNoFileEither()
     {
         Assert.Throws<StateWriteException>(() => Start(budget: 0));
-        Assert.Empty(Directory.GetFiles(_dir));
+        Assert.Equal([".start.lock"], Directory.GetFiles(_dir).Select(f => Path.GetFileName(f))); // #20: only the start lock (one line, never empty)
     }
 
     [Fact]
