@@ -11,10 +11,10 @@ namespace Sov.TestKit.Diagnostics;
 /// Names the tests that are still running after two minutes, so a run that hangs says where (CI stop 24 ran out
 /// its 90 minutes with no word of which test held it), and cancels a test that outlives its budget, so a wait on
 /// the test's cancellation token fails the test instead of holding the run. Applied to a whole test assembly.
-/// The budget is <c>SOV_TEST_BUDGET_MINUTES</c> (10 unless set). When <c>SOV_HANG_REPORT</c> names a file, every
-/// 30 seconds it is rewritten with the tests running longer than two minutes, oldest first, and the processes
-/// this test host started (an empty file when no test runs long); <c>.ci/run</c> prints it if the run outlasts
-/// its watchdog.
+/// The budget is <c>SOV_TEST_BUDGET_MINUTES</c>: 15 unless set, over the slowest test on a busy machine and under
+/// the 45 minutes of <c>.ci/run</c>'s watchdog. When <c>SOV_HANG_REPORT</c> names a file, every 30 seconds it is
+/// rewritten with the tests running longer than two minutes, oldest first, and the processes this test host
+/// started (an empty file when no test runs long); <c>.ci/run</c> prints it if the run outlasts its watchdog.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class HangWatchAttribute : BeforeAfterTestAttribute
@@ -23,7 +23,7 @@ public sealed class HangWatchAttribute : BeforeAfterTestAttribute
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(30);
     private static readonly ConcurrentDictionary<string, (string Name, long Started, ITestContext Context)> Running = new();
     private static readonly ConcurrentDictionary<string, bool> Cancelled = new();
-    private static readonly Lazy<Timer> Watcher = new(() => new Timer(_ => Check(), null, Tick, Tick));
+    private static readonly Lazy<Timer> Watcher = new(Start);
 
     /// <summary>How long one test may run before its cancellation token is cancelled.</summary>
     public static TimeSpan Budget { get; } = ReadBudget();
@@ -42,10 +42,16 @@ public sealed class HangWatchAttribute : BeforeAfterTestAttribute
         Cancelled.TryRemove(test.UniqueID, out _);
     }
 
+    private static Timer Start()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Check(); // a host that ends leaves no stale report behind
+        return new Timer(_ => Check(), null, Tick, Tick);
+    }
+
     private static TimeSpan ReadBudget() =>
         double.TryParse(Environment.GetEnvironmentVariable("SOV_TEST_BUDGET_MINUTES"), NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) && minutes > 0
             ? TimeSpan.FromMinutes(minutes)
-            : TimeSpan.FromMinutes(10);
+            : TimeSpan.FromMinutes(15);
 
     private static void Check()
     {
