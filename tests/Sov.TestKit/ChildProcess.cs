@@ -20,12 +20,7 @@ public static class ChildProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin).ConfigureAwait(false);
-        }
-
-        process.StandardInput.Close();
+        var feeding = FeedAsync(process.StandardInput, stdin); // alongside the wait: a program that does not read cannot hold the test
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
@@ -40,7 +35,7 @@ public static class ChildProcess
 
         try
         {
-            await Task.WhenAll(stdout, stderr).WaitAsync(OutputGrace, cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(stdout, stderr, feeding).WaitAsync(OutputGrace, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -48,5 +43,22 @@ public static class ChildProcess
         }
 
         return new SovResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+    }
+
+    private static async Task FeedAsync(StreamWriter input, string? text)
+    {
+        try
+        {
+            if (text is not null)
+            {
+                await input.WriteAsync(text).ConfigureAwait(false);
+            }
+
+            input.Close();
+        }
+        catch (IOException)
+        {
+            // the program ended without reading all of it
+        }
     }
 }

@@ -108,7 +108,7 @@ public sealed class TmuxSession : IAsyncDisposable
 
     private async Task<string> TmuxAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("tmux");
         start.ArgumentList.Add("-L");
         start.ArgumentList.Add(_socket);
         start.ArgumentList.Add("-f");
@@ -118,15 +118,13 @@ public sealed class TmuxSession : IAsyncDisposable
             start.ArgumentList.Add(a);
         }
 
-        using var p = Process.Start(start)!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync().ConfigureAwait(false);
-        if (p.ExitCode != 0)
+        // bounded, like every wait on a process in the tests (CI stop 24)
+        var result = await ChildProcess.RunAsync(start, stdin: null, TimeSpan.FromMinutes(1), $"tmux {args.FirstOrDefault()}", CancellationToken.None).ConfigureAwait(false);
+        if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"tmux {string.Join(' ', args)} failed: {await error.ConfigureAwait(false)}");
+            throw new InvalidOperationException($"tmux {string.Join(' ', args)} failed: {result.Stderr}");
         }
 
-        return await output.ConfigureAwait(false);
+        return result.Stdout;
     }
 }

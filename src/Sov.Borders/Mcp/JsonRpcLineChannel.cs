@@ -108,6 +108,11 @@ internal sealed class JsonRpcLineChannel : IMcpChannel
             await _toServer.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
             await _toServer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (IOException)
+        {
+            // CI stop 24: a server that exited is "the server ended", whichever of its pipes says so first
+            throw new McpProtocolException(Problem ?? "the server ended");
+        }
         finally
         {
             _writing.Release();

@@ -9,6 +9,8 @@ namespace Sov.Borders.Mcp;
 /// start settings: argv, no shell, only the given environment), spoken to by a <see cref="JsonRpcLineChannel"/>.
 /// A server that breaks the message cap is ended with its process tree. Its stderr is read and dropped: nothing
 /// it writes reaches the terminal. Disposing closes its stdin, then ends it if it has not exited within a moment.
+/// A server that exits is ended for the client too, even when something it started still holds its output open:
+/// open and later requests fail ("the server ended") instead of waiting out their timeouts (CI stop 24).
 /// </summary>
 internal sealed class McpStdioSession : IMcpChannel
 {
@@ -24,6 +26,7 @@ internal sealed class McpStdioSession : IMcpChannel
         _process = process;
         _channel = new JsonRpcLineChannel(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, End);
         _draining = Task.Run(() => DrainAsync(process.StandardError.BaseStream));
+        _ = WatchExitAsync(process, _channel);
     }
 
     public CancellationToken Closed => _channel.Closed;
@@ -80,6 +83,23 @@ internal sealed class McpStdioSession : IMcpChannel
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>Once the server has exited, its output gets <see cref="Grace"/> to end; then the channel is closed anyway.</summary>
+    private static async Task WatchExitAsync(Process process, JsonRpcLineChannel channel)
+    {
+        var closed = channel.Closed;
+        try
+        {
+            await process.WaitForExitAsync(closed).ConfigureAwait(false);
+            await Task.Delay(Grace, closed).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or ObjectDisposedException)
+        {
+            return; // the channel closed first (its output ended, or the session was disposed)
+        }
+
+        await channel.WaitReaderAsync().ConfigureAwait(false);
     }
 
     private static async Task DrainAsync(Stream stderr)

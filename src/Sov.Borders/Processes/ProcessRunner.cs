@@ -10,6 +10,14 @@ namespace Sov.Borders.Processes;
 /// </summary>
 public sealed class ProcessRunner
 {
+    /// <summary>How long the output of a program that has exited is waited for: a daemon it left may hold the pipes open.</summary>
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Runs a program to its end (killed with its tree past <paramref name="timeout"/>) and gives its exit code and output.
+    /// Stdin is written while the program runs, so one that does not read it cannot outlast the timeout; output still
+    /// held open by something the program left behind is waited for <see cref="OutputGrace"/>, then given as read so far.
+    /// </summary>
     public async Task<ProcessResult> RunAsync(
         IReadOnlyList<string> argv,
         string workingDirectory,
@@ -25,19 +33,68 @@ public sealed class ProcessRunner
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
         process.Start();
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        if (standardInput is not null)
-        {
-            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken).ConfigureAwait(false);
-        }
-
-        process.StandardInput.Close();
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        var pumps = Task.WhenAll(PumpTextAsync(process.StandardOutput, stdout), PumpTextAsync(process.StandardError, stderr));
+        var feeding = FeedAsync(process.StandardInput, standardInput, cancellationToken);
         var timedOut = await WaitOrKillAsync(process, timeout, cancellationToken).ConfigureAwait(false);
+        await Settled(feeding).ConfigureAwait(false);
+        await Settled(pumps).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return new ProcessResult(process.ExitCode, await stdout.ConfigureAwait(false),
-            await stderr.ConfigureAwait(false), clock.Elapsed, timedOut);
+        return new ProcessResult(process.ExitCode, Text(stdout), Text(stderr), clock.Elapsed, timedOut);
     }
+
+    /// <summary>Writes stdin (when given) and closes it; a program that ended or never reads it ends the writing.</summary>
+    private static async Task FeedAsync(StreamWriter input, string? text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (text is not null)
+            {
+                await input.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+
+            input.Close();
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // the program ended (or was ended) without reading it all
+        }
+    }
+
+    /// <summary>Waits <see cref="OutputGrace"/> at most for a task started alongside the program.</summary>
+    private static async Task Settled(Task task)
+    {
+        try
+        {
+            await task.WaitAsync(OutputGrace, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
+
+    private static async Task PumpTextAsync(StreamReader reader, StringBuilder text)
+    {
+        var buffer = new char[8192];
+        int read;
+        while ((read = await reader.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        {
+            lock (text)
+            {
+                text.Append(buffer, 0, read);
+            }
+        }
+    }
+
+    private static string Text(StringBuilder text)
+    {
+        lock (text)
+        {
+            return text.ToString();
+        }
+    }
+
     /// <summary>
     /// Like <see cref="RunAsync"/>, but stdout and stderr feed one <see cref="BoundedOutput"/> as they
     /// arrive (head and tail kept, the middle counted), and stdin is closed at once.
@@ -62,15 +119,9 @@ public sealed class ProcessRunner
             PumpAsync(process.StandardError.BaseStream, output));
         var timedOut = await WaitOrKillAsync(process, timeout, cancellationToken).ConfigureAwait(false);
 
-        try
-        {
-            // A daemon left behind by an unsandboxed command may hold the pipes open; the sandbox's PID
-            // namespace kills such leftovers when its first process exits.
-            await pumps.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-        }
+        // A daemon left behind by an unsandboxed command may hold the pipes open; the sandbox's PID
+        // namespace kills such leftovers when its first process exits.
+        await Settled(pumps).ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
         return new BoundedProcessResult(process.ExitCode, output.Text(), output.DroppedBytes, clock.Elapsed, timedOut);

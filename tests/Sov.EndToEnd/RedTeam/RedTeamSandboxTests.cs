@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sov.TestKit;
 
 namespace Sov.EndToEnd.RedTeam;
 
@@ -108,15 +109,13 @@ public sealed class RedTeamSandboxTests
 
     private static void Git(string folder, params string[] args)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("git") { WorkingDirectory = folder };
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
         }
 
-        using var p = Process.Start(start)!;
-        p.StandardOutput.ReadToEnd();
-        p.StandardError.ReadToEnd();
-        p.WaitForExit();
+        // bounded, like every wait on a process in the tests (CI stop 24)
+        _ = ChildProcess.RunAsync(start, stdin: null, TimeSpan.FromMinutes(1), $"git {args.FirstOrDefault()}", CancellationToken.None).GetAwaiter().GetResult();
     }
 }

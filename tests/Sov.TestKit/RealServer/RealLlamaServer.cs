@@ -204,7 +204,8 @@ public sealed class RealLlamaServer : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().ConfigureAwait(false);
+            using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(1)); // a killed server that does not go is not waited on for ever (CI stop 24)
+            await _process.WaitForExitAsync(bounded.Token).ConfigureAwait(false);
         }
 
         _process.Dispose();

@@ -32,8 +32,8 @@ public static class WatchSpy
             return "ip (iproute2) is not installed";
         }
 
-        var probe = Process.Start(new ProcessStartInfo("unshare", "-rn true") { RedirectStandardError = true })!;
-        probe.WaitForExit();
+        var probe = ChildProcess.RunAsync(new ProcessStartInfo("unshare", "-rn true"), stdin: null, TimeSpan.FromMinutes(1), "unshare -rn true", CancellationToken.None)
+            .GetAwaiter().GetResult(); // bounded (CI stop 24)
         return probe.ExitCode == 0 ? null : "unshare -rn is not allowed here";
     }
 

@@ -86,10 +86,13 @@ public sealed class ByteNameToolsTests : ToolTestBase
         try
         {
             File.WriteAllText(Path.Join(outside, "secret.txt"), "SECRET");
-            using (var ln = System.Diagnostics.Process.Start("/bin/bash", ["-c", "ln -s \"$1\" \"$2/$(printf 'out\\375')\"", "ln", outside, Root.FullName]))
+            var ln = new System.Diagnostics.ProcessStartInfo("/bin/bash");
+            foreach (var arg in new[] { "-c", "ln -s \"$1\" \"$2/$(printf 'out\\375')\"", "ln", outside, Root.FullName })
             {
-                ln.WaitForExit();
+                ln.ArgumentList.Add(arg);
             }
+
+            await Sov.TestKit.ChildProcess.RunAsync(ln, stdin: null, TimeSpan.FromMinutes(1), "ln -s", TestContext.Current.CancellationToken);
 
             Assert.Contains("1 entry withheld", (await RunAsync(new ListDirTool(), """{"path":"."}""")).Text, StringComparison.Ordinal); // a link out is not listed
             var read = await Assert.ThrowsAsync<WorkspaceException>(() => RunAsync(new ReadFileTool(), """{"path":"out\\xfd/secret.txt"}"""));

@@ -38,10 +38,8 @@ public sealed class WalkedSnapshotTests : IDisposable
     {
         // Review of #14: a sandboxed `mkfifo p` must not hang the snapshot taken after the command.
         File.WriteAllText(_tree.In("plain.txt"), "two");
-        using (var mkfifo = System.Diagnostics.Process.Start("/usr/bin/mkfifo", [_tree.In("pipe")])!)
-        {
-            await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
+        var mkfifo = new System.Diagnostics.ProcessStartInfo("/usr/bin/mkfifo") { ArgumentList = { _tree.In("pipe") } };
+        await Sov.TestKit.ChildProcess.RunAsync(mkfifo, stdin: null, TimeSpan.FromMinutes(1), "mkfifo", TestContext.Current.CancellationToken);
 
         var snapshot = await Task.Run(() => FileSnapshot.Take(new Workspace(_tree.Root, new NativeFileSystem())), TestContext.Current.CancellationToken)
             .WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
