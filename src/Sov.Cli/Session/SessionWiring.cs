@@ -25,7 +25,7 @@ internal static class SessionWiring
         var journal = agent.Journal.Journal;
         var borders = await SessionBorders.CreateAsync(context, agent.Workspace, modeFlag, headless, record => journal.Append(record), cancellationToken)
             .ConfigureAwait(false);
-        ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools()];
+        ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools(), .. agent.Skills.Tools()];
         var mcp = await McpServers.ConnectAsync(context, agent, borders, own, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -34,7 +34,7 @@ internal static class SessionWiring
             var journaled = new JournalingPermissionGate(gate, journal, agent.Journal.Redactor, "mode");
             var sink = new JournalEventSink(journal, () => agent.Model, (gate as InteractivePermissionGate) is { } asking ? asking.TakeGranted : null);
             var undo = new SessionUndo(borders.Services.Undo, ProcessUmask.Current());
-            var session = new AgentSession(agent.Client, tools, borders.ToolContext(), journaled, agent.Options, undo, sink);
+            var session = new AgentSession(agent.Client, tools, borders.ToolContext(), journaled, agent.Options with { Hooks = SessionHookWiring.For(context, agent, borders) }, undo, sink);
             return new WiredSession(session, borders, mcp, tools, gate);
         }
         catch

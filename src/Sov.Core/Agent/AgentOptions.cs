@@ -17,4 +17,7 @@ public sealed record AgentOptions
     /// output is given to it before the model sees it, so later encodings of those secrets are redacted too.
     /// </summary>
     public Secrets.SecretMemory? Secrets { get; init; }
+
+    /// <summary>The person's hooks (#17; null: none): asked at session start, before each prompt, around each tool call and at each stop.</summary>
+    public Hooks.SessionHooks? Hooks { get; init; }
 }

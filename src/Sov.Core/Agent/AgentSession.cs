@@ -4,6 +4,7 @@ using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Permission;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Audit;
+using Sov.Core.Hooks;
 using Sov.Core.Models;
 using Sov.Core.Tools;
 
@@ -30,6 +31,7 @@ public sealed class AgentSession : IAsyncDisposable
     private readonly PendingApprovals _approvals;
     private readonly SessionUndo? _undo;
     private readonly IEventSink? _sink;
+    private readonly TurnHooks? _hooks;
     private readonly List<ChatMessage> _history = [];
     private readonly Lock _gate = new();
     private CancellationTokenSource? _turnCancellation;
@@ -50,7 +52,8 @@ public sealed class AgentSession : IAsyncDisposable
         _options = options ?? new AgentOptions();
         ArgumentNullException.ThrowIfNull(toolContext);
         var context = toolContext with { OnFileChanged = (path, change) => Emit(new FileChanged(path, change)) };
-        _runner = new ToolRunner(tools, context, permissions) { AskAsync = _approvals.AskAsync, Emit = Emit, Secrets = _options.Secrets };
+        _runner = new ToolRunner(tools, context, permissions) { AskAsync = _approvals.AskAsync, Emit = Emit, Secrets = _options.Secrets, Hooks = _options.Hooks };
+        _hooks = _options.Hooks is { } hooks ? new TurnHooks(hooks, Emit) : null;
         var chatOptions = new ChatOptions
         {
             Instructions = _options.Instructions,
@@ -173,12 +176,23 @@ public sealed class AgentSession : IAsyncDisposable
     {
         Emit(new TurnStarted(number, prompt));
         var historyMark = _history.Count;
-        _history.Add(new ChatMessage(ChatRole.User, prompt));
         var requests = 0;
         var streamRetries = 0;
         var finalText = "";
         try
         {
+            if (_hooks is not null && await _hooks.BeforeTurnAsync(prompt, resumed: historyMark > 0, cancellationToken).ConfigureAwait(false) is var (hooked, blocked))
+            {
+                if (blocked is not null)
+                {
+                    Emit(new Error(blocked, "Change the prompt, or the UserPromptSubmit hook in your config.toml.", ExitCodes.Failed));
+                    return Complete(number, TurnOutcome.Failed, "", 0);
+                }
+
+                prompt = hooked!;
+            }
+
+            _history.Add(new ChatMessage(ChatRole.User, prompt));
             while (requests < _options.MaxTurns)
             {
                 requests++;
@@ -198,6 +212,12 @@ public sealed class AgentSession : IAsyncDisposable
                 _history.Add(step.Message);
                 if (step.Calls.Count == 0)
                 {
+                    if (_hooks is not null && await _hooks.StopAsync(finalText, cancellationToken).ConfigureAwait(false) is { } goOn)
+                    {
+                        _history.Add(new ChatMessage(ChatRole.User, goOn)); // #17: a Stop hook blocked the stop; the model goes on
+                        continue;
+                    }
+
                     return Complete(number, TurnOutcome.Completed, finalText, requests);
                 }
 

@@ -24,6 +24,7 @@ public static class ConfigKeys
         "mcp.servers.*.command", "mcp.servers.*.args", "mcp.servers.*.env.*", "mcp.servers.*.env_from",
         "mcp.servers.*.network", "mcp.servers.*.sandbox", "mcp.servers.*.url", "mcp.servers.*.bearer_token_env",
         "mcp.servers.*.tools", "mcp.servers.*.timeout_seconds", "mcp.servers.*.startup_timeout_seconds",
+        "hooks.timeout_seconds", "hooks.SessionStart", "hooks.UserPromptSubmit", "hooks.PreToolUse", "hooks.PostToolUse", "hooks.Stop",
     ];
 
     /// <summary>The dotted paths of the keys in <paramref name="table"/> that Sovereign does not read, in file order.</summary>
