@@ -59,6 +59,7 @@ public sealed class ConfigSection(ConfigDocument document, TomlTable table, stri
     public IReadOnlyList<ConfigSection> Tables(string name) =>
         !table.TryGetValue(name, out var value) ? []
         : value is TomlTableArray array ? [.. array.Select(t => new ConfigSection(Document, t, Key(name)))]
+        : value is TomlArray inline && inline.All(v => v is TomlTable) ? [.. inline.Cast<TomlTable>().Select(t => new ConfigSection(Document, t, Key(name)))]
         : throw Wrong(name, value, "a list of tables", $"[[{Key(name)}]]");
 
     /// <summary>A table of strings (<c>env = { NAME = "value" }</c>).</summary>

@@ -32,16 +32,44 @@ public sealed record HooksSection(IReadOnlyList<HookDefinition> Hooks)
             var entries = hooks.Tables(name);
             for (var i = 0; i < entries.Count; i++)
             {
-                all.Add(Entry(hookEvent, entries[i], timeout) with { Label = $"{name}[{i}]" });
+                var inner = entries[i].Has("hooks") ? Nested(entries[i]) : [entries[i]];
+                for (var j = 0; j < inner.Count; j++)
+                {
+                    var label = inner.Count == 1 && !entries[i].Has("hooks") ? $"{name}[{i}]" : $"{name}[{i}].hooks[{j}]";
+                    all.Add(Entry(hookEvent, inner[j], timeout, entries[i].Text("matcher")) with { Label = label });
+                }
             }
         }
 
         return new HooksSection(all);
     }
 
-    private static HookDefinition Entry(HookEvent hookEvent, ConfigSection entry, TimeSpan timeout)
+    /// <summary>
+    /// Claude Code's shape, a matcher group with its handlers: <c>matcher = "shell"</c> and <c>hooks = [{ type = "command",
+    /// command = "...", timeout = 10 }]</c>; each handler becomes a hook with the group's matcher.
+    /// </summary>
+    private static IReadOnlyList<ConfigSection> Nested(ConfigSection group)
     {
-        if (entry.Keys.FirstOrDefault(k => !EntryKeys.Contains(k)) is { } unknown)
+        if (group.Keys.FirstOrDefault(k => k is not ("matcher" or "hooks")) is { } other)
+        {
+            throw group.Bad(other, $"'{other}' sits beside hooks = [...] in [[{group.Prefix}]].", "Put it inside each hook of the list, or write one [[" + group.Prefix + "]] per hook.");
+        }
+
+        var handlers = group.Tables("hooks");
+        foreach (var handler in handlers)
+        {
+            if (handler.Text("type") is { } type && type != "command")
+            {
+                throw handler.Bad("type", $"hooks of type \"{type}\" are not supported; only \"command\".", "Write type = \"command\" with command = \"...\".");
+            }
+        }
+
+        return handlers;
+    }
+
+    private static HookDefinition Entry(HookEvent hookEvent, ConfigSection entry, TimeSpan timeout, string? groupMatcher = null)
+    {
+        if (entry.Keys.FirstOrDefault(k => !EntryKeys.Contains(k) && k is not ("type" or "timeout")) is { } unknown)
         {
             throw new ConfigException($"{entry.Document.Where(entry.Prefix)}: unknown key '{unknown}' in [[{entry.Prefix}]].",
                 $"A hook takes {string.Join(", ", EntryKeys)} (see docs/configuration.md, [hooks]).");
@@ -53,7 +81,7 @@ public sealed record HooksSection(IReadOnlyList<HookDefinition> Hooks)
                 $"Give it command = \"...\" (bash; it reads the event as JSON on stdin).");
         }
 
-        var matcher = entry.Text("matcher");
+        var matcher = entry.Text("matcher") ?? groupMatcher;
         if (matcher is not null && !HookEvents.IsToolEvent(hookEvent))
         {
             throw entry.Bad("matcher", $"{HookEvents.Name(hookEvent)} hooks have no tool to match.", "Remove matcher from this hook.");
@@ -74,7 +102,7 @@ public sealed record HooksSection(IReadOnlyList<HookDefinition> Hooks)
         return new HookDefinition(hookEvent, command)
         {
             Matcher = matcher,
-            Timeout = entry.Positive("timeout_seconds") is { } seconds ? TimeSpan.FromSeconds(Math.Min(seconds, 3600)) : timeout,
+            Timeout = (entry.Positive("timeout_seconds") ?? entry.Positive("timeout")) is { } seconds ? TimeSpan.FromSeconds(Math.Min(seconds, 3600)) : timeout,
             Sandbox = entry.Flag("sandbox") ?? true,
         };
     }
