@@ -20,9 +20,13 @@ public sealed record HookDefinition(HookEvent Event, string Command)
 
     public string Label { get; init; } = "";
 
-    /// <summary>Whether the hook concerns a call of <paramref name="toolName"/> (always, for events without a tool).</summary>
+    /// <summary>
+    /// Whether the hook concerns a call of <paramref name="toolName"/> (always, for events without a tool): the matcher
+    /// matches the whole name, or Claude Code's name for the same tool (<see cref="ClaudeToolNames"/>: <c>Bash</c> is <c>shell</c>).
+    /// </summary>
     public bool Matches(string? toolName) =>
-        toolName is null || Matcher is null or "" or "*" || Pattern(Matcher).IsMatch(toolName);
+        toolName is null || Matcher is null or "" or "*" || Pattern(Matcher).IsMatch(toolName)
+        || (ClaudeToolNames.Of(toolName) is { } claude && Pattern(Matcher).IsMatch(claude));
 
     /// <summary>The matcher as an anchored regular expression; throws <see cref="ArgumentException"/> when it is not one.</summary>
     public static Regex Pattern(string matcher) =>

@@ -59,6 +59,8 @@ public sealed class HooksSectionTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(2), hooks[1].Timeout);
         Assert.False(hooks[1].Sandbox);
         Assert.True(hooks[1].Matches("anything"));
+        var claude = new HookDefinition(HookEvent.PreToolUse, "x") { Matcher = "Bash|Edit" }; // a matcher written for Claude Code
+        Assert.True(claude.Matches("shell") && claude.Matches("edit_file") && !claude.Matches("write_file"));
         Assert.Equal(HookDefinition.DefaultTimeout, SovConfigReader.FromText("[[hooks.Stop]]\ncommand = \"x\"\n", "c.toml").Hooks.Hooks[0].Timeout);
     }
 
