@@ -128,10 +128,75 @@ public sealed class ProcessRunner
     }
 
     /// <summary>
-    /// Waits for the process to exit; on timeout or cancellation kills its whole tree and waits for that.
-    /// True when it was killed for taking too long (not for a cancellation).
+    /// Runs a child that is given <paramref name="standardInput"/> and answers on stdout and stderr, kept apart and each
+    /// bounded to its first <paramref name="maxBytes"/> (a hook). It leads a process group of its own, and at the timeout
+    /// or on cancellation the whole group is killed (<see cref="ProcessGroup"/>), so nothing it started outlives it.
+    /// Stdin is written while the child runs: one that never reads it still times out.
     /// </summary>
-    private static async Task<bool> WaitOrKillAsync(Process process, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<PipedProcessResult> RunPipedAsync(
+        IReadOnlyList<string> argv,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        string standardInput,
+        TimeSpan timeout,
+        int maxBytes,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(standardInput);
+        var (grouped, isGroup) = ProcessGroup.Wrap(argv);
+        var start = StartInfo(grouped, workingDirectory, environment);
+        var (stdout, stderr) = (new BoundedOutput(maxBytes, 0), new BoundedOutput(maxBytes, 0));
+        var clock = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        process.Start();
+        var pumps = Task.WhenAll(PumpAsync(process.StandardOutput.BaseStream, stdout), PumpAsync(process.StandardError.BaseStream, stderr));
+        var feed = FeedAsync(process.StandardInput.BaseStream, standardInput);
+        var timedOut = await WaitOrKillAsync(process, timeout, cancellationToken, isGroup).ConfigureAwait(false);
+        if (isGroup)
+        {
+            ProcessGroup.Kill(process.Id); // what it left running in its group goes with it
+        }
+
+        try
+        {
+            await Task.WhenAll(pumps, feed).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new PipedProcessResult(process.ExitCode, stdout.Text(), stderr.Text(), clock.Elapsed, timedOut);
+    }
+
+    /// <summary>Writes the input and closes stdin; a child that exits without reading it all is no error.</summary>
+    private static async Task FeedAsync(Stream stdin, string input)
+    {
+        try
+        {
+            await stdin.WriteAsync(Encoding.UTF8.GetBytes(input)).ConfigureAwait(false);
+            await stdin.FlushAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+        }
+        finally
+        {
+            try
+            {
+                stdin.Close();
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits for the process to exit; on timeout or cancellation kills its whole tree (and, when it leads one, its
+    /// process group) and waits for that. True when it was killed for taking too long (not for a cancellation).
+    /// </summary>
+    private static async Task<bool> WaitOrKillAsync(Process process, TimeSpan timeout, CancellationToken cancellationToken, bool group = false)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -142,6 +207,11 @@ public sealed class ProcessRunner
         }
         catch (OperationCanceledException)
         {
+            if (group)
+            {
+                ProcessGroup.Kill(process.Id);
+            }
+
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             return !cancellationToken.IsCancellationRequested;

@@ -106,7 +106,7 @@ internal static class PrivacyReport
         o.WriteLine("Environment context in the system prompt, exactly (after the fixed text 'sov prompt show' prints):");
         var environment = new EnvironmentContext(workspace.Root, EnvironmentContext.CurrentOsFamily(),
             DateOnly.FromDateTime(DateTime.UtcNow), Session.StartFiles.Instructions(context, workspace).Text);
-        var full = SystemPrompt.Build(environment, settings.Instructions);
+        var full = SystemPrompt.Build(environment, settings.Instructions) + Core.Skills.SkillsPrompt.Section(Session.StartFiles.Skills(context, workspace));
         foreach (var line in full[SystemPrompt.Template.TrimEnd().Length..].Trim('\n').Split('\n'))
         {
             o.WriteLine("  | " + line);

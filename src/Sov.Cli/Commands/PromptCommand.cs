@@ -32,7 +32,7 @@ internal static class PromptCommand
                 EnvironmentContext.CurrentOsFamily(),
                 DateOnly.FromDateTime(DateTime.UtcNow),
                 Session.StartFiles.Instructions(context, workspace).Text);
-            context.Out.Write(SystemPrompt.Build(environment, settings.Instructions));
+            context.Out.Write(SystemPrompt.Build(environment, settings.Instructions) + Core.Skills.SkillsPrompt.Section(Session.StartFiles.Skills(context, workspace)));
             return ExitCodes.Ok;
         });
         var command = new Command("prompt", "Show the exact system prompt sent to the model") { show };

@@ -37,7 +37,7 @@ internal static class ExecRunner
         var (file, history, opened, pending) = OpenSession(context, agent, request.Continue);
         borders.Services.Undo.Session = file.Id;
         printer.Start(new SessionInfo(model, baseUrl.ToString(), workspace.Root, [.. wired.Tools.All.Select(t => t.Name)], file.Id));
-        foreach (var warning in settings.Warnings.Concat(borders.Warnings).Concat(mcp.Warnings).Concat(wired.Warnings).Append(agent.Instructions.Warning).Concat(recovered).Append(opened).OfType<string>())
+        foreach (var warning in settings.Warnings.Concat(borders.Warnings).Concat(mcp.Warnings).Concat(wired.Warnings).Append(agent.Instructions.Warning).Concat(agent.Skills.Warnings).Concat(recovered).Append(opened).OfType<string>())
         {
             printer.Print(new Warning(warning));
         }

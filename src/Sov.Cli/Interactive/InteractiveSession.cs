@@ -44,7 +44,7 @@ internal sealed class InteractiveSession : ITerminalTurns
         var meter = new ContextMeter(wired.Session, view, agent.Options.Instructions, ContextWindow.For(agent.Model, agent.Settings.ContextWindow));
         _parts = new SlashContext(context, surface, agent, wired.Session, gate, view, new TurnDriver(wired.Session, view, new ApprovalPrompt(surface, input, gate)),
             store, meter, custom, this, input);
-        _warnings = [.. agent.Settings.Warnings, .. wired.Borders.Warnings, .. warnings];
+        _warnings = [.. agent.Settings.Warnings, .. wired.Borders.Warnings, .. agent.Skills.Warnings, .. warnings];
     }
 
     public static async Task<int> RunAsync(CliContext context, TerminalSurface surface, IPromptInput input, InteractiveOptions options, CancellationToken cancellationToken)

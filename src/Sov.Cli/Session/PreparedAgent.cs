@@ -11,6 +11,7 @@ using Sov.Core.Models;
 using Sov.Core.Permissions;
 using Sov.Core.Policy;
 using Sov.Core.Prompts;
+using Sov.Core.Skills;
 
 namespace Sov.Cli.Session;
 
@@ -63,6 +64,9 @@ internal sealed partial class PreparedAgent : IDisposable
 
     /// <summary>The AGENTS.md chain that went into the prompt, with any hidden characters found in it.</summary>
     public ProjectInstructions Instructions { get; private init; } = new(null, [], []);
+
+    /// <summary>The skills whose names and descriptions went into the prompt (#17), with what was left out and why.</summary>
+    public SkillCatalog Skills { get; private init; } = SkillCatalog.Empty;
 
     /// <summary>
     /// Switches to another model the endpoint serves: checked against its model list when it has one, then
@@ -143,6 +147,12 @@ internal sealed partial class PreparedAgent : IDisposable
                 journal.Journal.Append(new ProjectFileRecord("instructions", file));
             }
 
+            var skills = StartFiles.Skills(context, workspace);
+            foreach (var file in skills.Files)
+            {
+                journal.Journal.Append(new ProjectFileRecord("skill", file));
+            }
+
             var environment = new EnvironmentContext(
                 workspace.Root,
                 EnvironmentContext.CurrentOsFamily(),
@@ -150,11 +160,11 @@ internal sealed partial class PreparedAgent : IDisposable
                 instructions.Text);
             var options = new AgentOptions
             {
-                Instructions = SystemPrompt.Build(environment, settings.Instructions),
+                Instructions = SystemPrompt.Build(environment, settings.Instructions) + SkillsPrompt.Section(skills),
                 MaxTurns = settings.MaxTurns ?? new AgentOptions().MaxTurns,
                 Secrets = journal.Redactor.Memory,
             };
-            return new PreparedAgent(settings, workspace, baseUrl, http, client, options, journal) { Instructions = instructions, Egress = Egress, Policy = policy, ResumePath = resumePath, Listed = listed };
+            return new PreparedAgent(settings, workspace, baseUrl, http, client, options, journal) { Instructions = instructions, Skills = skills, Egress = Egress, Policy = policy, ResumePath = resumePath, Listed = listed };
         }
         catch
         {

@@ -32,7 +32,7 @@ internal static class SessionWiring
             .ConfigureAwait(false);
         var web = WebTools.Create(context, agent);
         var agents = AgentCatalog.Load(Path.Combine(context.Paths.ConfigDir, "agents"), new ProjectFileBorder(agent.Workspace, borders.Gate.Policy));
-        ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools(), .. web.Tools, new TaskTool(agents), new Core.Tools.Planning.ExitPlanTool()]; // exit_plan: offered only in plan mode (#17)
+        ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools(), .. web.Tools, .. agent.Skills.Tools(), new TaskTool(agents), new Core.Tools.Planning.ExitPlanTool()]; // exit_plan: offered only in plan mode (#17)
         var mcp = await McpServers.ConnectAsync(context, agent, borders, own, cancellationToken, mcpOffered).ConfigureAwait(false);
         try
         {
@@ -43,7 +43,7 @@ internal static class SessionWiring
             var undo = new SessionUndo(borders.Services.Undo, ProcessUmask.Current());
             var modes = gate as IPermissionModes ?? new FixedModes(borders.Gate.Policy.Mode);
             var session = new AgentSession(agent.Client, tools, borders.ToolContext() with { ImagesAccepted = agent.Settings.Images == true }, journaled,
-                agent.Options with { Agents = agents }, undo, sink, modes);
+                agent.Options with { Agents = agents, Hooks = SessionHookWiring.For(context, agent, borders) }, undo, sink, modes);
             return new WiredSession(session, borders, mcp, tools, gate) { Warnings = agents.Warnings, Web = web.Client };
         }
         catch

@@ -1,6 +1,7 @@
 using Sov.Core.Files;
 using Sov.Core.Permissions;
 using Sov.Core.Prompts;
+using Sov.Core.Skills;
 
 namespace Sov.Cli.Session;
 
@@ -20,4 +21,8 @@ internal static class StartFiles
 
     public static ProjectInstructions Instructions(CliContext context, Workspace workspace) =>
         ProjectInstructions.Load(context.Paths.ConfigDir, Border(context, workspace));
+
+    /// <summary>The skills (#17): names and descriptions for the prompt, bodies read when the model asks.</summary>
+    public static SkillCatalog Skills(CliContext context, Workspace workspace) =>
+        SkillCatalog.Load(context.Paths.ConfigDir, Border(context, workspace));
 }

@@ -23,4 +23,7 @@ public sealed record AgentOptions
 
     /// <summary>How many subagents run at once, how much of an answer returns, how long one may go on.</summary>
     public Subagents.SubagentLimits SubagentLimits { get; init; } = new();
+
+    /// <summary>The person's hooks (#17; null: none): asked at session start, before each prompt, around each tool call and at each stop.</summary>
+    public Hooks.SessionHooks? Hooks { get; init; }
 }

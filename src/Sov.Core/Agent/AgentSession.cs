@@ -4,6 +4,7 @@ using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Permission;
 using Sov.Core.Agent.Submissions;
 using Sov.Core.Audit;
+using Sov.Core.Hooks;
 using Sov.Core.Models;
 using Sov.Core.Tools;
 using Sov.Core.Tools.Planning;
@@ -33,6 +34,7 @@ public sealed class AgentSession : IAsyncDisposable
     private readonly PlanHandoff _plan;
     private readonly SessionUndo? _undo;
     private readonly IEventSink? _sink;
+    private readonly TurnHooks? _hooks;
     private readonly List<ChatMessage> _history = [];
     private readonly Lock _gate = new();
     private CancellationTokenSource? _turnCancellation;
@@ -66,8 +68,9 @@ public sealed class AgentSession : IAsyncDisposable
 
         _runner = new ToolRunner(tools, context, permissions)
         {
-            AskAsync = _approvals.AskAsync, Emit = Emit, Secrets = _options.Secrets, ProposePlanAsync = _plan.ProposeAsync,
+            AskAsync = _approvals.AskAsync, Emit = Emit, Secrets = _options.Secrets, ProposePlanAsync = _plan.ProposeAsync, Hooks = _options.Hooks,
         };
+        _hooks = _options.Hooks is { } hooks ? new TurnHooks(hooks, Emit) : null;
         var working = Offer(tools.All.Where(t => t is not ExitPlanTool));
         var planning = Offer(tools.All.Where(t => t.IsReadOnly));
         _answers = new AnswerReader(_client, () => _plan.Planning ? planning : working, tools, Emit);
@@ -208,14 +211,25 @@ public sealed class AgentSession : IAsyncDisposable
         prompt = _plan.Carry(prompt); // an approved plan goes with the prompt after it (#17)
         Emit(new TurnStarted(number, prompt));
         var historyMark = _history.Count;
-        var message = PromptImages.Message(prompt, _context, Emit);
-        message.CreatedAt = DateTimeOffset.UtcNow; // when it began: a rewind finds its files by it
-        _history.Add(message);
         var requests = 0;
         var streamRetries = 0;
         var finalText = "";
         try
         {
+            if (_hooks is not null && await _hooks.BeforeTurnAsync(prompt, resumed: historyMark > 0, cancellationToken).ConfigureAwait(false) is var (hooked, blocked))
+            {
+                if (blocked is not null)
+                {
+                    Emit(new Error(blocked, "Change the prompt, or the UserPromptSubmit hook in your config.toml.", ExitCodes.Failed));
+                    return Complete(number, TurnOutcome.Failed, "", 0);
+                }
+
+                prompt = hooked!;
+            }
+
+            var message = PromptImages.Message(prompt, _context, Emit);
+            message.CreatedAt = DateTimeOffset.UtcNow; // when it began: a rewind finds its files by it
+            _history.Add(message);
             while (requests < _options.MaxTurns)
             {
                 requests++;
@@ -235,6 +249,12 @@ public sealed class AgentSession : IAsyncDisposable
                 _history.Add(step.Message);
                 if (step.Calls.Count == 0)
                 {
+                    if (_hooks is not null && await _hooks.StopAsync(finalText, cancellationToken).ConfigureAwait(false) is { } goOn)
+                    {
+                        _history.Add(new ChatMessage(ChatRole.User, goOn)); // #17: a Stop hook blocked the stop; the model goes on
+                        continue;
+                    }
+
                     return Complete(number, TurnOutcome.Completed, finalText, requests);
                 }
 

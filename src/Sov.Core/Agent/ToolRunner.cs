@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Permission;
 using Sov.Core.Files;
+using Sov.Core.Hooks;
 using Sov.Core.Models;
 using Sov.Core.Permissions;
 using Sov.Core.Text;
@@ -29,6 +30,9 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
 
     /// <summary>Learns the secret values in every tool output (see <see cref="AgentOptions.Secrets"/>).</summary>
     public Secrets.SecretMemory? Secrets { get; init; }
+
+    /// <summary>The person's hooks (#17): PreToolUse after the permission rules, PostToolUse after the call.</summary>
+    public SessionHooks? Hooks { get; init; }
 
     public bool IsReadOnly(FunctionCallContent call) => tools.Find(call.Name)?.IsReadOnly == true;
 
@@ -92,6 +96,13 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
 
         var request = new ToolCallRequest(call.CallId, tool, arguments, raw);
         var decision = await permissions.CheckAsync(request, cancellationToken).ConfigureAwait(false);
+        if (decision.Verdict != Verdict.Deny && Hooks is { } hooks)
+        {
+            // #17: asked only after the rules, so a hook may block a call but never let a denied one run.
+            var hooked = Told(await hooks.PreToolUseAsync(tool.Name, raw, cancellationToken).ConfigureAwait(false));
+            decision = hooked.Blocked ? PermissionDecision.Deny($"a PreToolUse hook blocked it: {hooked.Reason}") : decision;
+        }
+
         if (decision.Verdict == Verdict.Ask)
         {
             var kind = decision.Unsandboxed ? ApprovalKind.UnsandboxedCommand : ApprovalKind.ToolCall;
@@ -108,9 +119,33 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
             return ToolOutput.Error($"{ToolOutput.DeniedPrefix}{decision.Explanation}. Do not retry this call; continue without it or explain what you need.");
         }
 
+        var output = await ExecuteAsync(tool, arguments, call.CallId, cancellationToken).ConfigureAwait(false);
+        if (Hooks is not { } after || !after.Has(HookEvent.PostToolUse))
+        {
+            return output;
+        }
+
+        var post = Told(await after.PostToolUseAsync(tool.Name, raw, output.Text, output.IsError, cancellationToken).ConfigureAwait(false));
+        var note = (post.Blocked ? $"\n\n[PostToolUse hook: {post.Reason}]" : "") + post.ContextBlock(HookEvent.PostToolUse);
+        return note.Length == 0 ? output : output with { Text = output.Text + note };
+    }
+
+    /// <summary>Tells the person what the hooks said that they should know (blocks, errors, timeouts).</summary>
+    private HookOutcome Told(HookOutcome outcome)
+    {
+        foreach (var warning in outcome.Warnings)
+        {
+            Emit?.Invoke(new Warning(warning));
+        }
+
+        return outcome;
+    }
+
+    private async Task<ToolOutput> ExecuteAsync(ITool tool, ToolArguments arguments, string callId, CancellationToken cancellationToken)
+    {
         try
         {
-            return await tool.ExecuteAsync(arguments, ContextFor(call.CallId, tool.Name), cancellationToken).ConfigureAwait(false);
+            return await tool.ExecuteAsync(arguments, ContextFor(callId, tool.Name), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ToolException or WorkspaceException or IOException or UnauthorizedAccessException)
         {

@@ -26,6 +26,7 @@ public static class ConfigKeys
         "mcp.servers.*.network", "mcp.servers.*.sandbox", "mcp.servers.*.url", "mcp.servers.*.bearer_token_env",
         "mcp.servers.*.tools", "mcp.servers.*.timeout_seconds", "mcp.servers.*.startup_timeout_seconds",
         "acp.editor_mcp_servers",
+        "hooks.timeout_seconds", "hooks.SessionStart", "hooks.UserPromptSubmit", "hooks.PreToolUse", "hooks.PostToolUse", "hooks.Stop",
     ];
 
     /// <summary>The dotted paths of the keys in <paramref name="table"/> that Sovereign does not read, in file order.</summary>

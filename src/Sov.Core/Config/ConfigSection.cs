@@ -58,6 +58,13 @@ public sealed class ConfigSection(ConfigDocument document, TomlTable table, stri
         : value is TomlTable inner ? new ConfigSection(Document, inner, Key(name))
         : throw Wrong(name, value, "a table", $"[{Key(name)}]");
 
+    /// <summary>An array of tables (<c>[[name]]</c> entries), empty when absent; each entry has the array's dotted path.</summary>
+    public IReadOnlyList<ConfigSection> Tables(string name) =>
+        !table.TryGetValue(name, out var value) ? []
+        : value is TomlTableArray array ? [.. array.Select(t => new ConfigSection(Document, t, Key(name)))]
+        : value is TomlArray inline && inline.All(v => v is TomlTable) ? [.. inline.Cast<TomlTable>().Select(t => new ConfigSection(Document, t, Key(name)))]
+        : throw Wrong(name, value, "a list of tables", $"[[{Key(name)}]]");
+
     /// <summary>A table of strings (<c>env = { NAME = "value" }</c>).</summary>
     public IReadOnlyDictionary<string, string> StringTable(string name) =>
         !table.TryGetValue(name, out var value) ? new Dictionary<string, string>()

@@ -35,6 +35,9 @@ public sealed record SovConfig
     /// <summary><c>[audit] seal_key_file</c> (#20).</summary>
     public AuditSealSection AuditSeal { get; init; } = AuditSealSection.Empty;
 
+    /// <summary>The person's hooks (#17); a project's <c>[hooks]</c> is ignored with a warning.</summary>
+    public HooksSection Hooks { get; init; } = HooksSection.Empty;
+
     /// <summary>The project's model and instructions (nothing else of the model keys is taken from a project).</summary>
     public ModelSection Project { get; init; } = ModelSection.Empty;
 

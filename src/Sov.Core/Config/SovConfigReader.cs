@@ -48,7 +48,8 @@ public static class SovConfigReader
             var unknown = ConfigKeys.Unknown(project.Table).Where(k => k != "api_key").ToList();
             foreach (var key in top.Keys.Where(k => !ProjectAllowed.Contains(k) && !unknown.Contains(k)))
             {
-                warnings.Add($"Ignored '{key}' in {project.Where(key)}: a project may set only the model, instructions and narrower [permissions].");
+                warnings.Add(key == "hooks" ? $"Ignored [hooks] in {project.Where(key)}: hooks are programs, and only your own config.toml may add them." :
+                    $"Ignored '{key}' in {project.Where(key)}: a project may set only the model, instructions and narrower [permissions].");
             }
 
             warnings.AddRange(ConfigKeys.Warnings(project, key => unknown.Contains(key) && (!key.Contains('.', StringComparison.Ordinal) || key.StartsWith("permissions.", StringComparison.Ordinal) || key.StartsWith("web.", StringComparison.Ordinal))));
@@ -88,6 +89,7 @@ public static class SovConfigReader
             Web = WebSection.Read(top.Section("web")),
             Acp = AcpSection.Read(top.Section("acp")),
             AuditSeal = AuditSealSection.Read(top.Section("audit")),
+            Hooks = HooksSection.Read(top.Section("hooks")),
         };
     }
 }

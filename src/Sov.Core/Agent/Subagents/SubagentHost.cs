@@ -61,7 +61,7 @@ internal sealed class SubagentHost(SubagentParent parent) : ISubagents
 
         var chat = new ChatOptions { Instructions = Instructions(definition, tools), Tools = [.. tools.All.Select(ToolDeclaration.From)], ModelId = definition.Model };
         var answers = new AnswerReader(parent.Client, () => chat, tools, Emit) { CallIdPrefix = id + "." };
-        var runner = new ToolRunner(tools, parent.Context with { Subagents = null }, parent.Gate) { AskAsync = parent.Ask, Emit = Emit, Secrets = parent.Options.Secrets };
+        var runner = new ToolRunner(tools, parent.Context with { Subagents = null }, parent.Gate) { AskAsync = parent.Ask, Emit = Emit, Secrets = parent.Options.Secrets, Hooks = parent.Options.Hooks } /* a child's calls meet the person's PreToolUse hooks too */;
         var run = new ChildRun(answers, runner, Emit, parent.Options, limits.MaxRequests);
         (TurnOutcome Outcome, string Text, int Requests) ended;
         try
