@@ -29,23 +29,59 @@ public static class JournalLock
         var path = Path.Combine(journalDir, ".start.lock");
         if (!File.Exists(path))
         {
-            // Created with a line in it, whole or not at all (a temporary file linked to its name, never replacing one a
-            // concurrent start made): a start on a full disk leaves no empty file behind (#13.1).
-            AppendOnlyFile.TryCreate(path, "sov journal start lock (#20)\n"u8, "journal")?.Dispose();
+            Create(path);
         }
 
-        return Take(path, 500);
+        // Opened, never created, here: a lock file created by this open while another start's creation was renaming its
+        // own into place would be replaced under its holder, and two starts would each hold "the" lock (found in CI:
+        // concurrent first starts each began a chain of their own).
+        return Take(path, 500, FileMode.Open);
     }
 
     public static bool InUse(string path) => Files.FileLocks.IsHeld(path);
 
-    private static FileStream? Take(string path, int attempts)
+    /// <summary>
+    /// Creates the start lock with a line in it. O_EXCL, never a rename: a rename (what <see cref="AppendOnlyFile.TryCreate"/>
+    /// does) could replace a lock file another start had just made and locked, and two starts would each hold "the" lock
+    /// (CI: concurrent first starts each began a chain of their own). A line that cannot be written (a full disk) takes
+    /// the file away again, so no empty file is left behind (#13.1); the start then fails saying why.
+    /// </summary>
+    private static void Create(string path)
+    {
+        FileStream created;
+        try
+        {
+            created = Files.PrivateFiles.Open(path, FileMode.CreateNew, FileShare.ReadWrite, bufferSize: 0);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return; // another start made it
+        }
+
+        using (created)
+        {
+            try
+            {
+                created.Write("sov journal start lock (#20)\n"u8);
+                created.Flush(flushToDisk: true);
+                return;
+            }
+            catch (IOException e)
+            {
+                created.Dispose();
+                File.Delete(path);
+                throw StateWriteException.For(e, "journal", Path.GetDirectoryName(path)!);
+            }
+        }
+    }
+
+    private static FileStream? Take(string path, int attempts, FileMode mode = FileMode.OpenOrCreate)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return Files.PrivateFiles.Open(path, FileMode.OpenOrCreate, FileShare.None, bufferSize: 0);
+                return Files.PrivateFiles.Open(path, mode, FileShare.None, bufferSize: 0);
             }
             catch (IOException e) when (Files.FileLocks.IsContention(e) && attempt < attempts)
             {

@@ -38,7 +38,7 @@ public static class PrivateFiles
     public static FileStream Open(string path, FileMode mode, FileShare share, int bufferSize = 4096)
     {
         var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Share = share, BufferSize = bufferSize };
-        if (!OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsWindows() && mode is not (FileMode.Open or FileMode.Truncate))
         {
             options.UnixCreateMode = File600;
         }
