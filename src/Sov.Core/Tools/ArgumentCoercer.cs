@@ -54,6 +54,16 @@ public static class ArgumentCoercer
         var result = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (name, value) in arguments)
         {
+            if (schema.Find(name) is null && schema.Tolerated.Contains(name))
+            {
+                if (value.ValueKind == JsonValueKind.String)
+                {
+                    result[name] = value.GetString()!;
+                }
+
+                continue;
+            }
+
             var parameter = schema.Find(name) ?? throw new ToolException(
                 $"Unknown parameter '{name}'. This tool takes: {string.Join(", ", schema.Parameters.Select(p => p.Name))}.");
             if (value.ValueKind == JsonValueKind.Null)

@@ -13,6 +13,12 @@ public sealed class ToolSchema
         Json = Render(parameters);
     }
 
+    /// <summary>
+    /// Names taken as strings when a model sends them but not written into the schema (bytes in every request saved):
+    /// <c>task</c>'s <c>description</c>, which models trained on other agents send.
+    /// </summary>
+    public IReadOnlyList<string> Tolerated { get; init; } = [];
+
     private ToolSchema(IReadOnlyList<ToolParameter> parameters, string json)
     {
         Parameters = parameters;

@@ -41,7 +41,7 @@ public sealed class AcpClientTests
         Assert.Equal(0, main.GetProperty("exitCode").GetInt32());
         var sessionId = main.GetProperty("sessionId").GetString()!;
         Assert.Equal("ask", main.GetProperty("modes").GetProperty("currentModeId").GetString());
-        Assert.Equal(["read-only", "ask", "auto-edit", "full-auto"],
+        Assert.Equal(["plan", "read-only", "ask", "auto-edit", "full-auto"],
             main.GetProperty("modes").GetProperty("availableModes").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
 
         // The first prompt: text streamed, the write as a tool call of kind edit with its file and diff, rejected then allowed.

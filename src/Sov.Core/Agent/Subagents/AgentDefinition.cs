@@ -10,7 +10,7 @@ public sealed record AgentDefinition(string Name, string Description, IReadOnlyL
     /// <summary>The agent the <c>task</c> tool starts when the model names none: research with the read-only tools.</summary>
     public static AgentDefinition General { get; } = new(
         "general",
-        "research and search in the workspace, read-only",
+        "research, read-only",
         null,
         null,
         "You research a question in the workspace with the read-only tools you have, then answer it.");

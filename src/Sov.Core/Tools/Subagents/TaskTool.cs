@@ -4,7 +4,7 @@ using Sov.Core.Tools.Effects;
 namespace Sov.Core.Tools.Subagents;
 
 /// <summary>
-/// <c>task {agent?, description, prompt}</c>: hands a self-contained task to a subagent with a fresh context and returns
+/// <c>task {agent?, prompt}</c> (a <c>description</c> is still taken when a model sends one): hands a self-contained task to a subagent with a fresh context and returns
 /// its final answer (#17). The call itself changes nothing; each call the child makes is judged by the session's
 /// permission gate as it comes. The description lists the agents in a few bytes (it goes into every request).
 /// </summary>
@@ -20,10 +20,16 @@ public sealed class TaskTool(AgentCatalog agents) : ITool
 
     public string Description { get; } = Describe(agents);
 
-    public ToolSchema Schema { get; } = new(
-        new ToolParameter("agent", ToolParameterType.String, "agent name (default general)"),
-        new ToolParameter("description", ToolParameterType.String, "3-5 words", Required: true),
-        new ToolParameter("prompt", ToolParameterType.String, "the whole task; the subagent sees nothing else", Required: true));
+    /// <summary>
+    /// Few bytes, for it is in every request (#16: "say hello" at most 1,200 prompt tokens): <c>prompt</c>, and
+    /// <c>agent</c> only when there are agents besides the built-in one; the call is shown by its prompt's first words.
+    /// </summary>
+    public ToolSchema Schema { get; } = agents.All.Count > 1
+        ? new ToolSchema(new ToolParameter("agent", ToolParameterType.String, ""), new ToolParameter("prompt", ToolParameterType.String, "", Required: true))
+        {
+            Tolerated = ["description"],
+        }
+        : new ToolSchema(new ToolParameter("prompt", ToolParameterType.String, "", Required: true)) { Tolerated = ["description", "agent"] };
 
     public bool IsReadOnly => true;
 
@@ -37,7 +43,7 @@ public sealed class TaskTool(AgentCatalog agents) : ITool
             return Task.FromResult(ToolOutput.Error("A subagent cannot start subagents; do the task with your own tools."));
         }
 
-        return subagents.RunAsync(context.CallId, arguments.GetString("agent"), arguments.RequireString("description"), arguments.RequireString("prompt"),
+        return subagents.RunAsync(context.CallId, arguments.GetString("agent"), Label(arguments), arguments.RequireString("prompt"),
             cancellationToken);
     }
 
@@ -47,9 +53,15 @@ public sealed class TaskTool(AgentCatalog agents) : ITool
         var all = agents.All;
         var listed = all.Take(MaxListed).Select(a => $"{a.Name} ({Shorten(a.Description)})");
         var more = all.Count > MaxListed ? "; also " + string.Join(", ", all.Skip(MaxListed).Select(a => a.Name)) : "";
-        return "Run a subagent on a self-contained task with a fresh context; returns its final answer. Several calls run in parallel. Agents: "
-            + string.Join("; ", listed) + more + ".";
+        return all.Count <= 1
+            ? "Delegate a self-contained task to a read-only subagent with a fresh context; returns its answer."
+            : "Delegate a self-contained task to a subagent (fresh context, sees only prompt); returns its answer. Agents: " + string.Join("; ", listed) + more + ".";
     }
+
+    /// <summary>What the call is shown as: its description, or the prompt's first words when the model gave none.</summary>
+    private static string Label(ToolArguments arguments) =>
+        arguments.GetString("description") is { Length: > 0 } given ? given
+            : arguments.RequireString("prompt") is var prompt && prompt.Length <= 40 ? prompt : prompt[..37] + "...";
 
     private static string Shorten(string text) => text.Length <= MaxAgentDescription ? text : text[..(MaxAgentDescription - 3)] + "...";
 }
