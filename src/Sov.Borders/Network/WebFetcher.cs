@@ -16,20 +16,24 @@ public sealed class WebFetcher : IWebFetcher, IDisposable
 
     private readonly HttpClient _http;
     private readonly Func<Uri, bool> _allows;
+    private readonly TimeSpan _timeout;
 
-    private WebFetcher(HttpClient http, Func<Uri, bool> allows)
+    private WebFetcher(HttpClient http, Func<Uri, bool> allows, TimeSpan timeout)
     {
         _http = http;
         _allows = allows;
+        _timeout = timeout;
     }
 
     /// <param name="session">The session's egress options (proxy, CA file, journal, redactor); their origins are not used.</param>
-    public static WebFetcher Create(EgressOptions session, WebAllowList allow)
+    /// <param name="timeout">How long the headers, and then the body, of one response may take (30 s; tests shorten it).</param>
+    public static WebFetcher Create(EgressOptions session, WebAllowList allow, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(allow);
-        var options = session with { AllowedOrigins = [], AllowedBy = allow.Allows, Purpose = "web", Timeout = TimeSpan.FromSeconds(30) };
-        return new WebFetcher(HttpClients.Create(options), allow.Allows);
+        var within = timeout ?? TimeSpan.FromSeconds(30);
+        var options = session with { AllowedOrigins = [], AllowedBy = allow.Allows, Purpose = "web", Timeout = within };
+        return new WebFetcher(HttpClients.Create(options), allow.Allows, within);
     }
 
     public async Task<WebPage> FetchAsync(Uri url, long maxBytes, CancellationToken cancellationToken)
@@ -61,7 +65,7 @@ public sealed class WebFetcher : IWebFetcher, IDisposable
                 continue;
             }
 
-            var (body, truncated) = await ReadAsync(response, maxBytes, cancellationToken).ConfigureAwait(false);
+            var (body, truncated) = await ReadBodyAsync(response, maxBytes, cancellationToken).ConfigureAwait(false);
             return new WebPage(current, status, response.Content.Headers.ContentType?.ToString(), body, truncated, redirects);
         }
     }
@@ -82,7 +86,29 @@ public sealed class WebFetcher : IWebFetcher, IDisposable
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new WebFetchException("no answer within 30 seconds", e);
+            throw new WebFetchException($"no answer within {_timeout.TotalSeconds:0} seconds", e);
+        }
+    }
+
+    /// <summary>
+    /// The body, within the timeout (review of #17: the client's timeout ends at the headers, so a server that stalled in
+    /// the body held the tool, and a headless run, forever); a broken connection is a failed fetch, journaled as one.
+    /// </summary>
+    private async Task<(byte[] Body, bool Truncated)> ReadBodyAsync(HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var within = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        within.CancelAfter(_timeout);
+        try
+        {
+            return await ReadAsync(response, maxBytes, within.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WebFetchException($"the page did not arrive within {_timeout.TotalSeconds:0} seconds", e);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw new WebFetchException($"the connection broke while the page was read ({e.Message})", e);
         }
     }
 

@@ -41,13 +41,23 @@ internal static partial class EditorMcpServers
             }
             else
             {
-                servers.Add(new McpServerSettings(name)
+                var server = new McpServerSettings(name)
                 {
                     Command = entry.Command,
                     Args = entry.Args ?? [],
                     Env = (entry.Env ?? []).Where(v => v.Name is { Length: > 0 }).GroupBy(v => v.Name!, StringComparer.Ordinal)
                         .ToDictionary(g => g.Key, g => g.Last().Value ?? "", StringComparer.Ordinal),
-                });
+                };
+
+                // The managed policy's MCP allow-list holds for an editor's servers as for configured ones (review of #20).
+                if (config.Policy.McpServers is { } allowed && !allowed.Any(a => a.Allows(server)))
+                {
+                    notes.Add($"the editor's MCP server '{name}' was not connected: {config.Policy.Cite("mcp.servers")} does not allow it.");
+                }
+                else
+                {
+                    servers.Add(server);
+                }
             }
         }
 

@@ -54,7 +54,7 @@ internal sealed record SessionBorders(BorderServices Services, PolicyPermissionG
             warnings.Add($"The sandbox is unavailable ({status.Detail}); every shell command needs approval, marked UNSANDBOXED. {status.Remedy}");
         }
 
-        var policy = new PermissionPolicy(permissions.Mode, permissions.Rules, status.Available);
+        var policy = new PermissionPolicy(permissions.Mode, permissions.Rules, status.Available) { MaxMode = config.Policy.MaxMode };
         var undo = new UndoRecorder(new CheckpointStore(context.Paths.StateDir, workspace));
         var services = new BorderServices(workspace, shell, undo, record,
             policy.HasReadRules ? cancellation => ReadMasks.Find(workspace.Files, workspace.Root, policy, cancellation) : null);

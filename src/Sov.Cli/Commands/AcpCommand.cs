@@ -27,8 +27,7 @@ internal static class AcpCommand
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            // Whatever a session prints for a person goes to stderr: stdout is the editor's.
-            var quiet = new CliContext(context.Environment, context.Error, context.Error);
+            var quiet = Quiet(context);
             var flags = new SettingsOverrides
             {
                 Endpoint = parsed.GetValue(endpoint),
@@ -61,4 +60,11 @@ internal static class AcpCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// The context the sessions run in: whatever a session prints for a person goes to stderr (stdout is the editor's),
+    /// under the same managed policy (review of #20: a fresh context read no policy, so every ACP session ran without it).
+    /// </summary>
+    internal static CliContext Quiet(CliContext context) =>
+        new(context.Environment, context.Error, context.Error) { PolicySource = () => context.Policy };
 }

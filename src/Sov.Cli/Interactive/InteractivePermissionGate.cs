@@ -37,17 +37,25 @@ internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Wor
         return decision;
     }
 
-    /// <summary>Switches the mode for the rest of the session, keeping its grants; full-auto needs the sandbox.</summary>
+    /// <summary>
+    /// Switches the mode for the rest of the session, keeping its grants; full-auto needs the sandbox, and no switch goes
+    /// past the managed policy's cap (review of #20: <c>/mode</c>, Shift+Tab, a plan's approval and ACP's set_mode did).
+    /// </summary>
     public string? SwitchMode(PermissionMode mode)
     {
         var current = _policy.Policy;
+        if (current.MaxMode is { } max && mode > max)
+        {
+            return $"the managed policy allows at most {max.Name()} mode, so the mode stays {current.Mode.Name()}.";
+        }
+
         if (mode == PermissionMode.FullAuto && !current.SandboxAvailable)
         {
             return "full-auto needs the bubblewrap sandbox, which is unavailable here (sov doctor says why).";
         }
 
         _policy = new PolicyPermissionGate(
-            new PermissionPolicy(mode, current.Rules, current.SandboxAvailable) { Grants = current.Grants }, workspace, headless: false);
+            new PermissionPolicy(mode, current.Rules, current.SandboxAvailable) { Grants = current.Grants, MaxMode = current.MaxMode }, workspace, headless: false);
         return null;
     }
 

@@ -31,7 +31,8 @@ internal static class SessionWiring
         var borders = await SessionBorders.CreateAsync(context, agent.Workspace, modeFlag, headless, record => journal.Append(record), cancellationToken)
             .ConfigureAwait(false);
         var web = WebTools.Create(context, agent);
-        var agents = AgentCatalog.Load(Path.Combine(context.Paths.ConfigDir, "agents"), new ProjectFileBorder(agent.Workspace, borders.Gate.Policy));
+        var agents = AgentCatalog.Load(Path.Combine(context.Paths.ConfigDir, "agents"), new ProjectFileBorder(agent.Workspace, borders.Gate.Policy))
+            .WithAllowedModels(model => Core.Policy.PolicyLimits.ModelRefusal(agent.Policy, model));
         ITool[] own = [.. ToolRegistry.ReadOnlyBuiltIns().All, .. borders.Services.Tools(), .. web.Tools, .. agent.Skills.Tools(), new TaskTool(agents), new Core.Tools.Planning.ExitPlanTool()]; // exit_plan: offered only in plan mode (#17)
         var mcp = await McpServers.ConnectAsync(context, agent, borders, own, cancellationToken, mcpOffered).ConfigureAwait(false);
         try

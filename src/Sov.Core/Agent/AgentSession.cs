@@ -208,6 +208,7 @@ public sealed class AgentSession : IAsyncDisposable
     /// <summary>Runs one turn to its end and returns how it ended (the events are also emitted).</summary>
     private async Task<TurnCompleted> RunTurnAsync(int number, string prompt, CancellationToken cancellationToken)
     {
+        var typed = prompt; // the person's own words: only paths in them attach images (review of #17: not a path the model wrote into its plan)
         prompt = _plan.Carry(prompt); // an approved plan goes with the prompt after it (#17)
         Emit(new TurnStarted(number, prompt));
         var historyMark = _history.Count;
@@ -227,7 +228,7 @@ public sealed class AgentSession : IAsyncDisposable
                 prompt = hooked!;
             }
 
-            var message = PromptImages.Message(prompt, _context, Emit);
+            var message = PromptImages.Message(prompt, _context, Emit, typed);
             message.CreatedAt = DateTimeOffset.UtcNow; // when it began: a rewind finds its files by it
             _history.Add(message);
             while (requests < _options.MaxTurns)

@@ -48,9 +48,9 @@ internal sealed class PlanHandoff(IPermissionModes? modes, PendingApprovals appr
         var mode = PermissionModes.TryParse(chosen, out var parsed) && parsed != PermissionMode.Plan ? parsed : PermissionMode.Ask;
         if (modes.SwitchMode(mode) is { } refused)
         {
-            emit(new Warning($"{refused} The session goes on in ask mode."));
-            mode = PermissionMode.Ask;
-            modes.SwitchMode(mode);
+            // The narrower fallbacks, as far as the managed policy allows (review of #20); else the session stays planning.
+            mode = new[] { PermissionMode.Ask, PermissionMode.ReadOnly }.FirstOrDefault(m => m < mode && modes.SwitchMode(m) is null, modes.Mode);
+            emit(new Warning($"{refused} The session goes on in {mode.Name()} mode."));
         }
 
         emit(new ModeChanged(mode.Name(), "plan"));

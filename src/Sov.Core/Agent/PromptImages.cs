@@ -18,10 +18,12 @@ internal static class PromptImages
 {
     public const int MaxImages = 8;
 
-    public static ChatMessage Message(string prompt, ToolContext context, Action<AgentEvent> emit)
+    /// <param name="typed">The words the person typed, when <paramref name="prompt"/> carries more (an approved plan the
+    /// model wrote): only paths in them are attached, so the model cannot name a file outside the workspace to be read unasked.</param>
+    public static ChatMessage Message(string prompt, ToolContext context, Action<AgentEvent> emit, string? typed = null)
     {
         List<AIContent>? parts = null;
-        foreach (var candidate in PromptPaths.Candidates(prompt))
+        foreach (var candidate in PromptPaths.Candidates(typed ?? prompt))
         {
             if (Read(candidate, context, emit) is not { } image)
             {

@@ -74,7 +74,18 @@ public sealed partial class Journal
         }
         catch (StateWriteException)
         {
+            // The anchor still names the session before: a journal left here would follow it too, a fork that
+            // 'verify --all' reports for good, and an unsealed session. Nothing but its first record is in it: it goes.
             journal.Abandon();
+            try
+            {
+                File.Delete(journal.FilePath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // left as it is: verify --all names the fork it makes
+            }
+
             throw;
         }
 

@@ -19,6 +19,12 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
     /// <summary>The person's "always" answers of this session: exact allows, consulted only where the policy would otherwise ask.</summary>
     public SessionGrants Grants { get; init; } = new();
 
+    /// <summary>
+    /// The managed policy's <c>permissions.max_mode</c> (#20), kept so a mode switched during the session (<c>/mode</c>,
+    /// Shift+Tab, a plan's approval, an editor's <c>session/set_mode</c>) is held to it too; null: no cap.
+    /// </summary>
+    public PermissionMode? MaxMode { get; init; }
+
     public PermissionDecision DecideRead(PathAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);

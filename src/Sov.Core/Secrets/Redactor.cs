@@ -21,6 +21,9 @@ namespace Sov.Core.Secrets;
 /// </summary>
 public sealed class Redactor
 {
+    /// <summary>The kind of a match of the managed policy's <c>redaction.patterns</c> (#20).</summary>
+    private const string PolicyPattern = "policy-pattern";
+
     private readonly FrozenSet<string> _allow;
     private readonly IReadOnlyList<System.Text.RegularExpressions.Regex> _patterns;
 
@@ -122,7 +125,7 @@ public sealed class Redactor
             {
                 if (m.Length > 0)
                 {
-                    Add(found, text, "policy-pattern", m.Index, m.Length);
+                    Add(found, text, PolicyPattern, m.Index, m.Length);
                 }
             }
         }
@@ -184,7 +187,7 @@ public sealed class Redactor
         }
 
         var hash8 = Hash8(secret);
-        if (_allow.Contains(secret) || _allow.Contains(hash8))
+        if (kind != PolicyPattern && (_allow.Contains(secret) || _allow.Contains(hash8))) // the person's allow-list never loosens the managed policy (review of #20)
         {
             return;
         }

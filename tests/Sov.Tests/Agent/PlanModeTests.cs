@@ -82,6 +82,39 @@ public sealed class PlanModeTests
         Assert.DoesNotContain("exit_plan", Offered(body));
     }
 
+    // Review of #17: the approved plan (the model's text) was carried into the next prompt before the prompt was searched
+    // for image paths, so a plan naming an image outside the workspace had it opened and attached without any approval.
+    [Fact]
+    public async Task APathTheModelWroteIntoItsPlanIsNotOpenedAsAnImageOfTheNextPrompt()
+    {
+        var outside = Directory.CreateTempSubdirectory("sov-plan-image-");
+        try
+        {
+            var image = Path.Combine(outside.FullName, "private.png");
+            File.WriteAllBytes(image, Sov.Tests.Files.ImageFormatTests.Png);
+            await using var h = await Planning(personDecides: true);
+            h.Model.Server.Enqueue(
+                new ScriptedResponse().ToolCall("call_1", "exit_plan", JsonSerializer.Serialize(new { plan = $"1. Look at {image}" })),
+                ScriptedResponse.Text("Done."));
+            await h.RunAsync("plan", (e, s) =>
+            {
+                if (e is ApprovalRequested { Kind: ApprovalKind.Plan } a)
+                {
+                    s.Submit(new Approve(a.CallId, "ask"));
+                }
+            });
+
+            var second = await h.RunAsync("go ahead");
+
+            Assert.DoesNotContain(second.OfType<Warning>(), w => w.Message.Contains("private.png", StringComparison.Ordinal));
+            Assert.Contains(image, h.Model.Server.ChatRequests[^1].Body, StringComparison.Ordinal); // the plan still goes along, as text
+        }
+        finally
+        {
+            outside.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task ARejectedPlanKeepsPlanningWithThePersonsReason()
     {

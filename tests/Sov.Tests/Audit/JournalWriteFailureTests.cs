@@ -116,6 +116,28 @@ public sealed class JournalWriteFailureTests : IDisposable
         Assert.Equal([".start.lock"], Directory.GetFiles(_dir).Select(f => Path.GetFileName(f))); // #20: only the start lock (one line, never empty)
     }
 
+    // Review of #20: when the anchor could not be moved after the new journal was created, the journal stayed, naming
+    // the same predecessor the next session names: 'verify --all' then reported a forked chain for good.
+    [Fact]
+    public void AStartWhoseAnchorCannotBeMovedLeavesNoJournalAndTheChainStaysWhole()
+    {
+        var first = Journal.Start(_dir, JournalFixture.Info);
+        first.Seal("ok");
+        var anchor = Path.Combine(_dir, JournalAnchor.FileName);
+        var saved = File.ReadAllBytes(anchor);
+        File.Delete(anchor);
+        Directory.CreateDirectory(anchor); // the anchor cannot be replaced
+        File.WriteAllBytes(Path.Combine(anchor, "x"), [1]);
+
+        Assert.Throws<StateWriteException>(() => Journal.Start(_dir, JournalFixture.Info));
+
+        Assert.Single(JournalFiles.Sessions(_dir));
+        Directory.Delete(anchor, recursive: true);
+        File.WriteAllBytes(anchor, saved);
+        Journal.Start(_dir, JournalFixture.Info).Seal("ok");
+        Assert.Empty(JournalChain.Check(_dir));
+    }
+
     [Fact]
     public void AStreamThatFailsAtItsFirstByteLeavesNoFileEither()
     {

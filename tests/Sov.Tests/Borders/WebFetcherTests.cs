@@ -50,6 +50,36 @@ public sealed class WebFetcherTests
         Assert.Equal(1000, page.Body.Length);
     }
 
+    // Review of #17: the client's 30 s timeout ends when the headers arrive; a server that then stalled in the body held
+    // web_fetch (and a headless run) forever. The body now has the same budget, and running out is a failed fetch.
+    [Fact]
+    public async Task ABodyThatStallsEndsAsAFailedFetchWithinTheTimeout()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        stop.CancelAfter(TimeSpan.FromSeconds(30));
+        var serving = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync(stop.Token);
+            var stream = client.GetStream();
+            var buffer = new byte[4096];
+            _ = await stream.ReadAsync(buffer, stop.Token);
+            await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nonly a little"u8.ToArray(), stop.Token);
+            await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default); // stalls until the test ends
+        }, stop.Token);
+        var origin = new Uri($"http://127.0.0.1:{port}");
+        using var fetcher = WebFetcher.Create(new EgressOptions([]), List(origin), TimeSpan.FromSeconds(1));
+
+        var e = await Assert.ThrowsAsync<WebFetchException>(() => fetcher.FetchAsync(new Uri(origin, "/slow"), 1024, stop.Token));
+
+        Assert.False(e.Refused);
+        Assert.Contains("did not arrive within 1 seconds", e.Message, StringComparison.Ordinal);
+        await stop.CancelAsync();
+        await serving.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+    }
+
     [Fact]
     public async Task TheGateRefusesAnUnlistedHostBeforeNameResolution()
     {

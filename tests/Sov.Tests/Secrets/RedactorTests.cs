@@ -29,6 +29,21 @@ public sealed class RedactorTests
         { Pem, "private-key" },
     };
 
+    // Review of #20: the person's [redaction] allow (their own config) let a match of the managed policy's
+    // redaction.patterns go out, by its value or by the hash8 its marker shows: the policy must not be loosened.
+    [Fact]
+    public void TheUsersAllowListDoesNotExemptAMatchOfThePolicysPatterns()
+    {
+        const string Value = "ACME-12345678";
+        var options = new RedactionOptions([Value, Redactor.Hash8(Value)])
+        {
+            Patterns = [new System.Text.RegularExpressions.Regex("ACME-[0-9]{8}", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))],
+        };
+        var result = new Redactor(options).Redact($"ticket {Value} here");
+        Assert.DoesNotContain(Value, result.Text, StringComparison.Ordinal);
+        Assert.Equal("policy-pattern", Assert.Single(result.Redactions).Kind);
+    }
+
     [Theory]
     [MemberData(nameof(Secrets))]
     public void EachKindIsReplacedByItsMarker(string secret, string kind)

@@ -33,6 +33,32 @@ public sealed class AgentCatalog
 
     public AgentDefinition? Find(string name) => _byName.GetValueOrDefault(name);
 
+    /// <summary>
+    /// The catalog with each agent's <c>model</c> kept only where <paramref name="refusal"/> (the managed policy's
+    /// <c>model.models</c>) allows it; a refused one runs on the session's model, with a warning (review of #20: an agent
+    /// file, even a project's, chose any model the endpoint serves, past the policy's list).
+    /// </summary>
+    public AgentCatalog WithAllowedModels(Func<string, string?> refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var warnings = new List<string>(Warnings);
+        var definitions = new List<AgentDefinition>();
+        foreach (var definition in _byName.Values)
+        {
+            if (definition.Model is { } model && refusal(model) is { } why)
+            {
+                warnings.Add($"Agent '{definition.Name}' ({definition.Source}): {why} It runs on the session's model.");
+                definitions.Add(definition with { Model = null });
+            }
+            else
+            {
+                definitions.Add(definition);
+            }
+        }
+
+        return new AgentCatalog(definitions, warnings);
+    }
+
     public static AgentCatalog Load(string? userAgentsDir, ProjectFileBorder border)
     {
         ArgumentNullException.ThrowIfNull(border);

@@ -36,6 +36,19 @@ public sealed class EditorMcpServersTests
         Assert.Equal(3, notes.Count);
     }
 
+    // Review of #20: editor-offered servers were appended after the policy's MCP allow-list had been applied, so an
+    // editor could start any server the policy forbids once the user set [acp] editor_mcp_servers = true.
+    [Fact]
+    public void TheManagedPolicysMcpAllowListHoldsForTheEditorsServers()
+    {
+        var user = SovConfigReader.FromText("[acp]\neditor_mcp_servers = true\n", "/home/me/config.toml");
+        var config = Sov.Core.Policy.PolicyClamp.Apply(user, Sov.Core.Policy.PolicyParser.Parse("/etc/sov/policy.toml", Sov.Tests.Policy.PolicySamples.Full));
+        var (servers, notes) = EditorMcpServers.From([Stdio with { Name = "evil", Command = "/tmp/evil" }, Stdio with { Command = "/tmp/other-files" }, Stdio], config);
+        Assert.Equal("/usr/bin/mcp-files", Assert.Single(servers).Command);
+        Assert.Equal(2, notes.Count);
+        Assert.All(notes, n => Assert.Contains("managed policy", n, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void TheKeyIsReadFromTheUsersConfig()
     {

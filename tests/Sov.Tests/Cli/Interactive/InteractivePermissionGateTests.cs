@@ -160,6 +160,23 @@ public sealed class InteractivePermissionGateTests : IDisposable
 
     private static McpTool Mcp(string tool) => new(new FakeServer(), new McpToolInfo(tool, "", System.Text.Json.JsonDocument.Parse("{}").RootElement));
 
+    // Review of #20: the policy's max_mode capped the starting mode only; /mode, Shift+Tab, a plan's approval and ACP's
+    // session/set_mode all switch through SwitchMode, which let the session go to full-auto past the cap.
+    [Fact]
+    public void NoSwitchGoesPastTheManagedPolicysCap()
+    {
+        var workspace = new Workspace(_tree.Root, new NativeFileSystem());
+        var policy = new PermissionPolicy(PermissionMode.Ask, PermissionRules.Parse([], [], []), sandboxAvailable: true) { MaxMode = PermissionMode.AutoEdit };
+        var gate = new InteractivePermissionGate(new PolicyPermissionGate(policy, workspace, headless: false), workspace);
+
+        Assert.Contains("at most auto-edit", gate.SwitchMode(PermissionMode.FullAuto), StringComparison.Ordinal);
+        Assert.Equal(PermissionMode.Ask, gate.Mode);
+        Assert.Null(gate.SwitchMode(PermissionMode.AutoEdit));
+        Assert.Null(gate.SwitchMode(PermissionMode.Plan));
+        Assert.NotNull(gate.SwitchMode(PermissionMode.FullAuto));
+        Assert.Equal(PermissionMode.Plan, gate.Mode);
+    }
+
     private InteractivePermissionGate Gate(PermissionMode mode, string[]? ask = null, string[]? deny = null)
     {
         var workspace = new Workspace(_tree.Root, new NativeFileSystem());
