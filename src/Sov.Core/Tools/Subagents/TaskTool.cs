@@ -54,7 +54,7 @@ public sealed class TaskTool(AgentCatalog agents) : ITool
         var listed = all.Take(MaxListed).Select(a => $"{a.Name} ({Shorten(a.Description)})");
         var more = all.Count > MaxListed ? "; also " + string.Join(", ", all.Skip(MaxListed).Select(a => a.Name)) : "";
         return all.Count <= 1
-            ? "Delegate a self-contained task to a read-only subagent with a fresh context; returns its answer."
+            ? "Delegate a task to a read-only subagent (fresh context); returns its answer."
             : "Delegate a self-contained task to a subagent (fresh context, sees only prompt); returns its answer. Agents: " + string.Join("; ", listed) + more + ".";
     }
 
