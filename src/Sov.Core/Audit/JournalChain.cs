@@ -24,6 +24,7 @@ public static class JournalChain
         var problems = new List<Problem>();
         var followed = new Dictionary<string, string>(StringComparer.Ordinal);
         var chained = false;
+        var roots = new List<string>(); // a folder's chain begins once (prev_session null): the first session started
         foreach (var id in sessions)
         {
             if (First(JournalFiles.PathOf(journalDir, id)) is not { Chained: true } first)
@@ -34,6 +35,7 @@ public static class JournalChain
             chained = true;
             if (first.After is not { } after)
             {
+                roots.Add(id);
                 continue;
             }
 
@@ -56,6 +58,9 @@ public static class JournalChain
             }
         }
 
+        var ordered = roots.OrderBy(r => JournalFiles.StartOf(JournalFiles.PathOf(journalDir, r)) ?? DateTimeOffset.MaxValue).ThenBy(r => r, StringComparer.Ordinal).ToList();
+        problems.AddRange(ordered.Skip(1).Select(r =>
+            new Problem(r, $"begins a chain of its own, though {ordered[0]} began this folder's chain: the sessions before it were deleted or moved, or it was copied in")));
         problems.AddRange(Anchor(journalDir, present, followed, chained));
         return problems;
     }

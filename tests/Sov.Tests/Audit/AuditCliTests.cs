@@ -45,9 +45,11 @@ public sealed class AuditCliTests
         Assert.Equal(ExitCodes.Failed, exit);
         Assert.Contains($"ok       {good.Session}", output, StringComparison.Ordinal);
         Assert.Contains($"UNSEALED {bad.Session}  first bad seq 4:", output, StringComparison.Ordinal);
+        Assert.Contains($"{bad.Session}", output[output.IndexOf("CHAIN", StringComparison.Ordinal)..], StringComparison.Ordinal); // #20: copied in from another folder, a second chain root
         (exit, output, _) = await Run(home, "audit", "verify", "--all", "--repair");
-        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Equal(ExitCodes.Failed, exit); // the session is sealed now, but it still begins a chain of its own
         Assert.Contains($"repaired {bad.Session}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("UNSEALED", output, StringComparison.Ordinal);
         Directory.Delete(home, true);
     }
 

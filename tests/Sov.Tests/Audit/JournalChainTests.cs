@@ -54,6 +54,30 @@ public sealed class JournalChainTests : IDisposable
     }
 
     [Fact]
+    public void ASecondSessionBeginningAChainOfItsOwnIsReported()
+    {
+        // Review (#20): several prev_session null roots passed the check, so a session copied in from another folder,
+        // or one whose start saw no predecessor, was not noticed.
+        var first = StartSealed();
+        var elsewhere = Directory.CreateTempSubdirectory("sov-chain-other-").FullName;
+        try
+        {
+            using (var journal = Journal.Start(elsewhere, JournalFixture.Info))
+            {
+                journal.Append(new NoticeRecord("info", "a record"));
+                File.Copy(journal.FilePath, JournalFiles.PathOf(_dir, journal.Session));
+                var problem = Assert.Single(JournalChain.Check(_dir));
+                Assert.Equal(journal.Session, problem.Session);
+                Assert.Contains($"begins a chain of its own, though {first} began this folder's chain", problem.Text, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ADeletedNewestStaysReportedAfterTheNextSessionStarts()
     {
         StartSealed();
