@@ -36,30 +36,11 @@ public sealed class ProcessRunner
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         var pumps = Task.WhenAll(PumpTextAsync(process.StandardOutput, stdout), PumpTextAsync(process.StandardError, stderr));
-        var feeding = FeedAsync(process.StandardInput, standardInput, cancellationToken);
+        var feeding = FeedAsync(process.StandardInput.BaseStream, standardInput, cancellationToken);
         var timedOut = await WaitOrKillAsync(process, timeout, cancellationToken).ConfigureAwait(false);
-        await Settled(feeding).ConfigureAwait(false);
-        await Settled(pumps).ConfigureAwait(false);
+        await Settled(Task.WhenAll(feeding, pumps)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return new ProcessResult(process.ExitCode, Text(stdout), Text(stderr), clock.Elapsed, timedOut);
-    }
-
-    /// <summary>Writes stdin (when given) and closes it; a program that ended or never reads it ends the writing.</summary>
-    private static async Task FeedAsync(StreamWriter input, string? text, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (text is not null)
-            {
-                await input.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
-            }
-
-            input.Close();
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
-        {
-            // the program ended (or was ended) without reading it all
-        }
     }
 
     /// <summary>Waits <see cref="OutputGrace"/> at most for a task started alongside the program.</summary>
@@ -150,35 +131,36 @@ public sealed class ProcessRunner
         using var process = new Process { StartInfo = start };
         process.Start();
         var pumps = Task.WhenAll(PumpAsync(process.StandardOutput.BaseStream, stdout), PumpAsync(process.StandardError.BaseStream, stderr));
-        var feed = FeedAsync(process.StandardInput.BaseStream, standardInput);
+        var feed = FeedAsync(process.StandardInput.BaseStream, standardInput, cancellationToken);
         var timedOut = await WaitOrKillAsync(process, timeout, cancellationToken, isGroup).ConfigureAwait(false);
         if (isGroup)
         {
             ProcessGroup.Kill(process.Id); // what it left running in its group goes with it
         }
 
-        try
-        {
-            await Task.WhenAll(pumps, feed).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-        }
+        await Settled(Task.WhenAll(pumps, feed)).ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
         return new PipedProcessResult(process.ExitCode, stdout.Text(), stderr.Text(), clock.Elapsed, timedOut);
     }
 
-    /// <summary>Writes the input and closes stdin; a child that exits without reading it all is no error.</summary>
-    private static async Task FeedAsync(Stream stdin, string input)
+    /// <summary>
+    /// Writes stdin (UTF-8, when given) and closes it, while the program runs: a program that ended, or never reads it,
+    /// ends the writing without an error.
+    /// </summary>
+    private static async Task FeedAsync(Stream stdin, string? input, CancellationToken cancellationToken)
     {
         try
         {
-            await stdin.WriteAsync(Encoding.UTF8.GetBytes(input)).ConfigureAwait(false);
-            await stdin.FlushAsync().ConfigureAwait(false);
+            if (input is not null)
+            {
+                await stdin.WriteAsync(Encoding.UTF8.GetBytes(input), cancellationToken).ConfigureAwait(false);
+                await stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
         {
+            // the program ended (or was ended) without reading it all
         }
         finally
         {
