@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Sov.Cli.Terminal;
+using Sov.Core.Agent;
 
 namespace Sov.Cli.Interactive;
 
@@ -13,7 +14,7 @@ internal static class ResumedView
 
     public static void Print(TerminalSurface surface, IReadOnlyList<ChatMessage> history)
     {
-        var starts = history.Select((m, i) => (m, i)).Where(p => p.m.Role == ChatRole.User && p.m.Text.Trim().Length > 0).Select(p => p.i).ToList();
+        var starts = history.Select((m, i) => (m, i)).Where(p => TurnPrompts.IsPrompt(p.m) && p.m.Text.Trim().Length > 0).Select(p => p.i).ToList();
         var shown = starts.TakeLast(Exchanges).ToList();
         if (shown.Count == 0)
         {

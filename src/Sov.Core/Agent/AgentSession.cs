@@ -252,7 +252,7 @@ public sealed class AgentSession : IAsyncDisposable
                 {
                     if (_hooks is not null && await _hooks.StopAsync(finalText, cancellationToken).ConfigureAwait(false) is { } goOn)
                     {
-                        _history.Add(new ChatMessage(ChatRole.User, goOn)); // #17: a Stop hook blocked the stop; the model goes on
+                        _history.Add(TurnPrompts.Added(new ChatMessage(ChatRole.User, goOn), "hook")); // #17: a Stop hook blocked the stop; the model goes on
                         continue;
                     }
 

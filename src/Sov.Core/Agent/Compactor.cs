@@ -25,7 +25,7 @@ internal static class Compactor
 
         return
         [
-            new ChatMessage(ChatRole.User, "Summary of the conversation so far (compacted to save context):\n\n" + summary),
+            TurnPrompts.Added(new ChatMessage(ChatRole.User, "Summary of the conversation so far (compacted to save context):\n\n" + summary), "summary"),
             new ChatMessage(ChatRole.Assistant, "Understood. I will continue from this summary."),
         ];
     }

@@ -6,7 +6,7 @@ using Sov.Core.Files.Checkpoints;
 namespace Sov.Core.Agent;
 
 /// <summary>
-/// Rewind (#17): the conversation goes back to before one of its prompts (the turns are the user messages, in order),
+/// Rewind (#17): the conversation goes back to before one of its prompts (the turns are the person's prompts, in order: <see cref="TurnPrompts"/>),
 /// and, when asked, the files too: the session's checkpoints stored since that prompt began are undone newest first
 /// (<see cref="SessionUndo.UndoSince"/>). A prompt's start is its message's <see cref="ChatMessage.CreatedAt"/>, which the
 /// loop stamps and the session file keeps, so a continued session rewinds its earlier turns' files as well.
@@ -22,7 +22,7 @@ internal static class SessionRewind
         var seen = 0;
         for (var i = 0; i < history.Count; i++)
         {
-            if (history[i].Role == ChatRole.User && ++seen == turn)
+            if (TurnPrompts.IsPrompt(history[i]) && ++seen == turn)
             {
                 return i;
             }
@@ -38,7 +38,7 @@ internal static class SessionRewind
         var cut = TurnStart(history, rewind.Turn);
         if (cut < 0)
         {
-            var turns = history.Count(m => m.Role == ChatRole.User);
+            var turns = history.Count(TurnPrompts.IsPrompt);
             return (RewindCompleted.Failed(rewind.Turn, $"There is no turn {rewind.Turn}: the conversation has {turns} turn{(turns == 1 ? "" : "s")}."), null);
         }
 

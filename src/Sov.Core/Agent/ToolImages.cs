@@ -23,6 +23,6 @@ internal static class ToolImages
             }
         }
 
-        return contents is null ? null : new ChatMessage(ChatRole.User, contents);
+        return contents is null ? null : TurnPrompts.Added(new ChatMessage(ChatRole.User, contents), "image");
     }
 }

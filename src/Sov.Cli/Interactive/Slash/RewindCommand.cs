@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.AI;
 using Sov.Cli.Terminal;
 using Sov.Cli.Terminal.Input;
+using Sov.Core.Agent;
 using Sov.Core.Agent.Events;
 using Sov.Core.Agent.Submissions;
 
@@ -20,7 +21,7 @@ internal sealed class RewindCommand : ISlashCommand
     public async Task<int?> RunAsync(SlashContext session, string arguments, CancellationToken cancellationToken)
     {
         var (surface, input) = (session.Surface, session.Input);
-        var prompts = session.Session.History.Where(m => m.Role == ChatRole.User).Select(m => FirstLine(m.Text)).ToList();
+        var prompts = session.Session.History.Where(TurnPrompts.IsPrompt).Select(m => FirstLine(m.Text)).ToList();
         if (prompts.Count == 0)
         {
             surface.WriteLine("Nothing to rewind: the conversation has no turns yet.", Style.Dim);
