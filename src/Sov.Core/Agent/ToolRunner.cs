@@ -94,7 +94,7 @@ internal sealed class ToolRunner(ToolRegistry tools, ToolContext context, IPermi
             return ToolOutput.Error($"The arguments are not valid JSON ({PlainErrors.Describe(e)}).");
         }
 
-        var request = new ToolCallRequest(call.CallId, tool, arguments, raw);
+        var request = new ToolCallRequest(call.CallId, tool, arguments, raw) { Source = CallSource.Get(call) };
         var decision = await permissions.CheckAsync(request, cancellationToken).ConfigureAwait(false);
         if (decision.Verdict != Verdict.Deny && Hooks is { } hooks)
         {

@@ -29,6 +29,7 @@ public sealed class JournalingPermissionGate(IPermissionGate inner, Journal jour
             ask ? "person" : decision.DecidedBy ?? decidedBy)
         {
             Rule = decision.Rule is null ? null : redactor.Redact(decision.Rule).Text,
+            Source = request.Source,
         });
         return decision;
     }

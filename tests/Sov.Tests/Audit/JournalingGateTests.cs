@@ -24,7 +24,7 @@ public sealed class JournalingGateTests
         public Task<ToolOutput> ExecuteAsync(ToolArguments arguments, ToolContext context, CancellationToken cancellationToken) => Task.FromResult(ToolOutput.Ok(""));
     }
 
-    private static async Task<JsonElement> Record(PermissionDecision decision)
+    private static async Task<JsonElement> Record(PermissionDecision decision, string source = "native")
     {
         var dir = Directory.CreateTempSubdirectory("sov-journal-").FullName;
         try
@@ -34,7 +34,7 @@ public sealed class JournalingGateTests
             {
                 path = journal.FilePath;
                 var gate = new JournalingPermissionGate(new FixedGate(decision), journal, new Redactor(), "mode");
-                await gate.CheckAsync(new ToolCallRequest("c1", new NoTool(), new ToolArguments(new Dictionary<string, object>()), "{}"), TestContext.Current.CancellationToken);
+                await gate.CheckAsync(new ToolCallRequest("c1", new NoTool(), new ToolArguments(new Dictionary<string, object>()), "{}") { Source = source }, TestContext.Current.CancellationToken);
             }
 
             var line = File.ReadAllLines(path).Single(l => l.Contains("\"tool_call\"", StringComparison.Ordinal));
@@ -66,5 +66,12 @@ public sealed class JournalingGateTests
     {
         var r = await Record(PermissionDecision.Ask("why") with { DecidedBy = "rule", Rule = "ask shell:git push*" });
         Assert.Equal(("ask", "person", "ask shell:git push*"), (r.GetProperty("decision").GetString(), r.GetProperty("decided_by").GetString(), r.GetProperty("rule").GetString()));
+    }
+
+    [Fact]
+    public async Task TheRecordSaysWhereTheCallWasFound()
+    {
+        Assert.Equal("native", (await Record(PermissionDecision.Allow())).GetProperty("source").GetString());
+        Assert.Equal("reasoning", (await Record(PermissionDecision.Allow(), "reasoning")).GetProperty("source").GetString()); // a call rescued from the reasoning (#16)
     }
 }

@@ -7,4 +7,7 @@ namespace Sov.Core.Agent.Permission;
 public sealed record ToolCallRequest(string CallId, ITool Tool, ToolArguments Arguments, string RawArguments)
 {
     public ToolEffect Effect { get; } = Tool.EffectOf(Arguments);
+
+    /// <summary>Where the model's answer held the call (#16): <c>native</c>, <c>content</c> or <c>reasoning</c>.</summary>
+    public string Source { get; init; } = "native";
 }
