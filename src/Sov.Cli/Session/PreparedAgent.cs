@@ -11,6 +11,7 @@ using Sov.Core.Models;
 using Sov.Core.Permissions;
 using Sov.Core.Policy;
 using Sov.Core.Prompts;
+using Sov.Core.Sessions;
 using Sov.Core.Skills;
 
 namespace Sov.Cli.Session;
@@ -156,7 +157,7 @@ internal sealed partial class PreparedAgent : IDisposable
             var environment = new EnvironmentContext(
                 workspace.Root,
                 EnvironmentContext.CurrentOsFamily(),
-                DateOnly.FromDateTime(DateTime.UtcNow),
+                PromptDate(resumePath),
                 instructions.Text);
             var options = new AgentOptions
             {
@@ -241,4 +242,11 @@ internal sealed partial class PreparedAgent : IDisposable
         Http.Dispose();
         Journal.Dispose();
     }
+
+    /// <summary>
+    /// The date the system prompt states: a resumed session keeps the date it began with, so its prompt (and the
+    /// server's cache of the conversation) stays the same; a new session states today's date.
+    /// </summary>
+    private static DateOnly PromptDate(string? resumePath) =>
+        DateOnly.FromDateTime((resumePath is null ? null : SessionFile.CreatedOf(resumePath))?.UtcDateTime ?? DateTime.UtcNow);
 }

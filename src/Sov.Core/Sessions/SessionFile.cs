@@ -215,6 +215,29 @@ public sealed class SessionFile : IDisposable
         return [.. list.OrderByDescending(s => s.LastWrite).ThenByDescending(s => s.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>When a saved session began (its header's <c>created</c>), or null when the header cannot be read.</summary>
+    public static DateTimeOffset? CreatedOf(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path, Encoding.UTF8);
+            if (reader.ReadLine() is not { } header)
+            {
+                return null;
+            }
+
+            using var doc = JsonDocument.Parse(header);
+            return doc.RootElement.TryGetProperty("created", out var created) && created.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(created.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                ? at
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
     private static SessionSummary? Summarise(string path)
     {
         try
