@@ -45,6 +45,12 @@ public sealed record ToolContext(Workspace Workspace)
         }
     }
 
+    /// <summary>Where read_file reads a named file once the border judged it (null: the disk; the editor's buffers under <c>sov acp</c>, #18).</summary>
+    public IFileAccess? FileAccess { get; init; }
+
+    /// <summary>The access tools read through: <see cref="FileAccess"/>, or the disk through the border.</summary>
+    public IFileAccess Reads => FileAccess ?? new WorkspaceFileAccess(Workspace);
+
     /// <summary>Whether the model accepts images (config <c>images = true</c>): read_file then hands it PNG, JPEG, GIF and WebP files.</summary>
     public bool ImagesAccepted { get; init; }
 
