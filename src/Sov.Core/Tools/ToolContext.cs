@@ -75,6 +75,12 @@ public sealed record ToolContext(Workspace Workspace)
     /// </summary>
     public Func<string, CancellationToken, Task<Planning.PlanAnswer>>? ProposePlanAsync { get; init; }
 
+    /// <summary>Set by the agent session: shows the person a warning (a <see cref="Warning"/> event, journaled as a notice).</summary>
+    public Action<string>? OnWarning { get; init; }
+
+    /// <summary>Tell the person something a tool found that did not stop it (hidden characters in files a command wrote, #21).</summary>
+    public void ReportWarning(string message) => OnWarning?.Invoke(message);
+
     /// <summary>Tell the front ends that <paramref name="path"/> (workspace-relative) was "created", "modified" or "deleted".</summary>
     public void ReportFileChanged(string path, string change) => OnFileChanged?.Invoke(path, change);
 }
