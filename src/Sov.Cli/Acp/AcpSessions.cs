@@ -71,12 +71,12 @@ internal sealed class AcpSessions(CliContext context, SettingsOverrides flags, s
     }
 
     /// <summary>The editor's file system for the file tools when it offers one (#18), over the disk's; null when it offers none.</summary>
-    private Func<Core.Files.IFileAccess, Core.Files.IFileAccess>? EditorFiles(PreparedAgent agent)
+    private Func<Core.Files.IFileAccess, Func<string, bool>, Core.Files.IFileAccess>? EditorFiles(PreparedAgent agent)
     {
         var (reads, writes) = (Client?.Fs?.ReadTextFile == true, Client?.Fs?.WriteTextFile == true);
         var connection = Connection;
         return (reads || writes) && connection is not null
-            ? disk => new EditorFileAccess(agent.Workspace, disk, new AcpEditorBuffers(connection, agent.SessionId), reads, writes)
+            ? (disk, readsFreely) => new EditorFileAccess(agent.Workspace, disk, new AcpEditorBuffers(connection, agent.SessionId), reads, writes) { ReadsFreely = readsFreely }
             : null;
     }
 

@@ -10,7 +10,7 @@ namespace Sov.Cli.Acp;
 /// editor (<c>fs/read_text_file</c>: its unsaved buffer) and written through it (<c>fs/write_text_file</c>), but only
 /// after the file border judged the path, and only for a path inside the workspace (also where its symlinks lead), not
 /// protected and with a UTF-8 name; everything else stays on the disk through the border, so no request about it reaches
-/// the editor. A file whose disk content is an image or binary is read from disk (an editor holds text buffers). The read
+/// the editor, nor does a path a read rule holds back. A file whose disk content is an image or binary is read from disk (an editor holds text buffers). The read
 /// rules and modes were judged by the permission gate before the tool ran, and the text border has judged the text a tool
 /// writes before it gets here. A write takes the folder's lock, checks the file still holds what the tool read (as the
 /// editor holds it), records the undo checkpoint (the disk's state: undo restores the disk, which the editor reloads),
@@ -18,6 +18,12 @@ namespace Sov.Cli.Acp;
 /// </summary>
 internal sealed class EditorFileAccess(Workspace workspace, IFileAccess disk, IEditorBuffers editor, bool reads, bool writes) : IFileAccess
 {
+    /// <summary>
+    /// Whether the read rules let a workspace-relative path be read freely (no deny or ask rule matches it); a path they hold
+    /// back (as written or where it leads) is never named to the editor, also when a write rule let the call through.
+    /// </summary>
+    public Func<string, bool> ReadsFreely { get; init; } = _ => true;
+
     public async Task<Stream> OpenReadAsync(WorkspacePath path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -95,7 +101,12 @@ internal sealed class EditorFileAccess(Workspace workspace, IFileAccess disk, IE
         }
     }
 
-    /// <summary>The absolute name the editor is asked about, or null when the path must stay on the disk (outside, protected, a name that is not UTF-8).</summary>
-    private static string? EditorName(WorkspacePath path) =>
-        path.Inside && !path.Protected ? FileNames.AsText(path.RealPath) : null;
+    /// <summary>
+    /// The absolute name the editor is asked about, or null when the path must stay on the disk: outside, protected, held
+    /// back by a read rule (as written or where it leads), or a name that is not UTF-8.
+    /// </summary>
+    private string? EditorName(WorkspacePath path) =>
+        path.Inside && !path.Protected && ReadsFreely(workspace.Relative(path.FullPath)) && ReadsFreely(workspace.Relative(path.RealPath))
+            ? FileNames.AsText(path.RealPath)
+            : null;
 }

@@ -27,7 +27,7 @@ internal static class SessionWiring
     /// The file tools read and write through it once the border judged the path; folder walks and shell commands are unchanged.</param>
     public static async Task<WiredSession> BuildAsync(CliContext context, PreparedAgent agent, string? modeFlag, bool headless,
         Func<SessionBorders, IPermissionGate>? gateFor, CancellationToken cancellationToken, IReadOnlyList<Core.Config.McpServerSettings>? mcpOffered = null,
-        Func<IFileAccess, IFileAccess>? fileAccess = null)
+        Func<IFileAccess, Func<string, bool>, IFileAccess>? fileAccess = null)
     {
         ArgumentNullException.ThrowIfNull(agent);
         var journal = agent.Journal.Journal;

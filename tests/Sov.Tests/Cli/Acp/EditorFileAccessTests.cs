@@ -114,6 +114,24 @@ public sealed class EditorFileAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task APathAReadRuleHoldsBackIsNeverNamedToTheEditor()
+    {
+        Directory.CreateDirectory(_tree.In("secrets"));
+        File.WriteAllText(_tree.In("secrets/key.txt"), "disk\n");
+        File.CreateSymbolicLink(_tree.In("alias.txt"), _tree.In("secrets/key.txt"));
+        var access = new EditorFileAccess(_ws, new WorkspaceFileAccess(_ws), _editor, reads: true, writes: true)
+        {
+            ReadsFreely = relative => !relative.StartsWith("secrets", StringComparison.Ordinal),
+        };
+
+        Assert.Equal("disk\n", await ReadAsync(access, "secrets/key.txt"));
+        Assert.Equal("disk\n", await ReadAsync(access, "alias.txt"));
+        await access.ReplaceAsync(_ws.Inspect("secrets/key.txt"), "new\n"u8.ToArray(), "disk\n"u8.ToArray(), null, Ct);
+        Assert.Equal("new\n", File.ReadAllText(_tree.In("secrets/key.txt")));
+        Assert.Empty(_editor.Asked);
+    }
+
+    [Fact]
     public async Task ABinaryFileIsReadFromDiskAndAFifoIsNeverAskedAbout()
     {
         File.WriteAllBytes(_tree.In("b.bin"), [1, 0, 2]);
