@@ -48,8 +48,8 @@ internal sealed class AcpSession : IAsyncDisposable
 
     public WiredSession Wired => _wired;
 
-    /// <summary>The permission modes offered, and the one in effect.</summary>
-    public SessionModeState Modes => new(Gate.Mode.Name(), [.. PermissionModes.Names.Select(n => new SessionMode(n, n, Describe(n)))]);
+    /// <summary>The permission modes offered (only those the managed policy's <c>max_mode</c> and the sandbox allow), and the one in effect.</summary>
+    public SessionModeState Modes => AcpModes.Offered(Gate.Mode, _wired.Borders.Gate.Policy);
 
     private InteractivePermissionGate Gate => (InteractivePermissionGate)_wired.Gate;
 
@@ -123,17 +123,20 @@ internal sealed class AcpSession : IAsyncDisposable
     {
         if (!PermissionModes.TryParse(modeId, out var mode))
         {
-            return $"Unknown mode '{modeId}'. Choose one of: {string.Join(", ", PermissionModes.Names)}.";
+            return $"Unknown mode '{modeId}'. Choose one of: {string.Join(", ", Modes.AvailableModes.Select(m => m.Id))}.";
         }
 
         var refused = Gate.SwitchMode(mode);
         if (refused is null)
         {
-            _agent.Journal.Journal.Append(new PermissionModeRecord(Gate.Mode.Name()));
+            _agent.Journal.Journal.Append(new PermissionModeRecord(Gate.Mode.Name()) { By = ChangedBy });
         }
 
         return refused;
     }
+
+    /// <summary>Who changed the mode when the editor did (journaled as <c>by</c>, as <c>/mode</c> and Shift+Tab are).</summary>
+    public const string ChangedBy = "editor";
 
     /// <summary>Ends the session: a running turn is interrupted and waited for (a bounded time), the file saved, the journal sealed.</summary>
     public async ValueTask DisposeAsync()
@@ -170,16 +173,6 @@ internal sealed class AcpSession : IAsyncDisposable
         _agent.Dispose();
         _closing.Dispose();
     }
-
-    /// <summary>A line for each mode the editor lists (every name <see cref="PermissionModes"/> has; one added later is listed without).</summary>
-    private static string? Describe(string mode) => mode switch
-    {
-        "read-only" => "Reads only; every change is refused",
-        "ask" => "Reads freely; asks before every change and command",
-        "auto-edit" => "Edits files in the workspace without asking; asks before commands",
-        "full-auto" => "Edits and runs commands in the sandbox without asking",
-        _ => null,
-    };
 
     private async Task PumpAsync(CancellationToken cancellationToken)
     {

@@ -52,7 +52,7 @@ internal sealed class AcpSessions(CliContext context, SettingsOverrides flags, s
             }
 
             var wired = await SessionWiring.BuildAsync(context, agent, modeFlag, headless: false,
-                borders => new InteractivePermissionGate(borders.Gate, agent.Workspace), cancellationToken, offered).ConfigureAwait(false);
+                borders => new InteractivePermissionGate(borders.Gate, agent.Workspace), cancellationToken, offered, EditorFiles(agent)).ConfigureAwait(false);
             try
             {
                 return await StartAsync(agent, wired, load, cancellationToken).ConfigureAwait(false);
@@ -68,6 +68,16 @@ internal sealed class AcpSessions(CliContext context, SettingsOverrides flags, s
             agent.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The editor's file system for the file tools when it offers one (#18), over the disk's; null when it offers none.</summary>
+    private Func<Core.Files.IFileAccess, Func<string, bool>, Core.Files.IFileAccess>? EditorFiles(PreparedAgent agent)
+    {
+        var (reads, writes) = (Client?.Fs?.ReadTextFile == true, Client?.Fs?.WriteTextFile == true);
+        var connection = Connection;
+        return (reads || writes) && connection is not null
+            ? (disk, readsFreely) => new EditorFileAccess(agent.Workspace, disk, new AcpEditorBuffers(connection, agent.SessionId), reads, writes) { ReadsFreely = readsFreely }
+            : null;
     }
 
     private async Task<AcpSession> StartAsync(PreparedAgent agent, WiredSession wired, bool load, CancellationToken cancellationToken)

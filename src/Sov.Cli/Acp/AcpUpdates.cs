@@ -25,6 +25,7 @@ internal sealed class AcpUpdates(ToolRegistry tools, Workspace workspace, TodoLi
         ReasoningDelta r => [new AgentThoughtChunk(Text(r.Text))],
         ToolCallRequested call => [Started(call)],
         ToolResult result => Finished(result),
+        ModeChanged m => [new CurrentModeUpdate(m.Mode)],
         Warning w => [new AgentMessageChunk(Text("\n⚠ " + w.Message + "\n"))],
         Error error => [new AgentMessageChunk(Text($"\n✗ {error.Message}\n  {error.Remedy}\n"))],
         _ => [],

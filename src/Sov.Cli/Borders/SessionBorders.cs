@@ -23,11 +23,13 @@ internal sealed record SessionBorders(BorderServices Services, PolicyPermissionG
     public required bool SandboxAvailable { get; init; }
 
     /// <summary>What the tools may use: the workspace, with the read rules applied to every file a folder walk meets.</summary>
-    public ToolContext ToolContext() => new(Services.Workspace) { MayRead = Gate.Policy.ReadsFreely };
+    public ToolContext ToolContext() => new(Services.Workspace) { MayRead = Gate.Policy.ReadsFreely, FileAccess = Services.FileAccess };
 
     /// <param name="record">Where the writing tools journal file writes and shell commands (the session's journal).</param>
+    /// <param name="fileAccess">The front end's file access over the disk's (the editor's buffers under <c>sov acp</c>, #18), given whether the read
+    /// rules let a workspace-relative path be read freely (no deny or ask rule matches it); null: the disk.</param>
     public static async Task<SessionBorders> CreateAsync(CliContext context, Workspace workspace, string? modeFlag, bool headless,
-        Action<Sov.Core.Audit.IJournalRecord>? record, CancellationToken cancellationToken)
+        Action<Sov.Core.Audit.IJournalRecord>? record, CancellationToken cancellationToken, Func<IFileAccess, Func<string, bool>, IFileAccess>? fileAccess = null)
     {
         var config = context.Config(workspace);
         var permissions = PermissionSettings.From(config, modeFlag);
@@ -57,7 +59,8 @@ internal sealed record SessionBorders(BorderServices Services, PolicyPermissionG
         var policy = new PermissionPolicy(permissions.Mode, permissions.Rules, status.Available) { MaxMode = config.Policy.MaxMode };
         var undo = new UndoRecorder(new CheckpointStore(context.Paths.StateDir, workspace));
         var services = new BorderServices(workspace, shell, undo, record,
-            policy.HasReadRules ? cancellation => ReadMasks.Find(workspace.Files, workspace.Root, policy, cancellation) : null);
+            policy.HasReadRules ? cancellation => ReadMasks.Find(workspace.Files, workspace.Root, policy, cancellation) : null,
+            fileAccess?.Invoke(new WorkspaceFileAccess(workspace), policy.ReadsFreely));
 
         return new SessionBorders(services, new PolicyPermissionGate(policy, workspace, headless), warnings)
         {

@@ -23,12 +23,15 @@ internal static class SessionWiring
 {
     /// <param name="gateFor">The front end's permission gate over the borders' policy gate (null: that gate as it is).</param>
     /// <param name="mcpOffered">MCP servers the front end adds (an editor's, allowed by the user's config), run as configured ones.</param>
+    /// <param name="fileAccess">The front end's file access wrapping the disk's (the editor's buffers under <c>sov acp</c>, #18); null: the disk.
+    /// The file tools read and write through it once the border judged the path; folder walks and shell commands are unchanged.</param>
     public static async Task<WiredSession> BuildAsync(CliContext context, PreparedAgent agent, string? modeFlag, bool headless,
-        Func<SessionBorders, IPermissionGate>? gateFor, CancellationToken cancellationToken, IReadOnlyList<Core.Config.McpServerSettings>? mcpOffered = null)
+        Func<SessionBorders, IPermissionGate>? gateFor, CancellationToken cancellationToken, IReadOnlyList<Core.Config.McpServerSettings>? mcpOffered = null,
+        Func<IFileAccess, Func<string, bool>, IFileAccess>? fileAccess = null)
     {
         ArgumentNullException.ThrowIfNull(agent);
         var journal = agent.Journal.Journal;
-        var borders = await SessionBorders.CreateAsync(context, agent.Workspace, modeFlag, headless, record => journal.Append(record), cancellationToken)
+        var borders = await SessionBorders.CreateAsync(context, agent.Workspace, modeFlag, headless, record => journal.Append(record), cancellationToken, fileAccess)
             .ConfigureAwait(false);
         var web = WebTools.Create(context, agent);
         var agents = AgentCatalog.Load(Path.Combine(context.Paths.ConfigDir, "agents"), new ProjectFileBorder(agent.Workspace, borders.Gate.Policy))

@@ -57,7 +57,7 @@ public sealed class AgentSession : IAsyncDisposable
         _tools = tools;
         _options = options ?? new AgentOptions();
         ArgumentNullException.ThrowIfNull(toolContext);
-        var context = toolContext with { OnFileChanged = (path, change) => Emit(new FileChanged(path, change)) };
+        var context = toolContext with { OnFileChanged = (path, change) => Emit(new FileChanged(path, change)), OnWarning = message => Emit(new Warning(message)) };
         _context = context;
         if (_options.Agents is { } agents)
         {

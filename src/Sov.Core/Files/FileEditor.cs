@@ -4,10 +4,13 @@ namespace Sov.Core.Files;
 /// What write_file and edit_file do to the disk, in two steps: prepare (read through the border,
 /// decode keeping encoding, BOM and line endings, compute the new text) and apply (under the folder's lock:
 /// the file must still hold what was read, then checkpoint, then an atomic write re-checked at open). Refusals are <see cref="WorkspaceException"/>s with a message the
-/// model can act on.
+/// model can act on. The file's content is read and written through an <see cref="IFileAccess"/>: the disk through the border
+/// unless the session gives another (the editor's buffers under <c>sov acp</c>, #18); the border judges the path first either way.
 /// </summary>
-public sealed class FileEditor(Workspace workspace)
+public sealed class FileEditor(Workspace workspace, IFileAccess? access = null)
 {
+    private readonly IFileAccess _access = access ?? new WorkspaceFileAccess(workspace);
+
     public async Task<PreparedChange> PrepareWriteAsync(string path, string content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -18,7 +21,7 @@ public sealed class FileEditor(Workspace workspace)
                 $"created {target.Display}", null, null);
         }
 
-        var bytes = await workspace.ReadAllBytesAsync(target, outsideApproved: false, cancellationToken).ConfigureAwait(false);
+        var bytes = await WorkspaceFileAccess.ReadAllBytesAsync(_access, target, cancellationToken).ConfigureAwait(false);
         var decoded = TextFormat.Decode(bytes);
         var format = decoded?.Format ?? TextFormat.NewFile;
         var encoded = format.Encode(content, convertLineEndings: true);
@@ -35,7 +38,7 @@ public sealed class FileEditor(Workspace workspace)
             throw new WorkspaceException($"{target.Display} does not exist. To create it use write_file with the whole content.");
         }
 
-        var bytes = await workspace.ReadAllBytesAsync(target, outsideApproved: false, cancellationToken).ConfigureAwait(false);
+        var bytes = await WorkspaceFileAccess.ReadAllBytesAsync(_access, target, cancellationToken).ConfigureAwait(false);
         var decoded = TextFormat.Decode(bytes)
             ?? throw new WorkspaceException($"{target.Display} is not UTF-8 or UTF-16 text (binary, or another encoding); edit_file cannot change it safely.");
         var result = EditEngine.Apply(decoded.Text, oldString, newString, replaceAll, decoded.Format.LineEnding);
@@ -71,7 +74,19 @@ public sealed class FileEditor(Workspace workspace)
     public void Apply(PreparedChange change, Checkpoints.TurnCheckpoint? checkpoint, string tool)
     {
         ArgumentNullException.ThrowIfNull(change);
+        workspace.Replace(change.Path, change.Bytes, change.BeforeBytes, BeforeWrite(change, checkpoint, tool));
+    }
+
+    /// <summary>As <see cref="Apply"/>, through the session's file access (the editor's, when it writes for the tools).</summary>
+    public Task ApplyAsync(PreparedChange change, Checkpoints.TurnCheckpoint? checkpoint, string tool, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return _access.ReplaceAsync(change.Path, change.Bytes, change.BeforeBytes, BeforeWrite(change, checkpoint, tool), cancellationToken);
+    }
+
+    private static Action BeforeWrite(PreparedChange change, Checkpoints.TurnCheckpoint? checkpoint, string tool)
+    {
         var folders = checkpoint?.FoldersToCreate(change.Path); // looked at before the write makes them
-        workspace.Replace(change.Path, change.Bytes, change.BeforeBytes, () => checkpoint?.BeforeWrite(change.Path, tool, folders, Checkpoints.FileSnapshot.Hash(change.Bytes)));
+        return () => checkpoint?.BeforeWrite(change.Path, tool, folders, Checkpoints.FileSnapshot.Hash(change.Bytes));
     }
 }

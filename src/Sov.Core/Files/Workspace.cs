@@ -162,26 +162,8 @@ public sealed class Workspace
 
     private void Replace(WorkspacePath path, ReadOnlySpan<byte> content, bool checkBefore, byte[]? expectedBefore, Action? beforeWrite)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        var checkedPath = ForWrite(path.Requested);
-        if (checkedPath.FullPath != path.FullPath || checkedPath.RealPath != path.RealPath)
-        {
-            throw new WorkspaceException($"{path.Display} changed since it was checked; refused.");
-        }
-
-        var folder = Path.GetDirectoryName(checkedPath.RealPath) ?? Root;
-        if (Files.Kind(folder) != FileKind.Folder)
-        {
-            Directory.CreateDirectory(FileNames.AsText(folder)
-                ?? throw new WorkspaceException($"{path.Display}: its folder does not exist, and a folder whose name is not UTF-8 cannot be created; choose another name."));
-        }
-
-        var afterCreate = Inspect(path.Requested);
-        if (!afterCreate.Inside || afterCreate.Protected || afterCreate.RealPath != checkedPath.RealPath)
-        {
-            throw new WorkspaceException($"{path.Display} changed while its folder was created; refused.");
-        }
-
+        var folder = PrepareWrite(path);
+        var checkedPath = path; // PrepareWrite found it leading where it did
         using var held = Files.LockFolder(folder);
         if (checkBefore && !StillHolds(checkedPath, expectedBefore))
         {
@@ -199,6 +181,40 @@ public sealed class Workspace
                 throw new WorkspaceException($"{path.Display}: its folder changed while writing; refused.");
             }
         });
+    }
+
+    /// <summary>
+    /// Re-checks a path <see cref="ForWrite"/> let through (it must still lead where it did) and creates its folder when missing,
+    /// checking again after; returns the folder. Writers that do not go through <see cref="Replace"/> (the editor's, #18) call it first.
+    /// </summary>
+    public string PrepareWrite(WorkspacePath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var checkedPath = ForWrite(path.Requested);
+        if (checkedPath.FullPath != path.FullPath || checkedPath.RealPath != path.RealPath)
+        {
+            throw new WorkspaceException($"{path.Display} changed since it was checked; refused.");
+        }
+
+        return MakeFolder(path, checkedPath);
+    }
+
+    private string MakeFolder(WorkspacePath path, WorkspacePath checkedPath)
+    {
+        var folder = Path.GetDirectoryName(checkedPath.RealPath) ?? Root;
+        if (Files.Kind(folder) != FileKind.Folder)
+        {
+            Directory.CreateDirectory(FileNames.AsText(folder)
+                ?? throw new WorkspaceException($"{path.Display}: its folder does not exist, and a folder whose name is not UTF-8 cannot be created; choose another name."));
+        }
+
+        var afterCreate = Inspect(path.Requested);
+        if (!afterCreate.Inside || afterCreate.Protected || afterCreate.RealPath != checkedPath.RealPath)
+        {
+            throw new WorkspaceException($"{path.Display} changed while its folder was created; refused.");
+        }
+
+        return folder;
     }
 
     /// <summary>True when a file (not a folder) is at the path now; names that are not UTF-8 included.</summary>

@@ -45,6 +45,12 @@ public sealed record ToolContext(Workspace Workspace)
         }
     }
 
+    /// <summary>Where read_file reads a named file once the border judged it (null: the disk; the editor's buffers under <c>sov acp</c>, #18).</summary>
+    public IFileAccess? FileAccess { get; init; }
+
+    /// <summary>The access tools read through: <see cref="FileAccess"/>, or the disk through the border.</summary>
+    public IFileAccess Reads => FileAccess ?? new WorkspaceFileAccess(Workspace);
+
     /// <summary>Whether the model accepts images (config <c>images = true</c>): read_file then hands it PNG, JPEG, GIF and WebP files.</summary>
     public bool ImagesAccepted { get; init; }
 
@@ -68,6 +74,12 @@ public sealed record ToolContext(Workspace Workspace)
     /// became of it. Null when the session takes no plans.
     /// </summary>
     public Func<string, CancellationToken, Task<Planning.PlanAnswer>>? ProposePlanAsync { get; init; }
+
+    /// <summary>Set by the agent session: shows the person a warning (a <see cref="Warning"/> event, journaled as a notice).</summary>
+    public Action<string>? OnWarning { get; init; }
+
+    /// <summary>Tell the person something a tool found that did not stop it (hidden characters in files a command wrote, #21).</summary>
+    public void ReportWarning(string message) => OnWarning?.Invoke(message);
 
     /// <summary>Tell the front ends that <paramref name="path"/> (workspace-relative) was "created", "modified" or "deleted".</summary>
     public void ReportFileChanged(string path, string change) => OnFileChanged?.Invoke(path, change);

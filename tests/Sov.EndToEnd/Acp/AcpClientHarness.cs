@@ -28,12 +28,13 @@ internal sealed class AcpClientHarness : IAsyncDisposable
     public static async Task<AcpClientHarness> StartAsync() => new(await ScriptedModelServer.StartAsync(TestContext.Current.CancellationToken));
 
     /// <summary>Runs a scenario to its end (bounded); fails with the scenario's own words when a check in it failed.</summary>
-    public async Task<JsonElement> RunAsync(string scenario, string? sessionId = null, IReadOnlyList<string>? wrap = null)
+    /// <param name="script">The client script in <see cref="ClientFolder"/> (<c>fs.mjs</c>: an editor offering its file system, #18).</param>
+    public async Task<JsonElement> RunAsync(string scenario, string? sessionId = null, IReadOnlyList<string>? wrap = null, string script = "scenario.mjs")
     {
         Assert.True(Directory.Exists(Path.Combine(ClientFolder, "node_modules", "@agentclientprotocol", "sdk")),
             $"The ACP client library is not installed: run 'npm ci --ignore-scripts' in {ClientFolder} (.ci/run does).");
         var start = new ProcessStartInfo("node") { WorkingDirectory = ClientFolder };
-        foreach (var arg in new[] { "scenario.mjs", scenario, SovBinary.Path, Workspace.FullName })
+        foreach (var arg in new[] { script, scenario, SovBinary.Path, Workspace.FullName })
         {
             start.ArgumentList.Add(arg);
         }

@@ -20,5 +20,8 @@ namespace Sov.Cli.Acp.Wire;
 [JsonSerializable(typeof(SessionNotification))]
 [JsonSerializable(typeof(RequestPermissionParams))]
 [JsonSerializable(typeof(RequestPermissionResult))]
+[JsonSerializable(typeof(ReadTextFileParams))]
+[JsonSerializable(typeof(ReadTextFileResult))]
+[JsonSerializable(typeof(WriteTextFileParams))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class AcpJson : JsonSerializerContext;

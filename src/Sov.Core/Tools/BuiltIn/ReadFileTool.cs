@@ -42,7 +42,7 @@ public sealed class ReadFileTool : ITool
                 return ToolOutput.Error($"No such file: {path}");
         }
 
-        using var stream = context.Workspace.OpenRead(context.Workspace.Inspect(path));
+        await using var stream = await context.Reads.OpenReadAsync(context.Workspace.Inspect(path), cancellationToken).ConfigureAwait(false);
         if (Files.ImageFormat.Detect(stream) is { } image)
         {
             return await ImageRead.ReadAsync(stream, image, path, context.ImagesAccepted, cancellationToken).ConfigureAwait(false);

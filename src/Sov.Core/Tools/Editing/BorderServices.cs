@@ -16,12 +16,16 @@ namespace Sov.Core.Tools.Editing;
 /// The paths a shell command must not see because read rules hold them back (see <c>ReadMasks</c>); null when
 /// there are no read rules. Null from the function means too many to mask: the command is refused.
 /// </param>
+/// <param name="fileAccess">Where the file tools read and write a named file once the border judged it (null: the disk, <see cref="WorkspaceFileAccess"/>).</param>
 public sealed class BorderServices(Workspace workspace, IShellRunner shell, UndoRecorder undo,
-    Action<IJournalRecord>? record = null, Func<CancellationToken, IReadOnlyList<string>?>? shellMasks = null)
+    Action<IJournalRecord>? record = null, Func<CancellationToken, IReadOnlyList<string>?>? shellMasks = null, IFileAccess? fileAccess = null)
 {
     public Workspace Workspace { get; } = workspace;
 
-    public FileEditor Editor { get; } = new(workspace);
+    /// <summary>Where the file tools read and write a named file (the disk, or the editor's buffers under <c>sov acp</c>, #18).</summary>
+    public IFileAccess FileAccess { get; } = fileAccess ?? new WorkspaceFileAccess(workspace);
+
+    public FileEditor Editor { get; } = new(workspace, fileAccess);
 
     public IShellRunner Shell { get; } = shell;
 

@@ -50,7 +50,7 @@ public sealed class EditFileTool(BorderServices services) : ITool, IPreviewsChan
             return ToolOutput.Error(refusal);
         }
 
-        services.Editor.Apply(change, services.Undo.Turn, Name);
+        await services.Editor.ApplyAsync(change, services.Undo.Turn, Name, cancellationToken).ConfigureAwait(false);
         services.Record?.Invoke(FileWrites.Record(change));
         context?.ReportFileChanged(change.Path.Display, "modified");
         return ToolOutput.Ok(change.Note is null ? $"{char.ToUpperInvariant(change.Message[0])}{change.Message[1..]}." : $"{change.Message}. {change.Note}");

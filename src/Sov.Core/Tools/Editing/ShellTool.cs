@@ -86,6 +86,29 @@ public sealed class ShellTool(BorderServices services) : ITool
             text += $"\n[files changed in the workspace: {listed}{more}]";
         }
 
+        text += HiddenTextIn(changed, context, cancellationToken);
         return result.ExitCode == 0 && !result.TimedOut ? ToolOutput.Ok(text) : ToolOutput.Error(text);
+    }
+
+    /// <summary>
+    /// The text border on the files the command changed (#21), as on write_file's text: findings shown to the person, journaled
+    /// and added to the result (empty when none).
+    /// </summary>
+    private string HiddenTextIn(IReadOnlyList<string> changed, ToolContext? context, CancellationToken cancellationToken)
+    {
+        var (findings, notChecked) = ShellTextCheck.Inspect(services.Workspace, changed, cancellationToken);
+        foreach (var record in ShellTextCheck.Records(findings))
+        {
+            services.Record?.Invoke(record);
+        }
+
+        var note = notChecked > 0 ? $"\n[{notChecked} more changed file(s) were not checked for hidden characters]" : "";
+        if (ShellTextCheck.Describe(findings) is not { } described)
+        {
+            return note;
+        }
+
+        context?.ReportWarning(described);
+        return $"\n[{described}]{note}";
     }
 }

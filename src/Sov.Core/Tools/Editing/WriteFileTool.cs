@@ -29,7 +29,7 @@ public sealed class WriteFileTool(BorderServices services) : ITool, IPreviewsCha
             return ToolOutput.Error(refusal);
         }
 
-        services.Editor.Apply(change, services.Undo.Turn, Name);
+        await services.Editor.ApplyAsync(change, services.Undo.Turn, Name, cancellationToken).ConfigureAwait(false);
         services.Record?.Invoke(FileWrites.Record(change));
         context?.ReportFileChanged(change.Path.Display, change.Created ? "created" : "modified");
         var lines = change.After.Length == 0 ? 0 : change.After.Count(c => c == '\n') + (change.After.EndsWith('\n') ? 0 : 1);

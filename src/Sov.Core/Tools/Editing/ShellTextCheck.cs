@@ -1,0 +1,102 @@
+using System.Text;
+using Sov.Core.Audit.Records;
+using Sov.Core.Files;
+using Sov.Core.Text;
+using Sov.Core.Tools.Search;
+
+namespace Sov.Core.Tools.Editing;
+
+/// <summary>
+/// The text border after a shell command (#21): the files it changed or created in the workspace are inspected as
+/// write_file's and edit_file's text is (same classifier, medium and above). Bounded: at most <see cref="MaxFiles"/> files,
+/// each read through the file border only when it is a regular file (never a link, FIFO or device) of at most
+/// <see cref="MaxFileBytes"/> that is not binary; the rest is counted as not checked. The command has run: findings are
+/// reported (the result the model sees, a warning the person sees, a journal record each), never undone here.
+/// </summary>
+internal static class ShellTextCheck
+{
+    public const int MaxFiles = 50;
+    public const long MaxFileBytes = 1024 * 1024;
+
+    /// <summary>Findings listed in the text for the model and the person; all are journaled (up to <see cref="MaxRecords"/>).</summary>
+    private const int Listed = 10;
+    private const int MaxRecords = 200;
+
+    /// <summary>The findings in the changed files, path by path.</summary>
+    public static (IReadOnlyList<(string Path, TextFinding Finding)> Findings, int Unchecked) Inspect(Workspace workspace, IReadOnlyList<string> changed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(changed);
+        var findings = new List<(string, TextFinding)>();
+        var notChecked = Math.Max(0, changed.Count - MaxFiles);
+        foreach (var relative in changed.Take(MaxFiles))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Read(workspace, relative) is not { } text)
+            {
+                continue;
+            }
+
+            findings.AddRange(TextBorder.Inspect(text, SourceKinds.FromPath(relative), Severity.Medium).Select(f => (relative, f)));
+        }
+
+        return (findings, notChecked);
+    }
+
+    /// <summary>One line per finding for the model and the person (the first few), with what to do; null when nothing was found.</summary>
+    public static string? Describe(IReadOnlyList<(string Path, TextFinding Finding)> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        if (findings.Count == 0)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder($"The command has run, and files it changed hold {findings.Count} hidden or irregular character(s) (text border):");
+        foreach (var (path, f) in findings.Take(Listed))
+        {
+            text.Append($"\n  {path} line {f.Line}, column {f.Column}: {f.CodePointText} {TextCategories.Name(f.Category)} ({Severities.Name(f.Severity)}): {f.Message}");
+        }
+
+        if (findings.Count > Listed)
+        {
+            text.Append($"\n  ... and {findings.Count - Listed} more");
+        }
+
+        var files = string.Join(" ", findings.Select(f => f.Path).Distinct(StringComparer.Ordinal).Take(Listed));
+        text.Append($"\nRemove them with 'sov scan --fix {files}', or undo this turn (/undo, sov undo).");
+        return text.ToString();
+    }
+
+    /// <summary>The journal records for the findings (file, category, code point, position, severity), at most <see cref="MaxRecords"/>.</summary>
+    public static IEnumerable<ShellTextFindingRecord> Records(IReadOnlyList<(string Path, TextFinding Finding)> findings) =>
+        findings.Take(MaxRecords).Select(f => new ShellTextFindingRecord(f.Path, TextCategories.Name(f.Finding.Category), f.Finding.CodePointText,
+            f.Finding.Line, f.Finding.Column, Severities.Name(f.Finding.Severity)));
+
+    /// <summary>The text of a changed regular file through the border, or null (gone, a link, special, too big, binary, not text).</summary>
+    private static string? Read(Workspace workspace, string relative)
+    {
+        try
+        {
+            var path = workspace.Inspect(relative);
+            if (!path.Inside || workspace.Files.ReadLink(path.FullPath) is not null || workspace.Files.Kind(path.FullPath) != FileKind.File)
+            {
+                return null; // deleted, a folder, a link (never followed), a FIFO, socket or device (never opened)
+            }
+
+            using var stream = workspace.OpenRead(path); // opens without waiting and refuses what is not a regular file
+            if (stream.Length > MaxFileBytes || TextFile.LooksBinary(stream))
+            {
+                return null;
+            }
+
+            var bytes = new byte[stream.Length];
+            var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            return TextFormat.Decode(bytes.AsSpan(0, read))?.Text;
+        }
+        catch (Exception e) when (e is WorkspaceException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
