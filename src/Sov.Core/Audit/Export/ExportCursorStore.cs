@@ -31,13 +31,30 @@ public sealed class ExportCursorStore(string journalDir, Uri endpoint)
 
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(PathOf), ExportJsonContext.Default.ExportCursor)
+            return JsonSerializer.Deserialize(Read(), ExportJsonContext.Default.ExportCursor)
                 ?? throw new JsonException("null");
         }
         catch (JsonException e)
         {
             throw new StateWriteException($"The export cursor {PathOf} is not valid ({e.Message}).",
                 "Delete it to send every journal to the collector again from its start.", null);
+        }
+    }
+
+    /// <summary>The file's bytes. A save renames its new file into place while still holding it locked (see
+    /// <see cref="AtomicFile"/>), so a read at that moment meets the lock: it waits a moment and reads again.</summary>
+    private byte[] Read()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return File.ReadAllBytes(PathOf);
+            }
+            catch (IOException e) when (FileLocks.IsContention(e) && attempt < 100)
+            {
+                Thread.Sleep(10);
+            }
         }
     }
 
