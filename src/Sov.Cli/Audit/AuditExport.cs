@@ -88,7 +88,7 @@ internal static class AuditExport
     {
         var exporter = new JournalExporter(journal.Directory, transport, settings, TimeProvider.System, new Random())
         {
-            OwnSession = journal.Session,
+            Skip = journal.Session,
             Notice = message =>
             {
                 journal.TryAppend(new Core.Audit.Records.NoticeRecord("warning", "audit export: " + message));

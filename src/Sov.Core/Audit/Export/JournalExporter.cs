@@ -21,6 +21,9 @@ public sealed partial class JournalExporter(string journalDir, IExportTransport 
     /// <summary>The session this exporter's own requests are journaled in (its <c>egress_request</c> records), if any.</summary>
     public string? OwnSession { get; init; }
 
+    /// <summary>A session left out while this exporter runs (<c>sov audit export</c>'s own journal: the next export sends it whole).</summary>
+    public string? Skip { get; init; }
+
     /// <summary>Told when the collector stops or starts taking batches, and of anything else worth a notice.</summary>
     public Action<string>? Notice { get; init; }
 
@@ -57,7 +60,7 @@ public sealed partial class JournalExporter(string journalDir, IExportTransport 
     /// </summary>
     public async Task DrainAsync(int attempts, CancellationToken waits, CancellationToken sends)
     {
-        foreach (var session in JournalFiles.Sessions(journalDir))
+        foreach (var session in JournalFiles.Sessions(journalDir).Where(s => s != Skip))
         {
             var path = JournalFiles.PathOf(journalDir, session);
             var offset = Cursor.OffsetOf(session);
@@ -132,7 +135,7 @@ public sealed partial class JournalExporter(string journalDir, IExportTransport 
                 Notice?.Invoke($"the collector {transport.Target} did not take session {batch.Session} records {batch.FirstSeq}..{batch.LastSeq}: {result.Message}; retrying (the records wait in the journal).");
             }
 
-            if (attempts > 0 && failures >= attempts)
+            if (attempts > 0 && (failures >= attempts || result.Outcome == ExportOutcome.Refused))
             {
                 throw new ExportFailedException(result, batch, transport.Target);
             }
