@@ -60,6 +60,7 @@ internal static class AuditExport
             return ExitCodes.Ok;
         }
 
+        var selected = JournalSelection.Resolve(dir, request.Session, request.All); // a wrong name or an empty folder: said before anything starts
         var endpoint = config.ExportEndpoint!;
         using var journal = Journal.Start(dir, new SessionInfo(VersionInfo.Version, ConfigDigest.Of(context.Paths.ConfigFile),
             "", "", endpoint.ToString(), "", Kind: "audit-export", PolicySha256: context.Policy.Sha256));
@@ -69,7 +70,7 @@ internal static class AuditExport
         try
         {
             var (sent, sessions) = request.Session is not null || request.All
-                ? await SendWholeAsync(transport, JournalSelection.Resolve(dir, request.Session, request.All).Where(s => s != journal.Session).ToList(), dir, ct).ConfigureAwait(false)
+                ? await SendWholeAsync(transport, selected, dir, ct).ConfigureAwait(false)
                 : await StreamAsync(context, journal, transport, config.Export.Settings, request.Follow, ct).ConfigureAwait(false);
             journal.Seal();
             await context.Out.WriteLineAsync($"exported {sent} records from {sessions} session(s) to {transport.Target}".AsMemory(), CancellationToken.None).ConfigureAwait(false);

@@ -14,7 +14,17 @@ internal sealed class ScriptedTransport(params ExportResult[] script) : IExportT
 
     public int Attempts { get; private set; }
 
-    public IEnumerable<string> Bodies => Accepted.SelectMany(b => b.Lines).Select(l => l.Text);
+    /// <summary>A snapshot of the accepted records' text (the exporter may be adding to <see cref="Accepted"/> meanwhile).</summary>
+    public IEnumerable<string> Bodies
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. Accepted.SelectMany(b => b.Lines).Select(l => l.Text)];
+            }
+        }
+    }
 
     public Task<ExportResult> SendAsync(ExportBatch batch, CancellationToken cancellationToken)
     {
