@@ -62,9 +62,9 @@ public static class SovApp
             {
                 config.ProcessTerminationTimeout = null; // the interactive session handles Ctrl-C itself: it interrupts a turn
             }
-            else if (parsed.CommandResult.Command.Name == "watch")
+            else if (parsed.CommandResult.Command.Name is "watch" or "export")
             {
-                config.ProcessTerminationTimeout = TimeSpan.FromSeconds(30); // time to stop the command and still write its report
+                config.ProcessTerminationTimeout = TimeSpan.FromSeconds(30); // time to stop the command and still write its report (export --follow: its last flush, #20)
             }
 
             return await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);

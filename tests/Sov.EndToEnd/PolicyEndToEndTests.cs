@@ -126,6 +126,43 @@ public sealed class PolicyEndToEndTests : IDisposable
         Assert.Matches($@"mode +auto-edit +policy {PolicyPath}:2 lowers your config's full-auto", result.Stdout);
     }
 
+    [Fact]
+    public async Task RequiredExportStreamsEachSessionToThePolicysCollectorEvenWithStreamingOffInTheUserConfig()
+    {
+        // #20: "required journal export" is real: the session streams to the policy's collector, not the user's, whatever the user says.
+        await ReadyAsync();
+        await using var collector = await Sov.TestKit.Network.OtlpCollector.StartAsync(Ct);
+        await using var exec = await ExecHarness.StartAsync();
+        File.WriteAllText(Path.Combine(_home, "config.toml"), "[audit.export]\nendpoint = \"http://127.0.0.1:9\"\nstream = false\ninterval_seconds = 0.05\n");
+        Policy($"[audit.export]\nendpoint = \"{collector.Endpoint}\"\n");
+
+        var result = await exec.ExecAsync(["say hello"], sovHome: _home);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var session = Path.GetFileNameWithoutExtension(Assert.Single(Directory.GetFiles(Path.Combine(_home, "journal"), "*.jsonl")));
+        Assert.Contains(collector.Records, r => r.Session == session && r.Type == "egress_request");
+        var status = await SovRun.RunAsync(["audit", "export", "--status"], sovHome: _home, cancellationToken: Ct);
+        Assert.Contains("(required by the managed policy)", status.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RequiredExportOverItsBacklogBoundStartsNoNewSession()
+    {
+        // #20: the spool's bound with export required: nothing is dropped, and no new session starts until the collector catches up.
+        await ReadyAsync();
+        await using var exec = await ExecHarness.StartAsync();
+        Directory.CreateDirectory(Path.Combine(_home, "journal"));
+        File.WriteAllText(Path.Combine(_home, "journal", "20260101T000000Z-00000000.jsonl"), new string('x', 2 << 20) + "\n");
+        File.WriteAllText(Path.Combine(_home, "config.toml"), "[audit.export]\nmax_backlog_mb = 1\n");
+        Policy("[audit.export]\nendpoint = \"http://127.0.0.1:9\"\n"); // nothing listens there
+
+        var result = await exec.ExecAsync(["say hello"], sovHome: _home);
+
+        Assert.True(result.ExitCode == 3, result.Stderr);
+        Assert.Contains("the managed policy requires journal export", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(exec.Server.ChatRequests);
+    }
+
     public void Dispose()
     {
         if (_ready && File.Exists(PolicyPath))

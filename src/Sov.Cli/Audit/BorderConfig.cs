@@ -21,6 +21,9 @@ public sealed record BorderConfig(
     /// <summary>The seal key, read and checked now (exit 3 for a bad file); null without one.</summary>
     public Core.Audit.SealKey? LoadSealKey() => SealKeyFile is null ? null : Core.Audit.SealKey.Load(SealKeyFile);
 
+    /// <summary>The whole <c>[audit.export]</c> table: streaming, batching, backoff, backlog cap, and whether the policy forces it (#20).</summary>
+    public AuditExportSection Export { get; init; } = AuditExportSection.Empty;
+
     public static BorderConfig Empty { get; } = new(null, null, RedactionOptions.None, null);
 
     public static BorderConfig From(SovConfig config)
@@ -35,6 +38,6 @@ public sealed record BorderConfig(
                 {
                     Patterns = [.. patterns.Select(p => new System.Text.RegularExpressions.Regex(p, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))],
                 },
-            config.AuditExport.Endpoint) { SealKeyFile = config.AuditSeal.KeyFile };
+            config.AuditExport.Endpoint) { SealKeyFile = config.AuditSeal.KeyFile, Export = config.AuditExport };
     }
 }

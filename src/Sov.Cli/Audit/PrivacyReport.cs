@@ -86,7 +86,9 @@ internal static class PrivacyReport
 
         if (borders.ExportEndpoint is not null)
         {
-            o.WriteLine($"  {EgressGate.Origin(borders.ExportEndpoint)}  OpenTelemetry collector, only for 'sov audit export --format otlp'");
+            o.WriteLine($"  {EgressGate.Origin(borders.ExportEndpoint)}  OpenTelemetry collector, " + (borders.Export.Streams
+                ? "every session streams its journal to it as written (#20)" + (borders.Export.Forced ? ", required by the managed policy" : "") + "; 'sov audit export --status' says how far it got"
+                : "only for 'sov audit export --format otlp' ([audit.export] stream = false)"));
         }
 
         WebLines(o, context.Config(workspace));

@@ -24,19 +24,35 @@ internal sealed class SessionJournal : IDisposable
     public Redactor Redactor { get; }
     public JournalEgressObserver Observer { get; }
 
+    /// <summary>The background exporter when <c>[audit.export]</c> streams (#20), else null.</summary>
+    private SessionExport? Export { get; set; }
+
     /// <param name="resume">The session being continued: its journal gets a new segment (#14); null starts a new session
     /// under an id that neither the journal folder nor the sessions folder has, shared by its session file.</param>
     public static SessionJournal Start(CliContext context, BorderConfig borders, CoreSessionInfo info, string? resume = null)
     {
         var sessions = context.Paths.SessionsDir;
         var key = borders.LoadSealKey();
+        var backlog = ExportBacklog.Check(context.Paths.JournalDir, borders); // a forced export over its bound refuses here (#20)
+        if (backlog is not null)
+        {
+            context.Error.WriteLine(backlog);
+        }
+
         try
         {
             var journal = resume is null
                 ? Journal.Start(context.Paths.JournalDir, info, null, id => File.Exists(Core.Sessions.SessionFile.PathOf(sessions, id)))
                 : Journal.Continue(context.Paths.JournalDir, resume, info);
             journal.Key = key;
-            return new SessionJournal(journal, new Redactor(borders.Redaction));
+            var started = new SessionJournal(journal, new Redactor(borders.Redaction));
+            if (backlog is not null)
+            {
+                journal.Append(new Core.Audit.Records.NoticeRecord("warning", backlog));
+            }
+
+            started.Export = SessionExport.Start(borders, journal, started.Observer, started.Redactor);
+            return started;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -48,15 +64,20 @@ internal sealed class SessionJournal : IDisposable
     public static CoreSessionInfo Info(CliContext context, string kind, string workspace, string model, string endpoint, string mode) =>
         new(VersionInfo.Version, ConfigDigest.Of(context.Paths.ConfigFile), workspace, model, endpoint, mode, kind, context.Policy.Sha256);
 
-    public void Finish(int exitCode) => Journal.Seal(exitCode switch
+    public void Finish(int exitCode)
     {
-        ExitCodes.Ok => "completed",
-        ExitCodes.Interrupted => "interrupted",
-        _ => "failed",
-    });
+        Export?.Dispose(); // its last batch goes (within the flush timeout) before the seal
+        Journal.Seal(exitCode switch
+        {
+            ExitCodes.Ok => "completed",
+            ExitCodes.Interrupted => "interrupted",
+            _ => "failed",
+        });
+    }
 
     public void Dispose()
     {
+        Export?.Dispose();
         if (!Journal.IsSealed)
         {
             Journal.Seal("failed");

@@ -70,11 +70,14 @@ internal static class AuditCommand
             DefaultValueFactory = _ => "jsonl",
         };
         format.AcceptOnlyFromAmong("jsonl", "otlp");
+        var follow = new Option<bool>("--follow") { Description = "with --format otlp: keep sending records as they are written, until Ctrl-C" };
+        var status = new Option<bool>("--status") { Description = "say how far the collector has acknowledged, send nothing" };
         var command = new Command("export", "Export records as JSON lines or to your OpenTelemetry collector (OTLP/HTTP)")
         {
-            session, all, format,
+            session, all, format, follow, status,
         };
-        command.SetAction((r, ct) => AuditExport.RunAsync(context, r.GetValue(format)!, r.GetValue(session), r.GetValue(all), ct));
+        command.SetAction((r, ct) => AuditExport.RunAsync(context,
+            new ExportRequest(r.GetValue(format)!, r.GetValue(session), r.GetValue(all), r.GetValue(follow), r.GetValue(status)), ct));
         return command;
     }
 }

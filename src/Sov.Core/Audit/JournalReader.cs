@@ -9,27 +9,30 @@ public static class JournalReader
     {
         foreach (var text in File.ReadLines(path))
         {
-            JournalLine? line = null;
-            try
-            {
-                using var doc = JsonDocument.Parse(text);
-                var root = doc.RootElement;
-                line = new JournalLine(text,
-                    root.GetProperty("seq").GetInt64(),
-                    root.GetProperty("type").GetString() ?? "",
-                    root.GetProperty("ts").GetString() ?? "",
-                    root.GetProperty("hash").GetString() ?? "",
-                    root.TryGetProperty("body_sha256", out var body) && body.ValueKind == JsonValueKind.String ? body.GetString() : null);
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                // A malformed line: verification reports it; readers skip it.
-            }
-
-            if (line is not null)
+            if (Parse(text) is { } line)
             {
                 yield return line;
             }
+        }
+    }
+
+    /// <summary>One line as a record, or null when it is not one (a malformed line: verification reports it; readers skip it).</summary>
+    public static JournalLine? Parse(string text)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            var root = doc.RootElement;
+            return new JournalLine(text,
+                root.GetProperty("seq").GetInt64(),
+                root.GetProperty("type").GetString() ?? "",
+                root.GetProperty("ts").GetString() ?? "",
+                root.GetProperty("hash").GetString() ?? "",
+                root.TryGetProperty("body_sha256", out var body) && body.ValueKind == JsonValueKind.String ? body.GetString() : null);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return null;
         }
     }
 }

@@ -22,6 +22,7 @@ public static class ConfigKeys
         "permissions.mode", "permissions.allow", "permissions.ask", "permissions.deny", "permissions.env",
         "network.proxy", "network.ca_file", "redaction.allow", "audit.export.endpoint", "web.allow",
         "audit.seal_key_file",
+        "audit.export.stream", "audit.export.batch_records", "audit.export.interval_seconds", "audit.export.backoff_max_seconds", "audit.export.flush_timeout_seconds", "audit.export.max_backlog_mb",
         "mcp.servers.*.command", "mcp.servers.*.args", "mcp.servers.*.env.*", "mcp.servers.*.env_from",
         "mcp.servers.*.network", "mcp.servers.*.sandbox", "mcp.servers.*.url", "mcp.servers.*.bearer_token_env",
         "mcp.servers.*.tools", "mcp.servers.*.timeout_seconds", "mcp.servers.*.startup_timeout_seconds",

@@ -37,7 +37,7 @@ public static class PolicyClamp
         {
             Policy = policy,
             McpServers = servers,
-            AuditExport = policy.AuditExport is { } export ? new AuditExportSection(export) : config.AuditExport,
+            AuditExport = policy.AuditExport is { } export ? config.AuditExport with { Endpoint = export, Forced = true } : config.AuditExport,
             Warnings = warnings,
         };
     }
