@@ -54,7 +54,13 @@ internal static class InvisibleRule
             c.Add(p, length, cp, TextCategory.Invisible, Severity.Info, "braille-blank-in-art",
                 $"{CodePoints.Describe(cp)} between Braille patterns (Braille art)", FixAction.None);
         }
-        else if ((state == LexState.String && !c.IsWholeString(p, length)) || (state == LexState.Code && c.TouchesWord(p, length)) || c.InWord(p, length))
+        else if (state == LexState.String && c.IsWholeString(p, length))
+        {
+            c.Add(p, length, cp, TextCategory.Invisible, Severity.Medium, "blank-character",
+                $"{CodePoints.Describe(cp)} renders blank but is neither a space nor ignorable: a string literal of just this character looks like \" \" or \"\"",
+                FixAction.Remove);
+        }
+        else if (state == LexState.String || (state == LexState.Code && c.TouchesWord(p, length)) || c.InWord(p, length))
         {
             c.Add(p, length, cp, TextCategory.Invisible, Severity.High, "blank-character",
                 $"{CodePoints.Describe(cp)} renders blank but is neither a space nor ignorable: {c.Where(p)} it makes two strings or names that look the same differ",
