@@ -52,7 +52,7 @@ internal ref struct ScanCursor
         _ => Options.Kind == SourceKind.Markdown ? "in Markdown prose" : "in prose",
     };
 
-    /// <summary>True when the character at <paramref name="p"/> is the whole content of a one-character string literal (<c>" "</c> written raw): a deliberate character constant.</summary>
+    /// <summary>True when the character at <paramref name="p"/> is the whole content of a one-character string literal (a raw U+00A0 between two quotes): a deliberate character constant.</summary>
     public readonly bool IsWholeString(int p, int length) =>
         p > 0 && p + length < Text.Length && Text[p - 1] is (byte)'"' or (byte)'\'' or (byte)'`' && Text[p + length] == Text[p - 1];
 

@@ -19,7 +19,7 @@ internal static class VariationSelectorRule
 
             if (count > 1 && count <= 3 && OnlyPresentationSelectors(c.Text[p..end]) && IsEmoji(Utf8Text.Previous(c.Text, p, out _)))
             {
-                // #21: ✔️️ or 🛠️️, a presentation selector typed twice after an emoji, carries no payload worth the name.
+                // #21: U+1F6E0 U+FE0F U+FE0F, a presentation selector typed twice after an emoji, carries no payload worth the name.
                 c.Add(p, end - p, cp, TextCategory.VariationSelector, Severity.Low, "emoji-presentation-repeated",
                     $"{count} presentation selectors after an emoji {c.Where(p)} where one would do", FixAction.None);
                 return end;
