@@ -50,10 +50,12 @@ public static class CodePoints
         0x2067 => "RLI",
         0x2068 => "FSI",
         0x2069 => "PDI",
+        0x2800 => "BRAILLE PATTERN BLANK",
         0x3000 => "IDEOGRAPHIC SPACE",
         0x3164 => "HANGUL FILLER",
         0xFEFF => "BOM",
         0xFFA0 => "HALFWIDTH HANGUL FILLER",
+        0x1D159 => "MUSICAL SYMBOL NULL NOTEHEAD",
         >= 0xFE00 and <= 0xFE0F => "VS" + (cp - 0xFE00 + 1).ToString(CultureInfo.InvariantCulture),
         >= 0xE0100 and <= 0xE01EF => "VS" + (cp - 0xE0100 + 17).ToString(CultureInfo.InvariantCulture),
         >= 0xE0000 and <= 0xE007F => "TAG",
@@ -91,6 +93,9 @@ public static class CodePoints
     public static bool IsPrivateUse(int cp) => cp is (>= 0xE000 and <= 0xF8FF) or (>= 0xF0000 and <= 0xFFFFD) or (>= 0x100000 and <= 0x10FFFD);
 
     public static bool IsNoncharacter(int cp) => cp is >= 0xFDD0 and <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE;
+
+    /// <summary>Characters that are neither whitespace nor default-ignorable but render blank (#21).</summary>
+    public static bool IsBlankGlyph(int cp) => cp is 0x2800 or 0x1D159;
 
     public static bool IsHangulFiller(int cp) => cp is 0x115F or 0x1160 or 0x3164 or 0xFFA0;
 

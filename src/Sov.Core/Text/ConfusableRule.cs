@@ -95,9 +95,14 @@ internal struct ConfusableRule
 
     private static void ReportCollision(ref ScanCursor c, IdentifierEntry entry, string other, int otherLine)
     {
-        c.Findings.Add(new TextFinding(entry.Line, entry.Column, entry.CodePoint, TextCategory.Confusable, Severity.Medium,
+        // #21: in Markdown written for people (README, docs) a look-alike word is an example (Unicode folding, an
+        // alphabet), so it is low; in code and in agent rules files (AGENTS.md, .cursorrules) it stays medium.
+        var markdown = c.Options.Kind == SourceKind.Markdown;
+        var what = c.IsProse ? "word" : "identifier";
+        var where = markdown ? " in Markdown prose" : c.IsProse ? " in prose" : string.Empty;
+        c.Findings.Add(new TextFinding(entry.Line, entry.Column, entry.CodePoint, TextCategory.Confusable, markdown ? Severity.Low : Severity.Medium,
             "confusable-identifier",
-            $"identifier \"{SafeText.Clip(entry.Text)}\" looks like \"{SafeText.Clip(other)}\" (line {otherLine}) by TR39 skeleton: a homoglyph of another name (CVE-2021-42694)",
+            $"{what} \"{SafeText.Clip(entry.Text)}\"{where} looks like \"{SafeText.Clip(other)}\" (line {otherLine}) by TR39 skeleton: a homoglyph of another name (CVE-2021-42694)",
             entry.Offset, entry.Length, FixAction.None));
     }
 

@@ -20,17 +20,36 @@ internal static class ControlRule
             return p + 1;
         }
 
+        if (IsInertC0(b) && c.ContextAt(p) == LexState.String && (c.IsWholeString(p, 1) || !c.TouchesWord(p, 1)))
+        {
+            // #21: minified code writes "\x02" raw as a one-character constant; terminals do nothing visible with it.
+            c.Add(p, 1, b, TextCategory.Control, Severity.Low, "control-character-in-string",
+                $"{CodePoints.Describe(b)} control character written raw in a string literal (terminals show nothing for it; an escape would be clearer)", FixAction.Remove);
+            return p + 1;
+        }
+
         c.Add(p, 1, b, TextCategory.Control, Severity.High, "control-character",
-            $"{CodePoints.Describe(b)} control character: terminals may act on it", FixAction.Remove);
+            $"{CodePoints.Describe(b)} control character {c.Where(p)}: terminals may act on it", FixAction.Remove);
         return p + 1;
     }
 
     public static int C1(ref ScanCursor c, int p, int length, int cp)
     {
+        if (cp is 0x80 or 0x81 or 0x99 && !c.InWord(p, length))
+        {
+            // #21: PAD, HOP and SGCI were never given a function; "[\u0080-\uFFFF]" written raw in a regular expression is common.
+            c.Add(p, length, cp, TextCategory.Control, Severity.Low, "c1-undefined",
+                $"{CodePoints.Describe(cp)} is a C1 code point with no control function (terminals ignore it) {c.Where(p)}", FixAction.Remove);
+            return p + length;
+        }
+
         c.Add(p, length, cp, TextCategory.Control, Severity.High, "c1-control",
             $"{CodePoints.Describe(cp)} is a C1 control character: terminals may act on it", FixAction.Remove);
         return p + length;
     }
+
+    /// <summary>C0 controls that neither move the cursor, switch character sets nor start a sequence (not BS, VT, FF, SO, SI, ESC).</summary>
+    private static bool IsInertC0(byte b) => b is not (0x08 or 0x0B or 0x0C or 0x0E or 0x0F or 0x1B) && (b < 0x20 || b == 0x7F);
 
     private static int Escape(ref ScanCursor c, int p)
     {

@@ -45,6 +45,11 @@ internal struct IdentifierRule
 
         TokenEnd = end;
         start = SkipEscapePrefix(ref c, start, end);
+        if (IsEmojiLetter(c.Text, start, end))
+        {
+            return; // #21: ℹ️ (U+2139 U+FE0F) is an emoji, not the letter i
+        }
+
         var token = c.Text[start..end];
         var firstScript = 0;
         var mixedAt = -1;
@@ -73,24 +78,77 @@ internal struct IdentifierRule
             q += Math.Max(1, len);
         }
 
-        var inCode = c.Options.Kind != SourceKind.Prose && c.LexAt(p) == LexState.Code;
+        var inCode = c.ContextAt(p) == LexState.Code;
         if (mixedAt >= 0 && !(allowedCjk && CjkCombinationAllowed(token)))
         {
-            // An identifier in code is medium; a word in a comment, string or prose is medium only when it looks
-            // entirely like ASCII (pаypаl), so "μm" or "kΩ" in a string stays low.
-            var loud = inCode || System.Text.Ascii.IsValid(ConfusableRule.Skeleton(token));
+            // #21: an identifier in code is medium only when a letter of one script is confusable with the other (its
+            // UTS #39 skeleton is ASCII: Greek Α or ο among Latin letters), so "Δt" stays low; a word in a comment, string
+            // or prose is medium only when it looks entirely like ASCII (pаypаl), so "μm" or "kΩ" in a string stays low.
+            var lookAlike = inCode ? LookAlike(token) : -1;
+            var loud = inCode ? lookAlike >= 0 : System.Text.Ascii.IsValid(ConfusableRule.Skeleton(token));
+            if (lookAlike >= 0)
+            {
+                mixedAt = start + lookAlike;
+                mixedCp = Utf8Text.Next(c.Text, mixedAt, out _);
+            }
+
             var word = Encoding.UTF8.GetString(token);
             var column = c.Column(mixedAt);
             c.Findings.Add(new TextFinding(c.Line, column, mixedCp, TextCategory.MixedScript, loud ? Severity.Medium : Severity.Low,
                 inCode ? "mixed-script-identifier" : "mixed-script-word",
-                $"\"{SafeText.Clip(word)}\" mixes {UnicodeData.ScriptName(firstScript)} and {UnicodeData.ScriptName(mixedScript)} letters" + (loud ? ": a homoglyph name (CVE-2021-42694)" : string.Empty),
+                $"\"{SafeText.Clip(word)}\" {c.Where(p)} mixes {UnicodeData.ScriptName(firstScript)} and {UnicodeData.ScriptName(mixedScript)} letters"
+                    + (loud ? ": a letter looks like one of the other script, a homoglyph name (CVE-2021-42694)" : " (none looks like a letter of the other)"),
                 mixedAt, Utf8Text.Next(c.Text, mixedAt, out var l) >= 0 ? l : 1, FixAction.None));
         }
 
-        if (c.Options.Kind == SourceKind.Prose || inCode)
+        if (inCode || (c.IsProse && Utf8Text.CountCodePoints(token) > 1))
         {
-            _confusables.Record(ref c, start, end, requireAsciiSkeleton: c.Options.Kind == SourceKind.Prose);
+            // #21: in prose a one-letter word ("ﬁ matches fi", an alphabet "А Б В") is an example, not a disguised name.
+            _confusables.Record(ref c, start, end, requireAsciiSkeleton: c.IsProse);
         }
+    }
+
+    /// <summary>The offset of the first letter, neither ASCII nor Latin, whose skeleton is ASCII (it looks like a Latin letter, UTS #39), or -1.</summary>
+    private static int LookAlike(ReadOnlySpan<byte> token)
+    {
+        Span<char> initial = stackalloc char[16];
+        var q = 0;
+        while (q < token.Length)
+        {
+            var at = q;
+            var cp = Utf8Text.Next(token, q, out var len);
+            q += Math.Max(1, len);
+            if (cp < 0x80 || (UnicodeData.Flags(cp) & UnicodeData.Confusable) == 0)
+            {
+                continue;
+            }
+
+            var script = UnicodeData.ScriptIndex(cp);
+            if (script == Scripts.Latin || script == Scripts.Common || script == Scripts.Inherited)
+            {
+                continue;
+            }
+
+            var builder = new ValueBuilder(initial);
+            UnicodeData.AppendSkeleton(cp, ref builder);
+            var skeleton = builder.AsSpan();
+            var ascii = skeleton.Length > 0 && System.Text.Ascii.IsValid(skeleton) && !skeleton.ContainsAnyExceptInRange(' ', '~');
+            builder.Dispose();
+            if (ascii)
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A single letter that is also an emoji, followed by VS16 (ℹ️): an emoji presentation sequence, not a word.</summary>
+    private static bool IsEmojiLetter(ReadOnlySpan<byte> text, int start, int end)
+    {
+        var cp = Utf8Text.Next(text, start, out var len);
+        return start + len == end && cp >= 0x80 && (UnicodeData.Flags(cp) & UnicodeData.Emoji) != 0
+            && Utf8Text.Next(text, end, out _) == 0xFE0F;
     }
 
     /// <summary>A word right after a backslash starts with an escape (<c>\u0345ι</c>, <c>\nПривет</c>): skip the escape.</summary>

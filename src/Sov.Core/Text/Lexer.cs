@@ -7,19 +7,26 @@ namespace Sov.Core.Text;
 /// a string, and counts how many times that changed (a bidi control whose pair straddles a change
 /// crosses a comment or string boundary). It jumps between delimiters with vectorised searches.
 /// </summary>
-internal struct Lexer(SourceKind kind)
+internal struct Lexer(SourceKind language)
 {
+    private static readonly SearchValues<byte> LineEnds = SearchValues.Create([(byte)'\n', (byte)0xE2]);
+
     private static readonly SearchValues<byte> CLikeCode = SearchValues.Create("/\"'`"u8);
     private static readonly SearchValues<byte> HashCode = SearchValues.Create("#\"'"u8);
     private static readonly SearchValues<byte> StringStops = SearchValues.Create("\"'`\\\n"u8);
 
+    private readonly SourceKind _kind = SourceKinds.Syntax(language);
+    private readonly bool _separatorsEndLines = SourceKinds.SeparatorsEndLines(language);
     private int _position;
     private byte _quote;
     private bool _triple;
     private bool _block;
     private int _blockEnd = -1;
 
-    public LexState State { get; private set; } = kind is SourceKind.Prose ? LexState.Prose : LexState.Code;
+    public LexState State { get; private set; } = SourceKinds.IsProse(language) ? LexState.Prose : LexState.Code;
+
+    /// <summary>True inside a comment that runs to the end of the line (<c>//</c> or <c>#</c>), not a block comment.</summary>
+    public readonly bool InLineComment => State == LexState.Comment && !_block;
 
     /// <summary>How many times the state has changed so far.</summary>
     public int Transitions { get; private set; }
@@ -27,7 +34,7 @@ internal struct Lexer(SourceKind kind)
     /// <summary>Consumes <paramref name="text"/> up to (not including) <paramref name="to"/> and returns the state there.</summary>
     public LexState Advance(ReadOnlySpan<byte> text, int to)
     {
-        if (kind is SourceKind.Prose or SourceKind.Plain || to <= _position)
+        if (_kind is SourceKind.Prose or SourceKind.Plain || to <= _position)
         {
             _position = Math.Max(_position, to);
             return State;
@@ -40,7 +47,7 @@ internal struct Lexer(SourceKind kind)
             {
                 case LexState.Code:
                 {
-                    var i = rest.IndexOfAny(kind == SourceKind.CLike ? CLikeCode : HashCode);
+                    var i = rest.IndexOfAny(_kind == SourceKind.CLike ? CLikeCode : HashCode);
                     if (i < 0)
                     {
                         _position = to;
@@ -72,7 +79,7 @@ internal struct Lexer(SourceKind kind)
                     else
                     {
                         _quote = b;
-                        _triple = kind == SourceKind.Hash && next == b && p + 2 < text.Length && text[p + 2] == b;
+                        _triple = _kind == SourceKind.Hash && next == b && p + 2 < text.Length && text[p + 2] == b;
                         Enter(LexState.String);
                         _position = p + (_triple ? 3 : 1);
                     }
@@ -101,14 +108,14 @@ internal struct Lexer(SourceKind kind)
                     }
                     else
                     {
-                        var i = rest.IndexOf((byte)'\n');
+                        var i = LineCommentEnd(rest);
                         if (i < 0)
                         {
                             _position = to;
                             break;
                         }
 
-                        _position += i + 1;
+                        _position += i;
                     }
 
                     Enter(LexState.Code);
@@ -173,6 +180,44 @@ internal struct Lexer(SourceKind kind)
         }
 
         return State;
+    }
+
+    /// <summary>
+    /// Where a line comment ends in <paramref name="rest"/> (just after the terminator), or -1: a newline, and in
+    /// JavaScript/TypeScript and C# also U+2028/U+2029 (E2 80 A8/A9), after which the rest of the line is code (#21).
+    /// </summary>
+    private readonly int LineCommentEnd(ReadOnlySpan<byte> rest)
+    {
+        if (!_separatorsEndLines)
+        {
+            var n = rest.IndexOf((byte)'\n');
+            return n < 0 ? -1 : n + 1;
+        }
+
+        var from = 0;
+        while (from < rest.Length)
+        {
+            var i = rest[from..].IndexOfAny(LineEnds);
+            if (i < 0)
+            {
+                return -1;
+            }
+
+            var at = from + i;
+            if (rest[at] == '\n')
+            {
+                return at + 1;
+            }
+
+            if (at + 2 < rest.Length && rest[at + 1] == 0x80 && rest[at + 2] is 0xA8 or 0xA9)
+            {
+                return at + 3;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
     }
 
     private void Enter(LexState state)

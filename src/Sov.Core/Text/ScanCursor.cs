@@ -37,6 +37,29 @@ internal ref struct ScanCursor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public LexState LexAt(int p) => Lexer.Advance(Text, p);
 
+    /// <summary>True when the text is prose (rules files, Markdown, text): no code, comments or strings.</summary>
+    public readonly bool IsProse => SourceKinds.IsProse(Options.Kind);
+
+    /// <summary>The context at <paramref name="p"/> as the lexer sees it; prose stays prose.</summary>
+    public LexState ContextAt(int p) => IsProse ? LexState.Prose : LexAt(p);
+
+    /// <summary>Names the context at <paramref name="p"/> for messages (#21): "in a string literal", "in a comment", "in Markdown prose"...</summary>
+    public string Where(int p) => ContextAt(p) switch
+    {
+        LexState.String => "in a string literal",
+        LexState.Comment => "in a comment",
+        LexState.Code => "in code",
+        _ => Options.Kind == SourceKind.Markdown ? "in Markdown prose" : "in prose",
+    };
+
+    /// <summary>True when the character at <paramref name="p"/> is the whole content of a one-character string literal (a raw U+00A0 between two quotes): a deliberate character constant.</summary>
+    public readonly bool IsWholeString(int p, int length) =>
+        p > 0 && p + length < Text.Length && Text[p - 1] is (byte)'"' or (byte)'\'' or (byte)'`' && Text[p + length] == Text[p - 1];
+
+    /// <summary>True when a word character sits right before or after the span: the character changes a word or name.</summary>
+    public readonly bool TouchesWord(int p, int length) =>
+        IsWordChar(Utf8Text.Previous(Text, p, out _)) || IsWordChar(Utf8Text.Next(Text, p + length, out _));
+
     /// <summary>Counts the newlines up to <paramref name="p"/>; true when the line changed (open bidi controls end there).</summary>
     public bool SyncLine(int p)
     {

@@ -71,6 +71,11 @@ internal ref struct Utf8Scanner
             || CodePoints.IsPrivateUse(cp);
         if (!hazard)
         {
+            if (CodePoints.IsBlankGlyph(cp))
+            {
+                return InvisibleRule.Blank(ref _cursor, p, length, cp);
+            }
+
             if ((flags & UnicodeData.IdContinue) != 0 && p >= _identifiers.TokenEnd)
             {
                 _identifiers.Check(ref _cursor, p);

@@ -17,6 +17,14 @@ internal static class VariationSelectorRule
                 count++;
             }
 
+            if (count > 1 && count <= 3 && OnlyPresentationSelectors(c.Text[p..end]) && IsEmoji(Utf8Text.Previous(c.Text, p, out _)))
+            {
+                // #21: U+1F6E0 U+FE0F U+FE0F, a presentation selector typed twice after an emoji, carries no payload worth the name.
+                c.Add(p, end - p, cp, TextCategory.VariationSelector, Severity.Low, "emoji-presentation-repeated",
+                    $"{count} presentation selectors after an emoji {c.Where(p)} where one would do", FixAction.None);
+                return end;
+            }
+
             if (count > 1)
             {
                 var bytes = new byte[Math.Min(count, 4096)];
@@ -61,14 +69,37 @@ internal static class VariationSelectorRule
         }
         else
         {
+            // #21: a stray selector after a word (a copy-paste of an emoji's tail) is low; inside a name, or right after
+            // an identifier in code (where it is an identifier character), it makes two equal-looking names differ.
+            var inName = c.InWord(p, length) || (c.ContextAt(p) == LexState.Code && ScanCursor.IsWordChar(previous));
             var carried = CodePoints.IsVariationSelector(cp) ? $": it can carry a hidden byte (0x{CodePoints.VariationSelectorByte(cp):X2})" : string.Empty;
-            c.Add(p, length, cp, TextCategory.VariationSelector, Severity.Medium, "variation-selector-unregistered",
-                $"{CodePoints.Describe(cp)} follows {(previous < 0 ? "nothing" : CodePoints.Format(previous))}, which has no registered variation sequence with it{carried}",
+            c.Add(p, length, cp, TextCategory.VariationSelector, inName ? Severity.Medium : Severity.Low,
+                inName ? "variation-selector-unregistered" : "variation-selector-stray",
+                $"{CodePoints.Describe(cp)} follows {(previous < 0 ? "nothing" : CodePoints.Format(previous))} {c.Where(p)}, which has no registered variation sequence with it{(inName ? carried : string.Empty)}",
                 FixAction.Remove);
         }
 
         return p + length;
     }
+
+    private static bool OnlyPresentationSelectors(ReadOnlySpan<byte> run)
+    {
+        var q = 0;
+        while (q < run.Length)
+        {
+            if (Utf8Text.Next(run, q, out var len) is not (0xFE0E or 0xFE0F))
+            {
+                return false;
+            }
+
+            q += len;
+        }
+
+        return true;
+    }
+
+    private static bool IsEmoji(int cp) =>
+        cp >= 0x80 && (UnicodeData.Flags(cp) & (UnicodeData.Emoji | UnicodeData.ExtendedPictographic)) != 0;
 
     private static string RenderBytes(byte[] bytes)
     {

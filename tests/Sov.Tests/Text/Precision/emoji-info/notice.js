@@ -1,0 +1,1 @@
+console.log("ℹ️ info"); const i = 1;

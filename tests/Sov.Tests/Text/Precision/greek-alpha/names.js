@@ -1,0 +1,2 @@
+const Αlpha = 1;
+const gοod = 2;

@@ -1,0 +1,2 @@
+if (name === "ᅟroot") { grant(); }
+const ㅤ = 1;

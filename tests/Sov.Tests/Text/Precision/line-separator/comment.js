@@ -1,0 +1,2 @@
+// check the token first  grantAccess();
+run();

@@ -1,0 +1,1 @@
+# check the token first  grant_access()

@@ -1,0 +1,3 @@
+if (answer === "yes please") { proceed(); }
+const label = "10 km";
+const padded = "  1";
