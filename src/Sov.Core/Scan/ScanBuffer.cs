@@ -37,6 +37,9 @@ internal sealed class ScanBuffer
         return bigger;
     }
 
+    /// <summary>Makes <see cref="Whole"/> at least <paramref name="size"/> bytes, its content not kept.</summary>
+    public byte[] EnsureWhole(long size) => Whole.Length >= size ? Whole : GrowWhole(size, 0);
+
     /// <summary>A pinned array (its address never moves) whose pages are made present up front.</summary>
     private byte[] Allocate(int size)
     {
