@@ -6,13 +6,14 @@ namespace Sov.Core.Scan;
 
 /// <summary>
 /// Scans one file: reads it through the worker's buffers, skips binaries (a NUL in the first 8 KiB, unless a
-/// UTF-16 byte order mark says otherwise), transcodes UTF-16 to UTF-8, classifies, and fixes when asked.
+/// UTF-16 byte order mark says otherwise), transcodes UTF-16 to UTF-8, classifies window by window
+/// (<see cref="WindowedScan"/>), and fixes when asked.
 /// </summary>
 internal static class FileScanner
 {
     private const int BinaryProbe = 8192;
 
-    /// <summary>Files larger than this that need a whole look take the managed path (which reads them in one allocation).</summary>
+    /// <summary>The largest window buffer: a file up to this size with something to look at is classified in one window unless it floods.</summary>
     public const long WholeLimit = 16L * 1024 * 1024;
 
     /// <summary>

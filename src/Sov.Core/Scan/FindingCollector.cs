@@ -103,6 +103,62 @@ internal sealed class FindingCollector
         }
     }
 
+    /// <summary>
+    /// True when the findings of further windows can only be counted: the shown (and suppressed) findings
+    /// are at the cap and no marker is in play, so a <see cref="WindowSummary"/> says all that is needed.
+    /// </summary>
+    public bool Saturated() =>
+        _shown.Count >= _options.MaxFindingsPerFile
+        && (_suppressed.Count >= _options.MaxFindingsPerFile || (_rules.Count == 0 && _baseline is null))
+        && (_markers is null || !_markers.Active);
+
+    /// <summary>Reduces the current window's findings to counts (with line hashes when a baseline is in play).</summary>
+    public WindowSummary Summarize(ReadOnlySpan<byte> window, List<TextFinding> findings)
+    {
+        var summary = new WindowSummary();
+        foreach (var f in findings)
+        {
+            summary.Add(f.Category, f.Severity, f.CodePoint, _keys ? LineHash(window, f.Offset) : "");
+        }
+
+        return summary;
+    }
+
+    /// <summary>Counts a window by its summary (only when <see cref="Saturated"/>): the same outcome as <see cref="Add"/> for its findings.</summary>
+    public void AddSummary(WindowSummary summary)
+    {
+        foreach (var ((category, severity, cp, hash), count) in summary.Counts)
+        {
+            var left = count;
+            var rule = _rules.FirstOrDefault(r => r.Covers(category, severity));
+            if (rule is not null)
+            {
+                _suppressedCount += left;
+                continue;
+            }
+
+            if (_keys)
+            {
+                var key = BaselineKey.Of(_path, category, cp, hash);
+                while (left > 0 && _baseline is not null && _baseline.TryConsume(key))
+                {
+                    _suppressedCount++;
+                    left--;
+                }
+
+                if (_options.CollectBaseline && left > 0)
+                {
+                    _baselineKeys ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                    _baselineKeys[key] = _baselineKeys.GetValueOrDefault(key) + left;
+                }
+            }
+
+            _reported += left;
+            _atOrAbove += severity >= _options.FailOn ? left : 0;
+            _omitted[category] = _omitted.GetValueOrDefault(category) + left;
+        }
+    }
+
     /// <summary>True when a marker or a <c>.sovscan.toml</c> rule suppresses <paramref name="f"/> (window-relative); the baseline is not consulted.</summary>
     public bool Suppressed(TextFinding f) => Suppressor(f) is not null;
 

@@ -17,6 +17,9 @@ internal sealed class InlineMarkers
     private ulong _carry;
     private ulong _nextCarry;
 
+    /// <summary>True when a marker covers some line of the current window.</summary>
+    public bool Active => _lines.Count > 0 || _carry != 0;
+
     /// <summary>Problems met (an unknown category in a marker), as <c>path:line: ...</c>.</summary>
     public List<string> Problems { get; } = [];
 

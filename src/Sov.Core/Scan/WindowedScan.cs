@@ -84,6 +84,7 @@ internal static class WindowedScan
         private readonly ClassifyOptions _classify = new(kind, options.IncludeInfo);
         private readonly FindingCollector _collector = new(target, options, kind);
         private readonly List<TextFinding> _found = [];
+        private readonly WindowCache _cache = new();
         private readonly MemoryStream? _repaired = options.Fix ? new MemoryStream() : null;
         private bool _changed;
         private int _unfixed;
@@ -95,7 +96,12 @@ internal static class WindowedScan
         {
             var at = new WindowPosition(_line, _carry, _offset);
             _collector.StartWindow(window, at);
-            if (TextClassifier.IndexOfSuspect(window) >= 0 || options.IncludeInfo)
+            var counting = _repaired is null && _collector.Saturated();
+            if (counting && _cache.Find(window) is { } seen)
+            {
+                _collector.AddSummary(seen);
+            }
+            else if (TextClassifier.IndexOfSuspect(window) >= 0 || options.IncludeInfo)
             {
                 _found.Clear();
                 TextClassifier.Classify(window, _classify, _found);
@@ -109,7 +115,16 @@ internal static class WindowedScan
                     _found.RemoveAll(f => f.Severity == Severity.Info);
                 }
 
-                _collector.Add(window, _found, at);
+                if (counting)
+                {
+                    var summary = _collector.Summarize(window, _found);
+                    _cache.Add(window, summary);
+                    _collector.AddSummary(summary);
+                }
+                else
+                {
+                    _collector.Add(window, _found, at);
+                }
             }
             else
             {
