@@ -46,13 +46,16 @@ internal static class ScanWindows
             return newline + 1;
         }
 
-        var cut = end;
-        while (cut > 1 && cut < span.Length && (span[cut] & 0xC0) == 0x80 && end - cut < 4)
+        // no line end: do not split a code point (the buffer may end inside one, with more to come)
+        var i = end - 1;
+        for (var back = 0; i > 0 && back < 3 && (span[i] & 0xC0) == 0x80; back++)
         {
-            cut--;
+            i--;
         }
 
-        return cut;
+        var lead = span[i];
+        var need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        return i > 0 && i + need > end ? i : end;
     }
 
     /// <summary>How many bytes of <paramref name="s"/> can start a finding.</summary>

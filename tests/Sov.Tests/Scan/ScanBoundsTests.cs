@@ -77,4 +77,15 @@ public sealed class ScanBoundsTests
         Assert.Equal(700, ScanWindows.Cut(text.AsSpan(0, 700), newlines: false, out full));
         Assert.False(full);
     }
+
+    [Fact] // a buffer can end inside a code point: the window ends before it, the next starts with it whole
+    public void ACutWithoutLineEndsNeverSplitsACodePoint()
+    {
+        byte[] text = [(byte)'a', (byte)'a', 0xE2, 0x80, 0xAE, (byte)'b'];
+        Assert.Equal(2, ScanWindows.CutBefore(text.AsSpan(0, 4), 4));
+        Assert.Equal(2, ScanWindows.CutBefore(text.AsSpan(0, 3), 3));
+        Assert.Equal(5, ScanWindows.CutBefore(text.AsSpan(0, 5), 5));
+        Assert.Equal(2, ScanWindows.CutBefore(text, 4));
+        Assert.Equal(2, ScanWindows.CutBefore([0xE2, 0x80], 2)); // nothing before it: still progress
+    }
 }
