@@ -84,7 +84,7 @@ internal sealed class InlineMarkers
 
     private static bool InComment(ref Lexer lexer, ReadOnlySpan<byte> window, int lineStart, int at, SourceKind kind)
     {
-        if (kind is SourceKind.CLike or SourceKind.Hash)
+        if (kind is not (SourceKind.Prose or SourceKind.Plain))
         {
             return lexer.Advance(window, at) == LexState.Comment;
         }
