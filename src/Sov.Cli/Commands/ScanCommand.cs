@@ -1,4 +1,3 @@
-using Sov.Borders.FileSystem;
 using System.CommandLine;
 using Sov.Cli.Scan;
 using Sov.Core;
@@ -8,8 +7,9 @@ using Sov.Core.Text;
 namespace Sov.Cli.Commands;
 
 /// <summary>
-/// <c>sov scan [PATH...]</c>: the text border pointed at files and trees. Exit 0 when nothing at or above
-/// <c>--fail-on</c> is left, 1 when something is, 2 on a usage error.
+/// <c>sov scan [PATH...]</c>: the text border pointed at files and trees (or the staged content of the git index).
+/// Exit 0 when nothing unsuppressed at or above <c>--fail-on</c> is left, 1 when something is, 2 on a usage error,
+/// 3 when <c>.sovscan.toml</c> or the baseline cannot be used.
 /// </summary>
 internal static class ScanCommand
 {
@@ -30,10 +30,10 @@ internal static class ScanCommand
         });
         var format = new Option<string>("--format")
         {
-            Description = "Output format: text, json or sarif",
+            Description = "Output format: text, json, sarif or github (workflow annotations)",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit 1 when a finding at or above this severity is found: info, low, medium, high, critical",
@@ -47,6 +47,7 @@ internal static class ScanCommand
             Description = "Rewrite files atomically, removing or replacing what was flagged at or above --fail-on",
         };
         var versionInfo = new Option<bool>("--version-info") { Description = "Print the Unicode and ICU data versions and exit" };
+        var ops = new ScanCommandOptions();
 
         var command = new Command("scan", "Scan files for hidden Unicode, bidi tricks and control sequences");
         command.Arguments.Add(paths);
@@ -56,6 +57,7 @@ internal static class ScanCommand
         command.Options.Add(noIgnore);
         command.Options.Add(fix);
         command.Options.Add(versionInfo);
+        ops.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(versionInfo))
@@ -78,27 +80,14 @@ internal static class ScanCommand
             ScanReport report;
             try
             {
-                report = await ScanRunner.RunAsync<ScanReads>(new NativeFileSystem(), options, Directory.GetCurrentDirectory(), cancellationToken).ConfigureAwait(false);
+                report = await ScanCommandRun.RunAsync(context, parse, ops, options, parse.GetValue(format) ?? "text", cancellationToken).ConfigureAwait(false);
             }
-            catch (ScanException e)
+            catch (SovException e) when (e is ScanException or ScanConfigException)
             {
                 // System.CommandLine's own handler would print a stack trace: say it in two lines instead.
                 await context.Error.WriteLineAsync($"sov scan: {TextBorder.Reveal(e.Message)}").ConfigureAwait(false);
                 await context.Error.WriteLineAsync($"  {e.Remedy}").ConfigureAwait(false);
                 return e.ExitCode;
-            }
-
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    await ScanJsonPrinter.WriteAsync(report, context.Out).ConfigureAwait(false);
-                    break;
-                case "sarif":
-                    await ScanSarifPrinter.WriteAsync(report, context.Out, VersionInfo.Version).ConfigureAwait(false);
-                    break;
-                default:
-                    await ScanTextPrinter.WriteAsync(report, context.Out).ConfigureAwait(false);
-                    break;
             }
 
             foreach (var problem in report.Problems)
@@ -107,7 +96,7 @@ internal static class ScanCommand
             }
 
             await context.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return report.Failed ? ExitCodes.Failed : ExitCodes.Ok;
+            return report.Failed && parse.GetValue(ops.WriteBaseline) is null ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }

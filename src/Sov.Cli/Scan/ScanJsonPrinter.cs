@@ -1,47 +1,22 @@
-using System.Text.Json;
 using Sov.Core.Scan;
-using Sov.Core.Text;
 
 namespace Sov.Cli.Scan;
 
-/// <summary>
-/// The JSON report, exactly <c>{"findings":[{"path","line","column","codepoint","category","severity","rule","message"}],
-/// "summary":{"files","bytes","skipped","findings"}}</c>. Written with Utf8JsonWriter (no reflection, AOT-safe);
-/// non-ASCII is escaped, so hidden characters in paths or messages cannot reach a terminal raw.
-/// </summary>
+/// <summary>The JSON report of a collected <see cref="ScanReport"/> (tests, and output not streamed), written by <see cref="ScanJsonSink"/>.</summary>
 internal static class ScanJsonPrinter
 {
-    public static async Task WriteAsync(ScanReport report, TextWriter output)
+    public static Task WriteAsync(ScanReport report, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        ArgumentNullException.ThrowIfNull(report);
+        var sink = new ScanJsonSink(output);
+        var omitted = report.Omitted.ToLookup(o => o.Path, StringComparer.Ordinal);
+        foreach (var file in report.Findings.GroupBy(f => f.Path, StringComparer.Ordinal))
         {
-            json.WriteStartObject();
-            json.WriteStartArray("findings");
-            foreach (var (path, f) in report.Findings.Select(x => (x.Path, x.Finding)))
-            {
-                json.WriteStartObject();
-                json.WriteString("path", path);
-                json.WriteNumber("line", f.Line);
-                json.WriteNumber("column", f.Column);
-                json.WriteString("codepoint", f.CodePointText);
-                json.WriteString("category", TextCategories.Name(f.Category));
-                json.WriteString("severity", Severities.Name(f.Severity));
-                json.WriteString("rule", f.Rule);
-                json.WriteString("message", f.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("summary");
-            json.WriteNumber("files", report.Summary.Files);
-            json.WriteNumber("bytes", report.Summary.Bytes);
-            json.WriteNumber("skipped", report.Summary.Skipped);
-            json.WriteNumber("findings", report.Summary.Findings);
-            json.WriteEndObject();
-            json.WriteEndObject();
+            var over = omitted[file.Key].ToDictionary(o => o.Category, o => o.Count);
+            sink.Add(new FileReport(file.Key, [.. file.Select(f => f.Finding)], [], over, file.Count(), 0, 0, null));
         }
 
-        await output.WriteLineAsync(JsonAscii.Readable(buffer.ToArray())).ConfigureAwait(false);
+        sink.Finish(report);
+        return Task.CompletedTask;
     }
 }

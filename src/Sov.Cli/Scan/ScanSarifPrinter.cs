@@ -7,14 +7,18 @@ namespace Sov.Cli.Scan;
 
 /// <summary>
 /// SARIF 2.1.0 for GitHub code scanning: one run, a rule per rule id (with <c>security-severity</c>),
-/// results with relative URIs against <c>%SRCROOT%</c> and code-point columns.
+/// results with relative URIs against <c>%SRCROOT%</c> and code-point columns; suppressed findings are results too,
+/// with <c>suppressions</c> (never dropped).
 /// </summary>
 internal static class ScanSarifPrinter
 {
     public static async Task WriteAsync(ScanReport report, TextWriter output, string version)
     {
-        var rules = report.Findings.Select(f => f.Finding.Rule).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var ruleInfo = report.Findings.GroupBy(f => f.Finding.Rule, StringComparer.Ordinal)
+        var all = report.Findings.Select(f => (f.Path, f.Finding, Suppression: (SuppressedFinding?)null))
+            .Concat(report.Suppressed.Select(s => (s.Path, s.Suppressed.Finding, Suppression: (SuppressedFinding?)s.Suppressed)))
+            .OrderBy(x => x.Path, StringComparer.Ordinal).ThenBy(x => x.Finding.Line).ThenBy(x => x.Finding.Column).ToList();
+        var rules = all.Select(f => f.Finding.Rule).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var ruleInfo = all.GroupBy(f => f.Finding.Rule, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MaxBy(x => x.Finding.Severity)!.Finding, StringComparer.Ordinal);
         await SarifEnvelope.WriteAsync(output, "sov", version, json =>
         {
@@ -43,7 +47,7 @@ internal static class ScanSarifPrinter
         {
             json.WriteString("columnKind", "unicodeCodePoints");
             json.WriteStartArray("results");
-            foreach (var (path, f) in report.Findings.Select(x => (x.Path, x.Finding)))
+            foreach (var (path, f, suppression) in all)
             {
                 json.WriteStartObject();
                 json.WriteString("ruleId", f.Rule);
@@ -79,11 +83,28 @@ internal static class ScanSarifPrinter
                 json.WriteString("severity", Severities.Name(f.Severity));
                 json.WriteString("codepoint", f.CodePointText);
                 json.WriteEndObject();
+                if (suppression is not null)
+                {
+                    WriteSuppression(json, suppression);
+                }
+
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>SARIF's <c>suppressions</c>: <c>inSource</c> for a marker, <c>external</c> for .sovscan.toml or the baseline, with the justification.</summary>
+    private static void WriteSuppression(Utf8JsonWriter json, SuppressedFinding suppression)
+    {
+        json.WriteStartArray("suppressions");
+        json.WriteStartObject();
+        json.WriteString("kind", suppression.Kind == SuppressionKind.InSource ? "inSource" : "external");
+        json.WriteString("status", "accepted");
+        json.WriteString("justification", suppression.Justification);
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static string Level(Severity severity) => severity switch

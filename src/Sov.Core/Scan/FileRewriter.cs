@@ -1,11 +1,22 @@
 namespace Sov.Core.Scan;
 
-/// <summary>Atomic replace: write a sibling temporary file with the same mode, flush to disk, rename over the original.</summary>
+/// <summary>Atomic replace: write a sibling temporary file with the same mode, flush to disk, rename over the original (or create it, with <c>create</c>).</summary>
 internal static class FileRewriter
 {
-    public static void Replace(string path, ReadOnlySpan<byte> content)
+    public static void Replace(string path, ReadOnlySpan<byte> content, bool create = false)
     {
-        if (new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target)
+        if (create && !File.Exists(path))
+        {
+            Write(path, content, keepMode: false);
+            return;
+        }
+
+        Write(path, content, keepMode: true);
+    }
+
+    private static void Write(string path, ReadOnlySpan<byte> content, bool keepMode)
+    {
+        if (keepMode && new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target)
         {
             path = target.FullName; // fix the file a symlink points at, keep the link
         }
@@ -20,7 +31,7 @@ internal static class FileRewriter
                 stream.Flush(flushToDisk: true);
             }
 
-            if (!OperatingSystem.IsWindows())
+            if (keepMode && !OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
             }

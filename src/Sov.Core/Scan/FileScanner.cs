@@ -6,13 +6,14 @@ namespace Sov.Core.Scan;
 
 /// <summary>
 /// Scans one file: reads it through the worker's buffers, skips binaries (a NUL in the first 8 KiB, unless a
-/// UTF-16 byte order mark says otherwise), transcodes UTF-16 to UTF-8, classifies, and fixes when asked.
+/// UTF-16 byte order mark says otherwise), transcodes UTF-16 to UTF-8, classifies window by window
+/// (<see cref="WindowedScan"/>), and fixes when asked.
 /// </summary>
 internal static class FileScanner
 {
     private const int BinaryProbe = 8192;
 
-    /// <summary>Files larger than this that need a whole look take the managed path (which reads them in one allocation).</summary>
+    /// <summary>The largest window buffer: a file up to this size with something to look at is classified in one window unless it floods.</summary>
     public const long WholeLimit = 16L * 1024 * 1024;
 
     /// <summary>
@@ -39,7 +40,7 @@ internal static class FileScanner
             }
         }
 
-        return ScanManaged(target, options, buffer.Chunk);
+        return ScanManaged(target, options, buffer);
     }
 
     /// <summary>The fast path: pread through the chunk; null means "use the managed path".</summary>
@@ -53,7 +54,7 @@ internal static class FileScanner
             // A FIFO or socket would block the managed path forever: skip it here. Anything else (a directory,
             // a permission problem): let .NET say what it is.
             return n == IScanReads.NotAFile
-                ? new FileScanResult(target, 0, true, [], $"{target.DisplayPath}: skipped, not a regular file", false, false)
+                ? new FileScanResult(target, 0, true, null, $"{target.DisplayPath}: skipped, not a regular file", false, false)
                 : null;
         }
 
@@ -78,89 +79,45 @@ internal static class FileScanner
             look = TextClassifier.IndexOfSuspect(chunk.AsSpan(0, more)) >= 0;
         }
 
-        if (total == n && n < chunk.Length)
+        if (utf16)
         {
-            // Only the first read so far, and it was short: if that was the end, the chunk holds the whole file.
-            var more = TReads.ReadAt(fd, chunk.AsSpan(n), n);
-            if (more < 0)
-            {
-                return null;
-            }
-
-            if (more == 0)
-            {
-                return ScanBytes(target, first, options);
-            }
+            return null; // UTF-16 is transcoded whole, on the managed path
         }
 
-        return ReadWhole<TReads>(fd, target, options, buffer);
+        var size = TReads.Size(fd);
+        return WindowedScan.Run(target, options, buffer, (span, offset) => TReads.ReadAt(fd, span, offset), size, FileEncoding.Utf8);
     }
 
-    /// <summary>Reads the file from its start into the worker's whole-file buffer and classifies it.</summary>
-    private static FileScanResult? ReadWhole<TReads>(int fd, in ScanTarget target, ScanOptions options, ScanBuffer buffer)
-        where TReads : IScanReads
+    private static FileScanResult ScanManaged(ScanTarget target, ScanOptions options, ScanBuffer buffer)
     {
-        var data = buffer.Whole;
-        var length = 0;
-        while (true)
-        {
-            if (length == data.Length)
-            {
-                var size = TReads.Size(fd);
-                if (size < 0 || size > WholeLimit || length >= WholeLimit)
-                {
-                    return null;
-                }
-
-                data = buffer.GrowWhole(size + ScanBuffer.ChunkSize, length);
-            }
-
-            var n = TReads.ReadAt(fd, data.AsSpan(length), length);
-            if (n < 0)
-            {
-                return null;
-            }
-
-            if (n == 0)
-            {
-                return ScanBytes(target, data.AsSpan(0, length), options);
-            }
-
-            length += n;
-        }
-    }
-
-    private static FileScanResult ScanManaged(ScanTarget target, ScanOptions options, byte[] chunk)
-    {
-        byte[]? rented = null;
         try
         {
             using var handle = File.OpenHandle(target.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             var length = RandomAccess.GetLength(handle);
-            if (length > int.MaxValue / 2)
+            if (!options.IncludeInfo && StreamIsQuiet(handle, length, buffer.Chunk, out var binary))
             {
-                return new FileScanResult(target, 0, true, [], $"{target.DisplayPath}: skipped, larger than 1 GiB", false, false);
+                return new FileScanResult(target, length, binary, null, null, false, false);
             }
 
-            if (!options.IncludeInfo && StreamIsQuiet(handle, length, chunk, out var binary))
+            var head = new byte[2];
+            var encoding = DetectEncoding(head.AsSpan(0, RandomAccess.Read(handle, head, 0)));
+            if (encoding != FileEncoding.Utf8)
             {
-                return new FileScanResult(target, length, binary, [], null, false, false);
+                if (length > WholeLimit * 4)
+                {
+                    return new FileScanResult(target, 0, true, null, $"{target.DisplayPath}: skipped, a UTF-16 file larger than 64 MiB", false, false);
+                }
+
+                var whole = new byte[length];
+                return ScanContent(target, whole.AsSpan(0, ReadAll(handle, whole)), options, buffer);
             }
 
-            rented = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1));
-            var read = ReadAll(handle, rented.AsSpan(0, (int)length));
-            return ScanBytes(target, rented.AsSpan(0, read), options);
+            return WindowedScan.Run(target, options, buffer, (span, offset) => RandomAccess.Read(handle, span, offset), length, FileEncoding.Utf8)
+                ?? new FileScanResult(target, 0, true, null, $"{target.DisplayPath}: skipped, could not be read", false, false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileScanResult(target, 0, true, [], ScanProblem.Describe(target.DisplayPath, e), false, false);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            return new FileScanResult(target, 0, true, null, ScanProblem.Describe(target.DisplayPath, e), false, false);
         }
     }
 
@@ -220,63 +177,38 @@ internal static class FileScanner
         return read;
     }
 
-    private static FileScanResult ScanBytes(ScanTarget target, ReadOnlySpan<byte> bytes, ScanOptions options)
+    /// <summary>Scans content held in memory (a staged blob, a transcoded UTF-16 file), window by window like a file.</summary>
+    internal static FileScanResult ScanContent(in ScanTarget target, ReadOnlySpan<byte> bytes, ScanOptions options, ScanBuffer buffer)
     {
         var encoding = DetectEncoding(bytes);
-        if (encoding == FileEncoding.Utf8 && bytes[..Math.Min(bytes.Length, BinaryProbe)].Contains((byte)0))
-        {
-            return new FileScanResult(target, bytes.Length, true, [], null, false, false);
-        }
-
-        var kind = SourceKinds.FromPath(target.Name);
-        var classify = new ClassifyOptions(kind, options.IncludeInfo);
-        var utf8 = encoding == FileEncoding.Utf8 ? bytes : Transcode(bytes, encoding);
+        var utf8 = encoding == FileEncoding.Utf8 ? bytes.ToArray() : Transcode(bytes, encoding);
         if (encoding == FileEncoding.Utf8 && TextClassifier.IndexOfSuspect(utf8) < 0 && !options.IncludeInfo)
         {
-            return new FileScanResult(target, bytes.Length, false, [], null, false, false);
+            return FileScanResult.Clean(target, bytes.Length);
         }
 
-        var findings = TextClassifier.Classify(utf8, classify);
-        var fixedFile = false;
-        var unfixed = false;
-        string? problem = null;
-        if (options.Fix && TextFixer.HasFixable(findings, options.FailOn))
-        {
-            var repaired = FixedText(utf8, findings, options.FailOn, classify);
-            try
-            {
-                FileRewriter.Replace(target.FullPath, Encode(repaired, encoding));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                problem = $"{target.DisplayPath}: not fixed: {e.Message}";
-                repaired = utf8.ToArray();
-            }
+        return WindowedScan.Run(target, options, buffer, (span, offset) => Copy(utf8, span, offset), utf8.Length, encoding, bytes.Length)!.Value;
+    }
 
-            fixedFile = problem is null;
-            var after = TextClassifier.Classify(repaired, classify);
-            unfixed = after.Exists(f => f.Severity >= options.FailOn);
-        }
-        else
-        {
-            unfixed = findings.Exists(f => f.Severity >= options.FailOn);
-        }
-
-        if (!options.IncludeInfo)
-        {
-            findings.RemoveAll(f => f.Severity == Severity.Info);
-        }
-
-        return new FileScanResult(target, bytes.Length, false, findings, problem, fixedFile, unfixed);
+    private static int Copy(byte[] source, Span<byte> span, long offset)
+    {
+        var n = (int)Math.Min(span.Length, source.Length - offset);
+        source.AsSpan((int)offset, n).CopyTo(span);
+        return n;
     }
 
     /// <summary>Fixes, then fixes what removing characters newly exposed (at most a few rounds).</summary>
-    internal static byte[] FixedText(ReadOnlySpan<byte> utf8, List<TextFinding> findings, Severity threshold, ClassifyOptions classify)
+    internal static byte[] FixedText(ReadOnlySpan<byte> utf8, List<TextFinding> findings, Severity threshold, ClassifyOptions classify, Func<TextFinding, bool>? keep = null)
     {
         var current = TextFixer.Apply(utf8, findings, threshold);
         for (var round = 0; round < 4; round++)
         {
             var again = TextClassifier.Classify(current, classify);
+            if (keep is not null)
+            {
+                again.RemoveAll(f => !keep(f));
+            }
+
             if (!TextFixer.HasFixable(again, threshold))
             {
                 break;
@@ -299,7 +231,7 @@ internal static class FileScanner
         return Encoding.UTF8.GetBytes(text);
     }
 
-    private static byte[] Encode(byte[] utf8, FileEncoding encoding)
+    internal static byte[] Encode(byte[] utf8, FileEncoding encoding)
     {
         if (encoding == FileEncoding.Utf8)
         {

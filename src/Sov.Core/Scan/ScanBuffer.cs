@@ -5,9 +5,9 @@ namespace Sov.Core.Scan;
 /// <summary>
 /// One worker's read buffers, reused for every file so that reading touches no fresh memory: on a tree of
 /// small files, page faults and garbage collections cost more than the scanning. Every file streams through
-/// <see cref="Chunk"/>, small enough to stay in the processor's cache; only a file larger than that with
-/// something to look at is read whole, into <see cref="Whole"/>, which grows to the largest such file (files
-/// over <see cref="FileScanner.WholeLimit"/> take the managed path instead, so it stays bounded). New memory is
+/// <see cref="Chunk"/>, small enough to stay in the processor's cache; a file with something to look at is read
+/// into <see cref="Whole"/> and classified window by window from it; it grows to the largest such file, at most
+/// <see cref="FileScanner.WholeLimit"/> plus a chunk, so it stays bounded whatever the file. New memory is
 /// populated by the kernel in one call rather than by a page fault per 4 KiB.
 /// </summary>
 internal sealed class ScanBuffer
@@ -36,6 +36,9 @@ internal sealed class ScanBuffer
         Whole = bigger;
         return bigger;
     }
+
+    /// <summary>Makes <see cref="Whole"/> at least <paramref name="size"/> bytes, its content not kept.</summary>
+    public byte[] EnsureWhole(long size) => Whole.Length >= size ? Whole : GrowWhole(size, 0);
 
     /// <summary>A pinned array (its address never moves) whose pages are made present up front.</summary>
     private byte[] Allocate(int size)

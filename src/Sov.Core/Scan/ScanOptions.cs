@@ -22,4 +22,13 @@ public sealed record ScanOptions
 
     /// <summary>Worker threads; 0 means one per processor.</summary>
     public int Parallelism { get; init; }
+
+    /// <summary>Findings shown in full per file (and as many suppressed ones); beyond it they are counted by category.</summary>
+    public int MaxFindingsPerFile { get; init; } = 100;
+
+    /// <summary>What <c>.sovscan.toml</c>, inline markers and a baseline suppress; <see cref="ScanSuppressions.None"/> honours nothing.</summary>
+    public ScanSuppressions Suppressions { get; init; } = ScanSuppressions.InlineOnly;
+
+    /// <summary>Compute the baseline key of every reported finding (for <c>--write-baseline</c>).</summary>
+    public bool CollectBaseline { get; init; }
 }

@@ -6,7 +6,11 @@ namespace Sov.Core.Scan;
 /// <summary><c>sov scan</c>'s engine: one worker thread per processor, listing folders and classifying files from a shared work stack.</summary>
 public static class ScanRunner
 {
-    public static async Task<ScanReport> RunAsync<TReads>(IFileSystem files, ScanOptions options, string workingDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scans the named paths. With a <paramref name="sink"/>, each file's report goes to it as the file finishes and the
+    /// returned report carries totals only; without, the report holds every file's findings, ordered by path.
+    /// </summary>
+    public static async Task<ScanReport> RunAsync<TReads>(IFileSystem files, ScanOptions options, string workingDirectory, CancellationToken cancellationToken, IScanSink? sink = null)
         where TReads : IScanReads
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -23,6 +27,7 @@ public static class ScanRunner
             roots.Add((full, Path.TrimEndingDirectorySeparator(path) is { Length: > 0 } display ? display : path));
         }
 
+        var output = new ScanOutput(sink);
         var work = new WorkStack<ScanWork>();
         var walker = new ScanWalker(files, options, work);
         walker.AddRoots(roots);
@@ -32,16 +37,31 @@ public static class ScanRunner
         // Dedicated threads that list folders and read files in turn; the thread pool stays out of it (its
         // spinning and extra runnable threads cost more than the work on a 2-core machine).
         var tasks = Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(
-            () => Work<TReads>(work, walker, options, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
+            () => Work<TReads>(work, walker, options, output, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
         var tallies = await Task.WhenAll(tasks).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return Build(tallies, walker.Problems, options);
+        return output.Build(tallies, walker.Problems, options);
     }
 
-    private static Tally Work<TReads>(WorkStack<ScanWork> work, ScanWalker walker, ScanOptions options, CancellationToken cancellationToken)
+    /// <summary>Scans content that is not read from disk (staged blobs: <c>sov scan --staged</c>): path as printed, full path for config globs, bytes.</summary>
+    public static ScanReport ScanContents(IEnumerable<(string Display, string FullPath, byte[] Content)> contents, ScanOptions options, IScanSink? sink = null)
+    {
+        ArgumentNullException.ThrowIfNull(contents);
+        var output = new ScanOutput(sink);
+        var tally = new ScanTally(output);
+        var buffer = new ScanBuffer((_, _) => { });
+        foreach (var (display, fullPath, content) in contents)
+        {
+            tally.Add(FileScanner.ScanContent(ScanTarget.Named(fullPath, display), content, options, buffer));
+        }
+
+        return output.Build([tally], [], options);
+    }
+
+    private static ScanTally Work<TReads>(WorkStack<ScanWork> work, ScanWalker walker, ScanOptions options, ScanOutput output, CancellationToken cancellationToken)
         where TReads : IScanReads
     {
-        var tally = new Tally();
+        var tally = new ScanTally(output);
         var buffer = new ScanBuffer(TReads.Populate);
         try
         {
@@ -73,7 +93,7 @@ public static class ScanRunner
         return tally;
     }
 
-    private static void ScanFiles<TReads>(FilesWork files, ScanOptions options, ScanBuffer buffer, Tally tally, CancellationToken cancellationToken)
+    private static void ScanFiles<TReads>(FilesWork files, ScanOptions options, ScanBuffer buffer, ScanTally tally, CancellationToken cancellationToken)
         where TReads : IScanReads
     {
         var directory = files.Directory is null ? -1 : TReads.OpenDirectory(files.Directory);
@@ -90,72 +110,6 @@ public static class ScanRunner
             if (directory >= 0)
             {
                 TReads.Close(directory);
-            }
-        }
-    }
-
-    private static ScanReport Build(Tally[] tallies, IReadOnlyList<string> walkProblems, ScanOptions options)
-    {
-        var results = tallies.SelectMany(t => t.Notable).ToList();
-        results.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
-        var findings = new List<ScanFinding>();
-        var problems = new List<string>(walkProblems);
-        var fixedFiles = 0;
-        var failed = false;
-        foreach (var r in results)
-        {
-            if (r.Problem is not null)
-            {
-                problems.Add(r.Problem);
-            }
-
-            if (r.Skipped)
-            {
-                continue;
-            }
-
-            fixedFiles += r.Fixed ? 1 : 0;
-            failed |= r.Unfixed;
-            var path = r.DisplayPath;
-            foreach (var f in r.Findings)
-            {
-                findings.Add(new ScanFinding(path, f));
-            }
-        }
-
-        var summary = new ScanSummary(tallies.Sum(t => t.Files), tallies.Sum(t => t.Bytes), tallies.Sum(t => t.Skipped), findings.Count);
-        return new ScanReport(findings, summary, problems, fixedFiles, options.FailOn)
-        {
-            Failed = failed,
-        };
-    }
-
-    /// <summary>One worker's totals, and the files the report names (clean files are only counted).</summary>
-    private sealed class Tally
-    {
-        public int Files { get; private set; }
-
-        public long Bytes { get; private set; }
-
-        public int Skipped { get; private set; }
-
-        public List<FileScanResult> Notable { get; } = [];
-
-        public void Add(in FileScanResult result)
-        {
-            if (result.Skipped)
-            {
-                Skipped++;
-            }
-            else
-            {
-                Files++;
-                Bytes += result.Bytes;
-            }
-
-            if (result.Notable)
-            {
-                Notable.Add(result);
             }
         }
     }

@@ -23,7 +23,7 @@ public sealed class ScannerGoldenTests
     public async Task FindingsAreByteIdenticalToThoseBeforeTheSplit(string folder, string expected)
     {
         var root = Path.GetFullPath(Path.Join(Golden, "..", folder));
-        var report = await ScanRunner.RunAsync<ScanReads>(new NativeFileSystem(), new ScanOptions { NoIgnore = true, IncludeInfo = true }, root,
+        var report = await ScanRunner.RunAsync<ScanReads>(new NativeFileSystem(), new ScanOptions { NoIgnore = true, IncludeInfo = true, MaxFindingsPerFile = int.MaxValue }, root,
             TestContext.Current.CancellationToken);
         using var output = new StringWriter();
         await ScanJsonPrinter.WriteAsync(report, output);
