@@ -32,6 +32,8 @@ public static class SovApp
         root.Subcommands.Add(WatchCommand.Create(context));
         root.Subcommands.Add(PolicyCommand.Create(context));
         root.Subcommands.Add(AcpCommand.Create(context));
+        root.Subcommands.Add(VersionCommand.Create(context));
+        VersionCommand.ConfigureRootOption(root, context);
         InteractiveCommand.Configure(root, context);
         return root;
     }
