@@ -18,7 +18,7 @@ internal static class VersionCommand
         {
             var text = parse.GetValue(json) ? JsonSerializer.Serialize(VersionReport.Current(), VersionJson.Default.VersionReport) : VersionInfo.Line;
             await context.Out.WriteLineAsync(text.AsMemory(), ct).ConfigureAwait(false);
-            return 0;
+            return Sov.Core.ExitCodes.Ok;
         });
         return command;
     }

@@ -11,6 +11,6 @@ internal sealed class VersionLineAction(CliContext context) : SynchronousCommand
     public override int Invoke(ParseResult parseResult)
     {
         context.Out.WriteLine(VersionInfo.Line);
-        return 0;
+        return Sov.Core.ExitCodes.Ok;
     }
 }
