@@ -34,6 +34,7 @@ public static class SovApp
         root.Subcommands.Add(AcpCommand.Create(context));
         root.Subcommands.Add(VersionCommand.Create(context));
         root.Subcommands.Add(CompletionsCommand.Create(context));
+        VersionCommand.ConfigureRootOption(root, context);
         InteractiveCommand.Configure(root, context);
         return root;
     }

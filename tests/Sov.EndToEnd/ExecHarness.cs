@@ -26,7 +26,7 @@ internal sealed class ExecHarness : IAsyncDisposable
         File.WriteAllText(path, content);
     }
 
-    public Task<SovResult> ExecAsync(IEnumerable<string> extra, string? stdin = null, IReadOnlyDictionary<string, string>? environment = null, string? sovHome = null) =>
+    public Task<SovResult> ExecAsync(IEnumerable<string> extra, string? stdin = null, IReadOnlyDictionary<string, string>? environment = null, string? sovHome = null, string? binary = null) =>
         SovRun.RunAsync(
             ["exec", "--endpoint", Server.BaseUrl.ToString(), "--model", "scripted-model", .. extra],
             sovHome: sovHome,
@@ -34,6 +34,7 @@ internal sealed class ExecHarness : IAsyncDisposable
             stdin: stdin,
             environment: environment,
             timeout: TimeSpan.FromSeconds(60),
+            binary: binary,
             cancellationToken: TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()

@@ -3,8 +3,9 @@ using Sov.TestKit;
 namespace Sov.EndToEnd;
 
 /// <summary>
-/// #20 with the published binary built for a test path (<c>dotnet publish ... -p:SovPolicyPath=/tmp/sov-policy-e2e/policy.toml</c>):
-/// the policy is written root-owned there, so these run as root (CI) and are skipped otherwise, or when the binary
+/// #20 with a binary built for a test path (<c>dotnet build src/Sov.Cli -p:SovPolicyPath=/tmp/sov-policy-e2e/policy.toml</c>):
+/// <c>SOV_POLICY_BIN</c> names it (.ci/run builds one; without it, the published binary of <c>SOV_BIN</c> is tried).
+/// The policy is written root-owned there, so these run as root (CI) and are skipped otherwise, or when the binary
 /// was built with the product's path. The tests of one class run one after another, so they share the one path.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
@@ -14,6 +15,9 @@ public sealed class PolicyEndToEndTests : IDisposable
     private const string PolicyPath = Folder + "/policy.toml";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The binary built for <see cref="PolicyPath"/> (#20: CI builds it and names it in SOV_POLICY_BIN), else the published one.</summary>
+    private static string? Binary => Environment.GetEnvironmentVariable("SOV_POLICY_BIN") is { Length: > 0 } built ? built : null;
 
     private readonly string _home = Directory.CreateTempSubdirectory("sov-e2e-policy-").FullName;
     private bool _ready;
@@ -32,10 +36,10 @@ public sealed class PolicyEndToEndTests : IDisposable
             Directory.Delete(Folder, recursive: true);
         }
 
-        var shown = await SovRun.RunAsync(["policy", "show"], sovHome: _home, cancellationToken: Ct);
+        var shown = await SovRun.RunAsync(["policy", "show"], sovHome: _home, binary: Binary, cancellationToken: Ct);
         if (!shown.Stdout.Contains($"Policy file: {PolicyPath} (absent)", StringComparison.Ordinal))
         {
-            Assert.Skip($"the binary was not built with -p:SovPolicyPath={PolicyPath} (it says: {shown.Stdout.Split('\n')[0]}).");
+            Assert.Skip($"the binary was not built with -p:SovPolicyPath={PolicyPath}; name one that was in SOV_POLICY_BIN (it says: {shown.Stdout.Split('\n')[0]}).");
         }
 
         Directory.CreateDirectory(Folder);
@@ -59,7 +63,7 @@ public sealed class PolicyEndToEndTests : IDisposable
         File.WriteAllText(Path.Combine(_home, "config.toml"), "[permissions]\nmode = \"full-auto\"\n");
         Policy("[permissions]\nmax_mode = \"auto-edit\"\n");
 
-        var result = await exec.ExecAsync(["say hello"], sovHome: _home);
+        var result = await exec.ExecAsync(["say hello"], sovHome: _home, binary: Binary);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"the managed policy {PolicyPath}:2 allows at most auto-edit: running in auto-edit, not full-auto", result.Stderr, StringComparison.Ordinal);
@@ -75,7 +79,7 @@ public sealed class PolicyEndToEndTests : IDisposable
         await using var exec = await ExecHarness.StartAsync();
         Policy("[model]\nendpoints = [\"http://127.0.0.1:1/v1\"]\n");
 
-        var result = await exec.ExecAsync(["say hello"], sovHome: _home);
+        var result = await exec.ExecAsync(["say hello"], sovHome: _home, binary: Binary);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains($"is not allowed by the managed policy {PolicyPath}:2", result.Stderr, StringComparison.Ordinal);
@@ -92,7 +96,7 @@ public sealed class PolicyEndToEndTests : IDisposable
         File.WriteAllText(Path.Combine(_home, "config.toml"), $"[mcp.servers.probe]\ncommand = \"/bin/sh\"\nargs = [\"-c\", \"touch {marker}\"]\nsandbox = false\n");
         Policy("[mcp.servers.files]\ncommand = \"/usr/bin/mcp-files\"\n");
 
-        var result = await exec.ExecAsync(["say hello"], sovHome: _home);
+        var result = await exec.ExecAsync(["say hello"], sovHome: _home, binary: Binary);
 
         Assert.Equal(0, result.ExitCode);
         Assert.False(File.Exists(marker));
@@ -106,7 +110,7 @@ public sealed class PolicyEndToEndTests : IDisposable
         Policy("[permissions]\nmax_mode = \"ask\"\n", 0b110_110_110);
         foreach (var args in new[] { ["--version"], ["privacy"], ["policy", "show"], ["doctor"], ["audit", "verify", "--all"], ["exec", "--endpoint", "http://127.0.0.1:1/v1", "hi"], new[] { "prompt", "show" } })
         {
-            var result = await SovRun.RunAsync(args, sovHome: _home, cancellationToken: Ct);
+            var result = await SovRun.RunAsync(args, sovHome: _home, binary: Binary, cancellationToken: Ct);
             Assert.True(result.ExitCode == 3, $"sov {string.Join(' ', args)} exited {result.ExitCode}: {result.Stderr}");
             Assert.StartsWith($"sov: The managed policy {PolicyPath} is refused: {PolicyPath} is writable by group or others (mode 0666).", result.Stderr, StringComparison.Ordinal);
         }
@@ -119,7 +123,7 @@ public sealed class PolicyEndToEndTests : IDisposable
         File.WriteAllText(Path.Combine(_home, "config.toml"), "[permissions]\nmode = \"full-auto\"\n");
         Policy("[permissions]\nmax_mode = \"auto-edit\"\n");
 
-        var result = await SovRun.RunAsync(["policy", "show"], sovHome: _home, cancellationToken: Ct);
+        var result = await SovRun.RunAsync(["policy", "show"], sovHome: _home, binary: Binary, cancellationToken: Ct);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"Managed policy: {PolicyPath}", result.Stdout, StringComparison.Ordinal);

@@ -5,7 +5,10 @@ namespace Sov.TestKit;
 /// <summary>The outcome of one run of the sov binary.</summary>
 public sealed record SovResult(int ExitCode, string Stdout, string Stderr);
 
-/// <summary>Runs the published sov binary with a private SOV_HOME and a minimal environment.</summary>
+/// <summary>
+/// Runs the published sov binary (or <c>binary</c>: one built for a test, e.g. with a test policy path) with a private
+/// SOV_HOME and a minimal environment.
+/// </summary>
 public static class SovRun
 {
     public static async Task<SovResult> RunAsync(
@@ -15,9 +18,10 @@ public static class SovRun
         string? stdin = null,
         IReadOnlyDictionary<string, string>? environment = null,
         TimeSpan? timeout = null,
+        string? binary = null,
         CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo(SovBinary.Path)
+        var start = new ProcessStartInfo(binary ?? SovBinary.Path)
         {
             WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
         };

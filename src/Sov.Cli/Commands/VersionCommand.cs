@@ -1,40 +1,35 @@
 using System.CommandLine;
 using System.Text.Json;
-using Sov.Core;
+using Sov.Cli.Version;
 
 namespace Sov.Cli.Commands;
 
 /// <summary>
-/// <c>sov version</c>: the version (as <c>sov --version</c> prints it) and the digest of the SBOM shipped with this
-/// build; <c>--json</c> prints them as one JSON object: <c>{"version":"…","sbom_digest":"sha256:…"|"none"}</c>.
+/// <c>sov version [--json]</c> and the root's <c>--version</c> (#20): the version, the commit the binary was built
+/// from, whether that tree was clean, and the digest of the SBOM it shipped with. Nothing is read from the environment
+/// or the disk.
 /// </summary>
 internal static class VersionCommand
 {
     public static Command Create(CliContext context)
     {
-        var json = new Option<bool>("--json") { Description = "Print the version and the SBOM digest as JSON" };
-        var command = new Command("version", "Print the version and the SHA-256 of this build's SBOM") { json };
-        command.SetAction(async (parse, _) =>
+        var json = new Option<bool>("--json") { Description = "Print version, commit, clean and more as a JSON object" };
+        var command = new Command("version", "Show the version, the commit it was built from and whether that tree was clean") { json };
+        command.SetAction(async (parse, ct) =>
         {
-            if (parse.GetValue(json))
-            {
-                using var buffer = new MemoryStream();
-                using (var writer = new Utf8JsonWriter(buffer))
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("version", VersionInfo.Version);
-                    writer.WriteString("sbom_digest", SbomInfo.Digest);
-                    writer.WriteEndObject();
-                }
-
-                await context.Out.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray())).ConfigureAwait(false);
-                return ExitCodes.Ok;
-            }
-
-            await context.Out.WriteLineAsync($"sov {VersionInfo.Version}").ConfigureAwait(false);
-            await context.Out.WriteLineAsync($"sbom {SbomInfo.Digest}").ConfigureAwait(false);
-            return ExitCodes.Ok;
+            var text = parse.GetValue(json) ? JsonSerializer.Serialize(VersionReport.Current(), VersionJson.Default.VersionReport) : $"{VersionInfo.Line}\nsbom {VersionInfo.SbomDigest}";
+            await context.Out.WriteLineAsync(text.AsMemory(), ct).ConfigureAwait(false);
+            return Sov.Core.ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Makes the root's <c>--version</c> print <see cref="VersionInfo.Line"/> instead of the bare version.</summary>
+    public static void ConfigureRootOption(RootCommand root, CliContext context)
+    {
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new VersionLineAction(context);
+        }
     }
 }
