@@ -2,31 +2,18 @@
 // editor's job: no sandbox) and every terminal/* request is recorded. Usage: node terminal.mjs MODE SOV_BINARY WORKSPACE
 // -- SOV_ARGS...   MODE: "terminal" (the editor offers terminal: true) or "none" (it does not). Every permission
 // question is answered "allow once" and recorded with its title. Prints one JSON object (what it saw) on stdout; exits 1
-// with the reason on stderr when something fails. Every wait is bounded (WAIT_MS): nothing here can hang the test.
+// with the reason on stderr when something fails. Every wait is bounded (editor.mjs): nothing here can hang the test.
 import { spawn } from "node:child_process";
-import { Readable, Writable } from "node:stream";
 import * as acp from "@agentclientprotocol/sdk";
+import { promptOnce, startSov } from "./editor.mjs";
 
-const WAIT_MS = 60_000;
-const [mode, binary, workspace, ...rest] = process.argv.slice(2);
-const sovArgs = rest.slice(rest.indexOf("--") + 1);
-
-const child = spawn(binary, ["acp", ...sovArgs], { cwd: workspace, stdio: ["pipe", "pipe", "pipe"] });
-let stderr = "";
-child.stderr.on("data", (d) => (stderr += d));
+const sov = startSov();
+const { mode, workspace } = sov;
 
 const terminalRequests = [];
 const permissionRequests = [];
 const terminals = new Map();
 let next = 0;
-
-function bounded(promise, what) {
-  let timer;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), WAIT_MS))),
-  ]);
-}
 
 function record(method, params) {
   terminalRequests.push({ method, ...params });
@@ -73,31 +60,8 @@ const app = acp
     return {};
   });
 
-const stream = acp.ndJsonStream(Writable.toWeb(child.stdin), Readable.toWeb(child.stdout));
 const report = { mode };
-
-try {
-  await app.connectWith(stream, async (ctx) => {
-    await bounded(ctx.request(acp.methods.agent.initialize, {
-      protocolVersion: acp.PROTOCOL_VERSION,
-      clientCapabilities: { fs: { readTextFile: false, writeTextFile: false }, terminal: mode === "terminal" },
-    }), "initialize");
-    const session = await bounded(ctx.request(acp.methods.agent.session.new, { cwd: workspace, mcpServers: [] }), "session/new");
-    report.sessionId = session.sessionId;
-    const done = await bounded(ctx.request(acp.methods.agent.session.prompt, {
-      sessionId: session.sessionId, prompt: [{ type: "text", text: "run the commands" }],
-    }), "the prompt");
-    report.stopReason = done.stopReason;
-  });
-} catch (e) {
-  process.stderr.write(`terminal scenario ${mode} failed: ${e.stack ?? e}\n--- sov stderr ---\n${stderr}\n`);
-  child.kill("SIGKILL");
-  process.exit(1);
-}
-
-child.stdin.end();
-report.exitCode = await bounded(new Promise((resolve) => child.on("exit", (c) => resolve(c))), "sov acp to exit after stdin closed");
+await promptOnce(app, sov, { fs: { readTextFile: false, writeTextFile: false }, terminal: mode === "terminal" }, "run the commands", report);
 report.terminalRequests = terminalRequests;
 report.permissionRequests = permissionRequests;
-report.stderr = stderr;
 process.stdout.write(JSON.stringify(report) + "\n");
