@@ -87,7 +87,7 @@ internal sealed class AcpSessions(CliContext context, SettingsOverrides flags, s
     private Func<Sov.Borders.Sandbox.SandboxSettings, Core.Processes.IShellRunner> EditorShell(PreparedAgent agent)
     {
         var connection = Connection ?? throw new InvalidOperationException("The connection is not set.");
-        return sandbox => new EditorTerminalShell(connection, agent.SessionId, sandbox.Environment, sandbox.HeadBytes, sandbox.TailBytes);
+        return sandbox => new EditorTerminalShell(new AcpEditorTerminals(connection, agent.SessionId), sandbox.Environment, sandbox.HeadBytes, sandbox.TailBytes);
     }
 
     private async Task<AcpSession> StartAsync(PreparedAgent agent, WiredSession wired, bool load, CancellationToken cancellationToken)

@@ -11,20 +11,21 @@ namespace Sov.Cli.Acp;
 /// The shell tool's commands in the editor's terminal (#18), for <c>sov acp</c> when the user's config says
 /// <c>[acp] editor_terminal = true</c> and the editor offers <c>terminal</c>: <c>terminal/create</c> runs
 /// <c>env -i VARS… /bin/bash --noprofile --norc -c COMMAND</c> in the workspace (the variables the sandbox would pass,
-/// nothing of the editor's), <c>terminal/wait_for_exit</c> waits up to the command's timeout (then <c>terminal/kill</c>),
-/// <c>terminal/output</c> fetches what it printed (kept to the sandbox's head and tail caps) and <c>terminal/release</c>
-/// is always sent. The editor runs it outside the sandbox: <see cref="Sandboxed"/> is false, so the gate asks every time.
+/// nothing of the editor's), <c>terminal/wait_for_exit</c> waits up to the command's timeout (then <c>terminal/kill</c>,
+/// also when the turn is interrupted), <c>terminal/output</c> fetches what it printed (kept to the sandbox's head and tail
+/// caps; the editor's truncation is said) and <c>terminal/release</c> is always sent. The editor runs it outside the
+/// sandbox: <see cref="Sandboxed"/> is false, and the permission policy asks about every such command.
 /// </summary>
-internal sealed class EditorTerminalShell(RpcConnection connection, string sessionId, IReadOnlyDictionary<string, string> environment, int headBytes, int tailBytes)
+internal sealed class EditorTerminalShell(IEditorTerminals editor, IReadOnlyDictionary<string, string> environment, int headBytes, int tailBytes)
     : IShellRunner
 {
     /// <summary>The runner journaled in <c>shell_command</c>.</summary>
     public const string RunnerName = "editor-terminal";
 
-    /// <summary>How long the clean-up requests (kill, output after a kill, release) may wait on the editor.</summary>
-    private static readonly TimeSpan CleanUp = TimeSpan.FromSeconds(10);
-
     public bool Sandboxed => false;
+
+    /// <summary>How long each clean-up request (kill, output, release) may wait on the editor.</summary>
+    public TimeSpan CleanUp { get; init; } = TimeSpan.FromSeconds(10);
 
     public async Task<ShellResult> RunAsync(ShellRequest request, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ internal sealed class EditorTerminalShell(RpcConnection connection, string sessi
         {
             var (exit, timedOut) = await WaitAsync(terminal, timeout, cancellationToken).ConfigureAwait(false);
             using var bounded = new CancellationTokenSource(CleanUp);
-            var output = await Ask("terminal/output", terminal, AcpJson.Default.TerminalOutputResult, bounded.Token).ConfigureAwait(false);
+            var output = await editor.OutputAsync(terminal, bounded.Token).ConfigureAwait(false);
             exit ??= output.ExitStatus;
             var (text, dropped) = Capped(output.Output ?? "");
             if (output.Truncated)
@@ -61,22 +62,17 @@ internal sealed class EditorTerminalShell(RpcConnection connection, string sessi
         }
         finally
         {
-            await QuietlyAsync("terminal/release", terminal).ConfigureAwait(false);
+            await QuietlyAsync(editor.ReleaseAsync, terminal).ConfigureAwait(false);
         }
     }
 
-    private async Task<TerminalRef> CreateAsync(ShellRequest request, CancellationToken cancellationToken)
+    private async Task<string> CreateAsync(ShellRequest request, CancellationToken cancellationToken)
     {
         var variables = environment.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new NameValue(v.Key, v.Value)).ToList();
         List<string> args = ["-i", .. variables.Select(v => $"{v.Name}={v.Value}"), "/bin/bash", "--noprofile", "--norc", "-c", request.Command];
         try
         {
-            var created = await connection.RequestAsync("terminal/create",
-                new CreateTerminalParams(sessionId, "/usr/bin/env", args, variables, request.WorkingDirectory, headBytes + tailBytes),
-                AcpJson.Default.CreateTerminalParams, AcpJson.Default.CreateTerminalResult, cancellationToken).ConfigureAwait(false);
-            return new TerminalRef(sessionId, created.TerminalId is { Length: > 0 } id
-                ? id
-                : throw new ToolException("The editor's answer to terminal/create has no terminalId; the command did not run."));
+            return await editor.CreateAsync("/usr/bin/env", args, variables, request.WorkingDirectory, headBytes + tailBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (RpcException e)
         {
@@ -84,33 +80,30 @@ internal sealed class EditorTerminalShell(RpcConnection connection, string sessi
         }
     }
 
-    /// <summary>Waits for the command to end; at the timeout it is killed (<c>terminal/kill</c>), and when the turn is interrupted too (then rethrown).</summary>
-    private async Task<(TerminalExitStatus? Exit, bool TimedOut)> WaitAsync(TerminalRef terminal, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits for the command to end; at the timeout it is killed, and when the turn is interrupted too (then rethrown).</summary>
+    private async Task<(TerminalExitStatus? Exit, bool TimedOut)> WaitAsync(string terminal, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         try
         {
-            return (await Ask("terminal/wait_for_exit", terminal, AcpJson.Default.TerminalExitStatus, limit.Token).ConfigureAwait(false), false);
+            return (await editor.WaitForExitAsync(terminal, limit.Token).ConfigureAwait(false), false);
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested)
         {
-            await QuietlyAsync("terminal/kill", terminal).ConfigureAwait(false);
+            await QuietlyAsync(editor.KillAsync, terminal).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             return (null, true);
         }
     }
 
-    private Task<T> Ask<T>(string method, TerminalRef terminal, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> result, CancellationToken cancellationToken) =>
-        connection.RequestAsync(method, terminal, AcpJson.Default.TerminalRef, result, cancellationToken);
-
     /// <summary>A clean-up request (kill, release): bounded, and an error or no answer changes nothing.</summary>
-    private async Task QuietlyAsync(string method, TerminalRef terminal)
+    private async Task QuietlyAsync(Func<string, CancellationToken, Task> request, string terminal)
     {
         using var bounded = new CancellationTokenSource(CleanUp);
         try
         {
-            await Ask(method, terminal, AcpJson.Default.EmptyResult, bounded.Token).ConfigureAwait(false);
+            await request(terminal, bounded.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RpcException or OperationCanceledException)
         {
