@@ -87,4 +87,20 @@ public sealed class AcpEditorTerminalTests
         Assert.Contains("\"sandbox_profile\":\"bubblewrap\"", journal, StringComparison.Ordinal);
         Assert.DoesNotContain("editor-terminal", journal, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ARejectedCommandNeverReachesTheEditorsTerminal()
+    {
+        await using var h = await AcpClientHarness.StartAsync();
+        File.WriteAllText(Path.Combine(h.Home.FullName, "config.toml"), "[acp]\neditor_terminal = true\n");
+        h.Server.Enqueue(
+            new ScriptedResponse().ToolCall("call_echo", "shell", Shell("touch made.txt")),
+            ScriptedResponse.Text("Done."));
+        var run = await h.RunAsync("reject", script: "terminal.mjs");
+        Assert.Equal("end_turn", run.GetProperty("stopReason").GetString());
+        Assert.Contains("UNSANDBOXED", Assert.Single(run.GetProperty("permissionRequests").EnumerateArray()).GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Empty(run.GetProperty("terminalRequests").EnumerateArray());
+        Assert.False(File.Exists(Path.Combine(h.Workspace.FullName, "made.txt")));
+        Assert.DoesNotContain("editor-terminal", Journal(h, run), StringComparison.Ordinal);
+    }
 }

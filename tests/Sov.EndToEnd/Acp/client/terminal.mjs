@@ -1,7 +1,8 @@
 // Drives `sov acp` as an editor that offers its terminals (issue #18): terminal/create runs the command as asked (the
 // editor's job: no sandbox) and every terminal/* request is recorded. Usage: node terminal.mjs MODE SOV_BINARY WORKSPACE
-// -- SOV_ARGS...   MODE: "terminal" (the editor offers terminal: true) or "none" (it does not). Every permission
-// question is answered "allow once" and recorded with its title. Prints one JSON object (what it saw) on stdout; exits 1
+// -- SOV_ARGS...   MODE: "terminal" (the editor offers terminal: true), "reject" (it offers it, and rejects every
+// permission question) or "none" (it offers none). Every permission question is recorded with its title and, but in
+// "reject", answered "allow once". Prints one JSON object (what it saw) on stdout; exits 1
 // with the reason on stderr when something fails. Every wait is bounded (editor.mjs): nothing here can hang the test.
 import { spawn } from "node:child_process";
 import * as acp from "@agentclientprotocol/sdk";
@@ -24,7 +25,7 @@ const app = acp
   .onNotification(acp.methods.client.session.update, () => {})
   .onRequest(acp.methods.client.session.requestPermission, ({ params }) => {
     permissionRequests.push({ title: params.toolCall?.title ?? "", kind: params.toolCall?.kind ?? "" });
-    return { outcome: { outcome: "selected", optionId: "allow_once" } };
+    return { outcome: { outcome: "selected", optionId: mode === "reject" ? "reject_once" : "allow_once" } };
   })
   .onRequest(acp.methods.client.terminal.create, ({ params }) => {
     record("terminal/create", { command: params.command, args: params.args, env: params.env, cwd: params.cwd, outputByteLimit: params.outputByteLimit });
@@ -61,7 +62,7 @@ const app = acp
   });
 
 const report = { mode };
-await promptOnce(app, sov, { fs: { readTextFile: false, writeTextFile: false }, terminal: mode === "terminal" }, "run the commands", report);
+await promptOnce(app, sov, { fs: { readTextFile: false, writeTextFile: false }, terminal: mode !== "none" }, "run the commands", report);
 report.terminalRequests = terminalRequests;
 report.permissionRequests = permissionRequests;
 process.stdout.write(JSON.stringify(report) + "\n");
