@@ -25,6 +25,9 @@ internal sealed class AcpApprovals(string sessionId, InteractivePermissionGate g
     public const string PlanThenAsk = "plan_then_ask";
     public const string PlanThenAutoEdit = "plan_then_auto_edit";
 
+    /// <summary>True when commands run in the editor's terminal (#18): the question says so, as it says UNSANDBOXED.</summary>
+    public bool EditorTerminal { get; init; }
+
     /// <summary>Asks the editor and returns the answer to submit.</summary>
     public async Task<Submission> AskAsync(ApprovalRequested ask, CancellationToken cancellationToken)
     {
@@ -68,6 +71,7 @@ internal sealed class AcpApprovals(string sessionId, InteractivePermissionGate g
         var title = AcpUpdates.Title(ask.Name, effect) + ask.Kind switch
         {
             ApprovalKind.HiddenText => " (the text holds hidden characters)",
+            _ when effect is RunCommand && unsandboxed && EditorTerminal => " (UNSANDBOXED: runs in your editor's terminal, outside the sandbox)",
             _ when effect is RunCommand => unsandboxed ? " (UNSANDBOXED: runs outside the sandbox)" : " (in the sandbox)",
             _ => "",
         };

@@ -38,7 +38,7 @@ internal sealed class AcpSession : IAsyncDisposable
         _connection = connection;
         Id = store.Id;
         _updates = new AcpUpdates(wired.Tools, agent.Workspace, wired.Borders.Services.Todos);
-        _approvals = new AcpApprovals(Id, (InteractivePermissionGate)wired.Gate, _updates, connection);
+        _approvals = new AcpApprovals(Id, (InteractivePermissionGate)wired.Gate, _updates, connection) { EditorTerminal = wired.Borders.Gate.Policy.EditorTerminal };
         _pump = Task.Run(() => PumpAsync(_closing.Token), CancellationToken.None);
     }
 

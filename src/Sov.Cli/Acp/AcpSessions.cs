@@ -45,14 +45,17 @@ internal sealed class AcpSessions(CliContext context, SettingsOverrides flags, s
             session: load ? new SessionChoice(request.SessionId) : SessionChoice.New).ConfigureAwait(false);
         try
         {
-            var (offered, notes) = EditorMcpServers.From(request.McpServers, context.Config(agent.Workspace));
-            foreach (var note in notes)
+            var config = context.Config(agent.Workspace);
+            var (offered, notes) = EditorMcpServers.From(request.McpServers, config);
+            var (terminal, terminalNote) = EditorTerminals.Decide(config, Client?.Terminal == true && Connection is not null);
+            foreach (var note in terminalNote is null ? notes : [.. notes, terminalNote])
             {
                 await context.Error.WriteLineAsync("sov acp: " + TerminalSafe.Line(note)).ConfigureAwait(false);
             }
 
             var wired = await SessionWiring.BuildAsync(context, agent, modeFlag, headless: false,
-                borders => new InteractivePermissionGate(borders.Gate, agent.Workspace), cancellationToken, offered, EditorFiles(agent)).ConfigureAwait(false);
+                borders => new InteractivePermissionGate(borders.Gate, agent.Workspace), cancellationToken, offered, EditorFiles(agent),
+                terminal ? EditorShell(agent) : null).ConfigureAwait(false);
             try
             {
                 return await StartAsync(agent, wired, load, cancellationToken).ConfigureAwait(false);
@@ -78,6 +81,13 @@ internal sealed class AcpSessions(CliContext context, SettingsOverrides flags, s
         return (reads || writes) && connection is not null
             ? (disk, readsFreely) => new EditorFileAccess(agent.Workspace, disk, new AcpEditorBuffers(connection, agent.SessionId), reads, writes) { ReadsFreely = readsFreely }
             : null;
+    }
+
+    /// <summary>The editor's terminal for the shell tool (#18): the sandbox's variables and output caps, over this connection.</summary>
+    private Func<Sov.Borders.Sandbox.SandboxSettings, Core.Processes.IShellRunner> EditorShell(PreparedAgent agent)
+    {
+        var connection = Connection ?? throw new InvalidOperationException("The connection is not set.");
+        return sandbox => new EditorTerminalShell(new AcpEditorTerminals(connection, agent.SessionId), sandbox.Environment, sandbox.HeadBytes, sandbox.TailBytes);
     }
 
     private async Task<AcpSession> StartAsync(PreparedAgent agent, WiredSession wired, bool load, CancellationToken cancellationToken)

@@ -28,13 +28,18 @@ internal sealed record SessionBorders(BorderServices Services, PolicyPermissionG
     /// <param name="record">Where the writing tools journal file writes and shell commands (the session's journal).</param>
     /// <param name="fileAccess">The front end's file access over the disk's (the editor's buffers under <c>sov acp</c>, #18), given whether the read
     /// rules let a workspace-relative path be read freely (no deny or ask rule matches it); null: the disk.</param>
+    /// <param name="editorShell">The front end's runner for shell commands outside the sandbox (the editor's terminal under <c>sov acp</c>, #18),
+    /// given the sandbox's settings (the variables it passes, its output caps); null: the sandbox. With it, the policy asks about every
+    /// command, marked UNSANDBOXED.</param>
     public static async Task<SessionBorders> CreateAsync(CliContext context, Workspace workspace, string? modeFlag, bool headless,
-        Action<Sov.Core.Audit.IJournalRecord>? record, CancellationToken cancellationToken, Func<IFileAccess, Func<string, bool>, IFileAccess>? fileAccess = null)
+        Action<Sov.Core.Audit.IJournalRecord>? record, CancellationToken cancellationToken, Func<IFileAccess, Func<string, bool>, IFileAccess>? fileAccess = null,
+        Func<SandboxSettings, Core.Processes.IShellRunner>? editorShell = null)
     {
         var config = context.Config(workspace);
         var permissions = PermissionSettings.From(config, modeFlag);
         var settings = SandboxFactory.Settings(workspace.Root, context.Paths, permissions.Environment);
-        var (shell, status) = await SandboxFactory.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
+        var (sandboxShell, status) = await SandboxFactory.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
+        var shell = editorShell?.Invoke(settings) ?? sandboxShell;
         var warnings = new List<string>();
         if (permissions.PolicyNote is { } note)
         {
@@ -56,7 +61,7 @@ internal sealed record SessionBorders(BorderServices Services, PolicyPermissionG
             warnings.Add($"The sandbox is unavailable ({status.Detail}); every shell command needs approval, marked UNSANDBOXED. {status.Remedy}");
         }
 
-        var policy = new PermissionPolicy(permissions.Mode, permissions.Rules, status.Available) { MaxMode = config.Policy.MaxMode };
+        var policy = new PermissionPolicy(permissions.Mode, permissions.Rules, status.Available) { MaxMode = config.Policy.MaxMode, EditorTerminal = editorShell is not null };
         var undo = new UndoRecorder(new CheckpointStore(context.Paths.StateDir, workspace));
         var services = new BorderServices(workspace, shell, undo, record,
             policy.HasReadRules ? cancellation => ReadMasks.Find(workspace.Files, workspace.Root, policy, cancellation) : null,

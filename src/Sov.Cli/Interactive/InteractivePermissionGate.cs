@@ -55,7 +55,7 @@ internal sealed class InteractivePermissionGate(PolicyPermissionGate policy, Wor
         }
 
         _policy = new PolicyPermissionGate(
-            new PermissionPolicy(mode, current.Rules, current.SandboxAvailable) { Grants = current.Grants, MaxMode = current.MaxMode }, workspace, headless: false);
+            new PermissionPolicy(mode, current.Rules, current.SandboxAvailable) { Grants = current.Grants, MaxMode = current.MaxMode, EditorTerminal = current.EditorTerminal }, workspace, headless: false);
         return null;
     }
 

@@ -25,13 +25,14 @@ internal static class SessionWiring
     /// <param name="mcpOffered">MCP servers the front end adds (an editor's, allowed by the user's config), run as configured ones.</param>
     /// <param name="fileAccess">The front end's file access wrapping the disk's (the editor's buffers under <c>sov acp</c>, #18); null: the disk.
     /// The file tools read and write through it once the border judged the path; folder walks and shell commands are unchanged.</param>
+    /// <param name="editorShell">The front end's runner for shell commands (the editor's terminal, #18, unsandboxed); null: the sandbox.</param>
     public static async Task<WiredSession> BuildAsync(CliContext context, PreparedAgent agent, string? modeFlag, bool headless,
         Func<SessionBorders, IPermissionGate>? gateFor, CancellationToken cancellationToken, IReadOnlyList<Core.Config.McpServerSettings>? mcpOffered = null,
-        Func<IFileAccess, Func<string, bool>, IFileAccess>? fileAccess = null)
+        Func<IFileAccess, Func<string, bool>, IFileAccess>? fileAccess = null, Func<Sov.Borders.Sandbox.SandboxSettings, Core.Processes.IShellRunner>? editorShell = null)
     {
         ArgumentNullException.ThrowIfNull(agent);
         var journal = agent.Journal.Journal;
-        var borders = await SessionBorders.CreateAsync(context, agent.Workspace, modeFlag, headless, record => journal.Append(record), cancellationToken, fileAccess)
+        var borders = await SessionBorders.CreateAsync(context, agent.Workspace, modeFlag, headless, record => journal.Append(record), cancellationToken, fileAccess, editorShell)
             .ConfigureAwait(false);
         var web = WebTools.Create(context, agent);
         var agents = AgentCatalog.Load(Path.Combine(context.Paths.ConfigDir, "agents"), new ProjectFileBorder(agent.Workspace, borders.Gate.Policy))

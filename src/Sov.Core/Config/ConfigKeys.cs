@@ -26,7 +26,7 @@ public static class ConfigKeys
         "mcp.servers.*.command", "mcp.servers.*.args", "mcp.servers.*.env.*", "mcp.servers.*.env_from",
         "mcp.servers.*.network", "mcp.servers.*.sandbox", "mcp.servers.*.url", "mcp.servers.*.bearer_token_env",
         "mcp.servers.*.tools", "mcp.servers.*.timeout_seconds", "mcp.servers.*.startup_timeout_seconds",
-        "acp.editor_mcp_servers",
+        "acp.editor_mcp_servers", "acp.editor_terminal",
         "hooks.timeout_seconds", "hooks.SessionStart", "hooks.UserPromptSubmit", "hooks.PreToolUse", "hooks.PostToolUse", "hooks.Stop",
     ];
 

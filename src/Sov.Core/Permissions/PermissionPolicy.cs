@@ -25,6 +25,15 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
     /// </summary>
     public PermissionMode? MaxMode { get; init; }
 
+    /// <summary>
+    /// True when shell commands run in the editor's terminal (<c>sov acp</c> with <c>[acp] editor_terminal</c>, #18): outside the
+    /// sandbox, so every command is decided as when bubblewrap is missing: asked, marked UNSANDBOXED, never let through by a mode.
+    /// </summary>
+    public bool EditorTerminal { get; init; }
+
+    /// <summary>True when a shell command runs outside the sandbox (no bubblewrap, or the editor's terminal).</summary>
+    public bool CommandsUnsandboxed => !SandboxAvailable || EditorTerminal;
+
     public PermissionDecision DecideRead(PathAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
@@ -133,10 +142,12 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
         var approvedByRules = analysis.Reasons.Count == 0 && analysis.NotApprovable.Count == 0 && !analysis.Incomplete
             && unmatched.Count == 0 && analysis.Segments.Count > 0;
 
-        if (!SandboxAvailable)
+        if (CommandsUnsandboxed)
         {
             // A session grant may answer this ask, unless deny rules cannot be ruled out.
-            var ask = Unsandboxed(PermissionDecision.Ask("bubblewrap is unavailable: the command would run UNSANDBOXED"));
+            var ask = Unsandboxed(PermissionDecision.Ask(EditorTerminal
+                ? "the command would run in the editor's terminal, UNSANDBOXED"
+                : "bubblewrap is unavailable: the command would run UNSANDBOXED"));
             return Mode == PermissionMode.ReadOnly && !approvedByRules
                 ? PermissionDecision.Deny("read-only mode: only commands every part of which an allow rule approves may run")
                 : unprovable is null ? Grants.Or(RuleKind.Shell, command, ask) : ask;
@@ -230,7 +241,7 @@ public sealed class PermissionPolicy(PermissionMode mode, PermissionRules rules,
         "Finish your plan and call exit_plan with it";
 
     private PermissionDecision Unsandboxed(PermissionDecision decision) =>
-        SandboxAvailable ? decision : decision with { Unsandboxed = true };
+        CommandsUnsandboxed ? decision with { Unsandboxed = true } : decision;
 
     /// <summary>The first rule of <paramref name="kind"/> naming the path or a folder it is in (<c>read:secrets</c> covers <c>secrets/key</c>).</summary>
     private static PermissionRule? FirstMatch(IReadOnlyList<PermissionRule> list, RuleKind kind, string path) =>

@@ -99,7 +99,7 @@ public sealed class PolicyPermissionGate(PermissionPolicy policy, Workspace work
         }
 
         var grants = rules.Aggregate(Policy.Grants, (g, r) => g.With(r));
-        var trial = new PolicyPermissionGate(new PermissionPolicy(Policy.Mode, Policy.Rules, Policy.SandboxAvailable) { Grants = grants, MaxMode = Policy.MaxMode }, workspace, headless);
+        var trial = new PolicyPermissionGate(new PermissionPolicy(Policy.Mode, Policy.Rules, Policy.SandboxAvailable) { Grants = grants, MaxMode = Policy.MaxMode, EditorTerminal = Policy.EditorTerminal }, workspace, headless);
         return rules.Count > 0 && trial.Decide(request).Verdict == Verdict.Allow ? rules : [];
     }
 

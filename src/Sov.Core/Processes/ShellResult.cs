@@ -7,6 +7,9 @@ namespace Sov.Core.Processes;
 /// </summary>
 public sealed record ShellResult(int ExitCode, string Output, long DroppedBytes, bool TimedOut, TimeSpan Duration, bool Sandboxed)
 {
+    /// <summary>What ran the command when not Sovereign's own process border (<c>editor-terminal</c>: the editor's terminal under <c>sov acp</c>, #18); journaled.</summary>
+    public string? Runner { get; init; }
+
     /// <summary>The text the model sees.</summary>
     public string ForModel()
     {

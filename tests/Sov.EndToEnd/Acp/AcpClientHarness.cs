@@ -28,7 +28,7 @@ internal sealed class AcpClientHarness : IAsyncDisposable
     public static async Task<AcpClientHarness> StartAsync() => new(await ScriptedModelServer.StartAsync(TestContext.Current.CancellationToken));
 
     /// <summary>Runs a scenario to its end (bounded); fails with the scenario's own words when a check in it failed.</summary>
-    /// <param name="script">The client script in <see cref="ClientFolder"/> (<c>fs.mjs</c>: an editor offering its file system, #18).</param>
+    /// <param name="script">The client script in <see cref="ClientFolder"/> (<c>fs.mjs</c>: an editor offering its file system; <c>terminal.mjs</c>: its terminals, #18).</param>
     public async Task<JsonElement> RunAsync(string scenario, string? sessionId = null, IReadOnlyList<string>? wrap = null, string script = "scenario.mjs")
     {
         Assert.True(Directory.Exists(Path.Combine(ClientFolder, "node_modules", "@agentclientprotocol", "sdk")),

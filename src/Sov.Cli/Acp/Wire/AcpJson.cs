@@ -23,5 +23,10 @@ namespace Sov.Cli.Acp.Wire;
 [JsonSerializable(typeof(ReadTextFileParams))]
 [JsonSerializable(typeof(ReadTextFileResult))]
 [JsonSerializable(typeof(WriteTextFileParams))]
+[JsonSerializable(typeof(CreateTerminalParams))]
+[JsonSerializable(typeof(CreateTerminalResult))]
+[JsonSerializable(typeof(TerminalRef))]
+[JsonSerializable(typeof(TerminalExitStatus))]
+[JsonSerializable(typeof(TerminalOutputResult))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class AcpJson : JsonSerializerContext;

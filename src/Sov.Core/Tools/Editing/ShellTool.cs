@@ -53,7 +53,7 @@ public sealed class ShellTool(BorderServices services) : ITool
             ["bash", "--noprofile", "--norc", "-c", command],
             result.Sandboxed ? "bubblewrap" : "unsandboxed",
             result.TimedOut ? null : result.ExitCode,
-            (long)result.Duration.TotalMilliseconds));
+            (long)result.Duration.TotalMilliseconds) { Runner = result.Runner });
         var changed = services.Undo.Turn.AfterShell(before);
         foreach (var path in changed)
         {
