@@ -140,12 +140,12 @@ public sealed class PolicyEndToEndTests : IDisposable
         File.WriteAllText(Path.Combine(_home, "config.toml"), "[audit.export]\nendpoint = \"http://127.0.0.1:9\"\nstream = false\ninterval_seconds = 0.05\n");
         Policy($"[audit.export]\nendpoint = \"{collector.Endpoint}\"\n");
 
-        var result = await exec.ExecAsync(["say hello"], sovHome: _home);
+        var result = await exec.ExecAsync(["say hello"], sovHome: _home, binary: Binary);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         var session = Path.GetFileNameWithoutExtension(Assert.Single(Directory.GetFiles(Path.Combine(_home, "journal"), "*.jsonl")));
         Assert.Contains(collector.Records, r => r.Session == session && r.Type == "egress_request");
-        var status = await SovRun.RunAsync(["audit", "export", "--status"], sovHome: _home, cancellationToken: Ct);
+        var status = await SovRun.RunAsync(["audit", "export", "--status"], sovHome: _home, binary: Binary, cancellationToken: Ct);
         Assert.Contains("(required by the managed policy)", status.Stdout, StringComparison.Ordinal);
     }
 
@@ -160,7 +160,7 @@ public sealed class PolicyEndToEndTests : IDisposable
         File.WriteAllText(Path.Combine(_home, "config.toml"), "[audit.export]\nmax_backlog_mb = 1\n");
         Policy("[audit.export]\nendpoint = \"http://127.0.0.1:9\"\n"); // nothing listens there
 
-        var result = await exec.ExecAsync(["say hello"], sovHome: _home);
+        var result = await exec.ExecAsync(["say hello"], sovHome: _home, binary: Binary);
 
         Assert.True(result.ExitCode == 3, result.Stderr);
         Assert.Contains("the managed policy requires journal export", result.Stderr, StringComparison.Ordinal);
