@@ -13,8 +13,8 @@ public static class GitStaged
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>The repository's top folder and each staged file: its path in the index and its content.</summary>
-    public static async Task<(string TopLevel, IReadOnlyList<(string Path, byte[] Content)> Files)> ReadAsync(string workingDirectory, CancellationToken cancellationToken)
+    /// <summary>The repository's top folder and each staged file, its path in the index and its content, read as it is enumerated.</summary>
+    public static async Task<(string TopLevel, IEnumerable<(string Path, byte[] Content)> Files)> ReadAsync(string workingDirectory, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
@@ -52,31 +52,99 @@ public static class GitStaged
             return (root, []);
         }
 
-        var input = string.Concat(entries.Select(e => e.Blob + "\n"));
-        var (catCode, blobs) = await RunAsync(["cat-file", "--batch"], root, input, ct).ConfigureAwait(false);
-        if (catCode != 0)
-        {
-            throw new ScanException("git could not read the staged blobs", "Check 'git status' works here.");
-        }
-
-        return (root, Parse(blobs, entries));
+        return (root, Blobs(root, entries, cancellationToken)); // read after this returns: not bound to the listing's timeout
     }
 
-    /// <summary>Parses <c>cat-file --batch</c> output: "&lt;oid&gt; blob &lt;size&gt;\n&lt;content&gt;\n" per object, in order.</summary>
-    private static List<(string Path, byte[] Content)> Parse(byte[] output, List<(string Path, string Blob)> entries)
+    /// <summary>
+    /// The staged blobs, read one at a time from <c>git cat-file --batch</c> as the scan asks for them: memory holds the
+    /// blob being scanned, never the whole index (#21: bounded whatever is staged). A blob git cannot find is skipped.
+    /// </summary>
+    private static IEnumerable<(string Path, byte[] Content)> Blobs(string root, List<(string Path, string Blob)> entries, CancellationToken ct)
     {
-        var files = new List<(string, byte[])>(entries.Count);
-        var at = 0;
-        foreach (var (path, _) in entries)
+        using var process = Start(["cat-file", "--batch"], root, redirectInput: true);
+        using var kill = ct.Register(() => Kill(process));
+        try
         {
-            var end = Array.IndexOf(output, (byte)'\n', at);
-            var header = Encoding.ASCII.GetString(output, at, end - at).Split(' ');
-            var size = header.Length == 3 ? int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
-            files.Add((path, output.AsSpan(end + 1, size).ToArray()));
-            at = end + 1 + size + 1;
+            var drain = process.StandardError.ReadToEndAsync(ct);
+            var feed = Task.Run(async () =>
+            {
+                try
+                {
+                    foreach (var (_, blob) in entries)
+                    {
+                        await process.StandardInput.WriteAsync((blob + "\n").AsMemory(), ct).ConfigureAwait(false);
+                    }
+                }
+                catch (IOException)
+                {
+                    // git ended early; its exit code says why
+                }
+                finally
+                {
+                    process.StandardInput.Close();
+                }
+            }, ct);
+            var stdout = process.StandardOutput.BaseStream;
+            foreach (var (path, _) in entries)
+            {
+                var header = ReadLine(stdout) ?? throw new ScanException("git stopped before it gave every staged blob", "Check 'git status' works here.");
+                var fields = header.Split(' ');
+                if (fields.Length != 3 || !long.TryParse(fields[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size))
+                {
+                    continue; // "<oid> missing": no content follows
+                }
+
+                if (size > Array.MaxLength)
+                {
+                    throw new ScanException($"{path} is staged with {size} bytes, more than one file sov scan can hold", "Scan it from the work tree instead: sov scan PATH.");
+                }
+
+                var content = new byte[size];
+                stdout.ReadExactly(content);
+                stdout.ReadExactly(new byte[1]); // the newline after each blob
+                yield return (path, content);
+            }
+
+            feed.Wait(ct);
+            if (!process.WaitForExit(Timeout) || process.ExitCode != 0)
+            {
+                throw new ScanException("git could not read the staged blobs", "Check 'git status' works here.");
+            }
+
+            drain.Wait(ct);
+        }
+        finally
+        {
+            Kill(process); // the scan stopped early, or git hangs: it never outlives the enumeration
+        }
+    }
+
+    private static string? ReadLine(Stream stream)
+    {
+        var bytes = new List<byte>(64);
+        for (var b = stream.ReadByte(); b >= 0; b = stream.ReadByte())
+        {
+            if (b == '\n')
+            {
+                return Encoding.ASCII.GetString(bytes.ToArray());
+            }
+
+            bytes.Add((byte)b);
         }
 
-        return files;
+        return null;
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // already ended
+        }
     }
 
     private static IEnumerable<string> Split(byte[] zeroSeparated) =>
@@ -84,28 +152,7 @@ public static class GitStaged
 
     private static async Task<(int Code, byte[] Output)> RunAsync(string[] args, string directory, string? input, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = input is not null,
-            UseShellExecute = false,
-        };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = new Process { StartInfo = start };
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new ScanException($"git could not be started: {e.Message}", "Install git, or scan paths without --staged.");
-        }
+        using var process = Start(args, directory, input is not null);
 
         using var output = new MemoryStream();
         var copy = process.StandardOutput.BaseStream.CopyToAsync(output, cancellationToken);
@@ -128,5 +175,33 @@ public static class GitStaged
         }
 
         return (process.ExitCode, output.ToArray());
+    }
+
+    private static Process Start(string[] args, string directory, bool redirectInput)
+    {
+        var start = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
+            UseShellExecute = false,
+        };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+            return process;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            process.Dispose();
+            throw new ScanException($"git could not be started: {e.Message}", "Install git, or scan paths without --staged.");
+        }
     }
 }

@@ -23,7 +23,7 @@ internal static class ScanCommandRun
 
         var writeBaseline = parse.GetValue(ops.WriteBaseline);
         var baselinePath = parse.GetValue(ops.Baseline);
-        IReadOnlyList<(string Path, byte[] Content)> blobs = [];
+        IEnumerable<(string Path, byte[] Content)> blobs = [];
         var root = options.Paths.Count == 1 && Directory.Exists(Path.GetFullPath(options.Paths[0], cwd)) ? Path.GetFullPath(options.Paths[0], cwd) : cwd;
         if (staged)
         {
