@@ -22,13 +22,14 @@ public sealed class VersionEndToEndTests
         var match = System.Text.RegularExpressions.Regex.Match(line.Stdout.TrimEnd('\n'),
             @"^(\d+\.\d+\.\d+\S*) \(commit ([0-9a-f]{12}|unknown), (clean|dirty|unknown)\)$");
         Assert.True(match.Success, $"sov --version printed: {line.Stdout}");
-        Assert.Equal(line.Stdout, command.Stdout);
+        Assert.Equal(line.Stdout + "sbom none\n", command.Stdout); // `sov version` adds the SBOM digest; the README's publish makes none
         Assert.Equal(0, json.ExitCode);
         using var doc = JsonDocument.Parse(json.Stdout);
         var root = doc.RootElement;
         Assert.Equal(match.Groups[1].Value, root.GetProperty("version").GetString());
         var commit = root.GetProperty("commit").GetString()!;
         Assert.Equal(match.Groups[2].Value, commit == "unknown" ? commit : commit[..12]);
+        Assert.Equal("none", root.GetProperty("sbom_digest").GetString());
         Assert.Equal(match.Groups[3].Value, root.GetProperty("clean").ValueKind switch
         {
             JsonValueKind.True => "clean",
