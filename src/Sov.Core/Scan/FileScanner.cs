@@ -66,7 +66,7 @@ internal static class FileScanner
         }
 
         long total = n;
-        var look = utf16 || options.IncludeInfo || TextClassifier.IndexOfSuspect(first) >= 0;
+        var look = utf16 || options.IncludeInfo || TextClassifier.NeedsLook(first);
         while (!look)
         {
             var more = TReads.ReadAt(fd, chunk, total);
@@ -76,7 +76,7 @@ internal static class FileScanner
             }
 
             total += more;
-            look = TextClassifier.IndexOfSuspect(chunk.AsSpan(0, more)) >= 0;
+            look = TextClassifier.NeedsLook(chunk.AsSpan(0, more));
         }
 
         if (utf16)
@@ -121,7 +121,7 @@ internal static class FileScanner
         }
     }
 
-    /// <summary>True when the whole file is printable ASCII/tab/CR/LF (or binary: a NUL in the first 8 KiB).</summary>
+    /// <summary>True when the whole file is printable ASCII/tab/CR/LF (no CR in mid-line) (or binary: a NUL in the first 8 KiB).</summary>
     private static bool StreamIsQuiet(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length, byte[] chunk, out bool binary)
     {
         binary = false;
@@ -149,7 +149,7 @@ internal static class FileScanner
                 }
             }
 
-            if (TextClassifier.IndexOfSuspect(span) >= 0)
+            if (TextClassifier.NeedsLook(span))
             {
                 return false;
             }
@@ -182,7 +182,7 @@ internal static class FileScanner
     {
         var encoding = DetectEncoding(bytes);
         var utf8 = encoding == FileEncoding.Utf8 ? bytes.ToArray() : Transcode(bytes, encoding);
-        if (encoding == FileEncoding.Utf8 && TextClassifier.IndexOfSuspect(utf8) < 0 && !options.IncludeInfo)
+        if (encoding == FileEncoding.Utf8 && !TextClassifier.NeedsLook(utf8) && !options.IncludeInfo)
         {
             return FileScanResult.Clean(target, bytes.Length);
         }

@@ -169,7 +169,9 @@ internal sealed class FindingCollector
 
     private (SuppressionKind Kind, string Justification)? Suppressor(TextFinding f)
     {
-        if (_markers is not null && _markers.Covers(f.Line, f.Category))
+        // #21: an inline marker is one line a reviewer may skim past (or see reordered); it never hides a critical
+        // finding (bidi reordering, tag or variation-selector smuggling). Only .sovscan.toml and a baseline can.
+        if (f.Severity < Severity.Critical && _markers is not null && _markers.Covers(f.Line, f.Category))
         {
             return (SuppressionKind.InSource, "sov-scan: ignore marker in a comment");
         }

@@ -5,9 +5,13 @@ namespace Sov.Core.Scan;
 
 /// <summary>
 /// The <c>sov-scan: ignore[category,...]</c> markers of one file, window by window. A marker counts only inside a
-/// comment (as the rough lexer sees it; in prose and plain text, after a comment opener such as <c>&lt;!--</c>,
-/// <c>//</c> or <c>#</c> on its line) and covers its own line and the next; a bare <c>sov-scan: ignore</c> covers
-/// every category. A marker in a string literal is text, not a marker.
+/// comment (as the rough lexer sees it; in code of unknown syntax, only when a comment opener such as <c>//</c>,
+/// <c>#</c> or <c>--</c> starts its line) and covers its own line and the next; a bare <c>sov-scan: ignore</c> covers
+/// every category. A marker in a string literal is text, not a marker. #21: prose (Markdown, agent rules files such
+/// as AGENTS.md, text) has no inline markers at all (its readers are people and models, who see no comment there;
+/// use <c>.sovscan.toml</c>), and a marker on a line holding a bidi control is no marker: the control can reorder
+/// how the line shows, so a reviewer may not see the marker where it really is. Markers never suppress a critical
+/// finding (see <see cref="FindingCollector"/>).
 /// </summary>
 internal sealed class InlineMarkers
 {
@@ -30,7 +34,7 @@ internal sealed class InlineMarkers
         _nextCarry = 0;
         _lines.Clear();
         var at = window.IndexOf("sov-scan:"u8);
-        if (at < 0)
+        if (at < 0 || SourceKinds.IsProse(kind))
         {
             return;
         }
@@ -49,7 +53,7 @@ internal sealed class InlineMarkers
             }
 
             counted = at;
-            if (InComment(ref lexer, window, lineStart, at, kind))
+            if (InComment(ref lexer, window, lineStart, at, kind) && !HasBidiControl(window, lineStart))
             {
                 var mask = Parse(window, at + "sov-scan:".Length, path, baseLine + line);
                 if (mask != 0)
@@ -84,14 +88,42 @@ internal sealed class InlineMarkers
 
     private static bool InComment(ref Lexer lexer, ReadOnlySpan<byte> window, int lineStart, int at, SourceKind kind)
     {
-        if (kind is not (SourceKind.Prose or SourceKind.Plain))
+        if (kind != SourceKind.Plain)
         {
             return lexer.Advance(window, at) == LexState.Comment;
         }
 
-        var before = window[lineStart..at];
-        return before.IndexOf("<!--"u8) >= 0 || before.IndexOf("//"u8) >= 0 || before.IndexOf((byte)'#') >= 0
-            || before.IndexOf("/*"u8) >= 0 || before.IndexOf("--"u8) >= 0 || before.IndexOf((byte)';') >= 0;
+        // #21: without a lexer a comment opener later on the line may sit inside a string ("-- sov-scan: ignore");
+        // only an opener that starts the line (after indentation) is surely a comment.
+        var before = window[lineStart..at].TrimStart(" \t"u8);
+        return before.StartsWith("//"u8) || before.StartsWith("#"u8) || before.StartsWith("/*"u8)
+            || before.StartsWith("--"u8) || before.StartsWith(";"u8) || before.StartsWith("%"u8);
+    }
+
+    /// <summary>True when the line starting at <paramref name="lineStart"/> holds a bidi control (explicit or mark) (#21).</summary>
+    private static bool HasBidiControl(ReadOnlySpan<byte> window, int lineStart)
+    {
+        var end = window[lineStart..].IndexOf((byte)'\n');
+        var line = end < 0 ? window[lineStart..] : window.Slice(lineStart, end);
+        var q = 0;
+        while (q < line.Length)
+        {
+            var i = line[q..].IndexOfAny((byte)0xE2, (byte)0xD8);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            var cp = Utf8Text.Next(line, q + i, out var len);
+            if (CodePoints.IsBidiExplicit(cp) || CodePoints.IsBidiMark(cp))
+            {
+                return true;
+            }
+
+            q += i + Math.Max(len, 1);
+        }
+
+        return false;
     }
 
     /// <summary>The categories the marker text after <c>sov-scan:</c> names (all for a bare <c>ignore</c>), 0 when it is no marker.</summary>

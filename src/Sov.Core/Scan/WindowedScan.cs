@@ -101,7 +101,7 @@ internal static class WindowedScan
             {
                 _collector.AddSummary(seen);
             }
-            else if (TextClassifier.IndexOfSuspect(window) >= 0 || options.IncludeInfo)
+            else if (TextClassifier.NeedsLook(window) || options.IncludeInfo)
             {
                 _found.Clear();
                 TextClassifier.Classify(window, _classify, _found);

@@ -17,9 +17,12 @@ internal struct Lexer(SourceKind language)
 
     private readonly SourceKind _kind = SourceKinds.Syntax(language);
     private readonly bool _separatorsEndLines = SourceKinds.SeparatorsEndLines(language);
+    private readonly bool _csharp = language == SourceKind.CSharp;
     private int _position;
     private byte _quote;
     private bool _triple;
+    private int _raw;
+    private bool _verbatim;
     private bool _block;
     private int _blockEnd = -1;
 
@@ -80,8 +83,9 @@ internal struct Lexer(SourceKind language)
                     {
                         _quote = b;
                         _triple = _kind == SourceKind.Hash && next == b && p + 2 < text.Length && text[p + 2] == b;
+                        (_raw, _verbatim) = _csharp && b == '"' ? CSharpString(text, p) : (0, false);
                         Enter(LexState.String);
-                        _position = p + (_triple ? 3 : 1);
+                        _position = p + (_triple ? 3 : Math.Max(_raw, 1));
                     }
 
                     break;
@@ -119,6 +123,26 @@ internal struct Lexer(SourceKind language)
                     }
 
                     Enter(LexState.Code);
+                    break;
+                }
+
+                case LexState.String when _raw > 0 || _verbatim:
+                {
+                    var i = rest.IndexOf((byte)'"');
+                    if (i < 0)
+                    {
+                        _position = to;
+                        break;
+                    }
+
+                    var p = _position + i;
+                    var quotes = Quotes(text, p);
+                    _position = p + quotes;
+                    if (_verbatim ? quotes % 2 == 1 : quotes >= _raw)
+                    {
+                        Enter(LexState.Code);
+                    }
+
                     break;
                 }
 
@@ -218,6 +242,33 @@ internal struct Lexer(SourceKind language)
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// #21: a C# string opening at the quote at <paramref name="p"/>: a raw string (three or more quotes, ended by as
+    /// many, spanning lines) gives its quote count; a verbatim one (<c>@"</c>, <c>$@"</c>, <c>@$"</c>: no escapes,
+    /// <c>""</c> for a quote, spanning lines) gives true. A marker inside either is text, not a comment.
+    /// </summary>
+    private static (int Raw, bool Verbatim) CSharpString(ReadOnlySpan<byte> text, int p)
+    {
+        if (p > 0 && (text[p - 1] == '@' || (p > 1 && text[p - 1] == '$' && text[p - 2] == '@')))
+        {
+            return (0, true);
+        }
+
+        var quotes = Quotes(text, p);
+        return (quotes >= 3 ? quotes : 0, false);
+    }
+
+    private static int Quotes(ReadOnlySpan<byte> text, int p)
+    {
+        var n = 0;
+        while (p + n < text.Length && text[p + n] == '"')
+        {
+            n++;
+        }
+
+        return n;
     }
 
     private void Enter(LexState state)

@@ -14,7 +14,25 @@ public static class TextBorder
     private static readonly SearchValues<char> Quiet = SearchValues.Create(QuietChars());
 
     /// <summary>True when the text has nothing the classifier would look at.</summary>
-    public static bool IsQuiet(ReadOnlySpan<char> text) => text.IndexOfAnyExcept(Quiet) < 0;
+    public static bool IsQuiet(ReadOnlySpan<char> text) => text.IndexOfAnyExcept(Quiet) < 0 && !HasMidLineCarriageReturn(text);
+
+    /// <summary>#21: a CR not followed by LF (or another CR) before the end: the terminal overwrite trick, or old-Mac line ends.</summary>
+    private static bool HasMidLineCarriageReturn(ReadOnlySpan<char> text)
+    {
+        var i = text.IndexOf('\r');
+        while (i >= 0 && i + 1 < text.Length)
+        {
+            if (text[i + 1] is not ('\n' or '\r'))
+            {
+                return true;
+            }
+
+            var next = text[(i + 1)..].IndexOf('\r');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
+    }
 
     /// <summary>Findings at or above <paramref name="threshold"/> in a UTF-16 text (offsets are UTF-8 bytes).</summary>
     public static IReadOnlyList<TextFinding> Inspect(string text, SourceKind kind = SourceKind.Prose, Severity threshold = Severity.Low)

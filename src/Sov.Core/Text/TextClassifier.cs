@@ -4,7 +4,7 @@ namespace Sov.Core.Text;
 
 /// <summary>
 /// The hidden-Unicode classifier over UTF-8. A vectorised prefilter finds the first byte that is not
-/// printable ASCII, tab, CR or LF; clean text costs one vectorised search and
+/// printable ASCII, tab, CR or LF; clean text costs one vectorised search (and one for carriage returns) and
 /// no allocation. Only from there on does the scanner decode, and only around hits.
 /// </summary>
 public static class TextClassifier
@@ -14,16 +14,21 @@ public static class TextClassifier
     /// <summary>The index of the first byte that needs a look (non-ASCII, C0 control other than tab/CR/LF, DEL), or -1.</summary>
     public static int IndexOfSuspect(ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyExcept(Quiet);
 
+    /// <summary>True when <paramref name="utf8"/> needs classifying: a suspect byte or a carriage return in the middle of a line (#21).</summary>
+    public static bool NeedsLook(ReadOnlySpan<byte> utf8) => IndexOfSuspect(utf8) >= 0 || CarriageReturnRule.First(utf8) >= 0;
+
     /// <summary>Classifies <paramref name="utf8"/> and appends findings, ordered by offset.</summary>
     public static void Classify(ReadOnlySpan<byte> utf8, ClassifyOptions options, List<TextFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
         var before = findings.Count;
         var first = IndexOfSuspect(utf8);
-        if (first >= 0)
+        var carriageReturn = CarriageReturnRule.First(utf8);
+        if (first >= 0 || carriageReturn >= 0)
         {
             var scanner = new Utf8Scanner(utf8, options, findings);
-            scanner.Run(first);
+            scanner.Run(first < 0 ? carriageReturn : carriageReturn < 0 ? first : Math.Min(first, carriageReturn), carriageReturn);
+            HiddenSpread.Escalate(findings, before);
         }
 
         if (options.IncludeInfo)

@@ -20,13 +20,27 @@ internal ref struct Utf8Scanner
         _cursor = new ScanCursor(text, options, findings);
     }
 
-    public void Run(int first)
+    /// <summary>Runs from <paramref name="first"/>; <paramref name="carriageReturn"/> is the first mid-line CR or -1 (none, or old-Mac line ends).</summary>
+    public void Run(int first, int carriageReturn)
     {
         var text = _cursor.Text;
         var pos = first;
+        var cr = carriageReturn;
         while (pos < text.Length)
         {
             var i = TextClassifier.IndexOfSuspect(text[pos..]);
+            if (cr >= 0 && cr < pos)
+            {
+                cr = CarriageReturnRule.NextLone(text, pos);
+            }
+
+            if (cr >= 0 && (i < 0 || cr < pos + i))
+            {
+                SyncLine(cr);
+                pos = CarriageReturnRule.Check(ref _cursor, cr);
+                continue;
+            }
+
             if (i < 0)
             {
                 break;

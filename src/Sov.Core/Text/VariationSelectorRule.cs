@@ -69,13 +69,16 @@ internal static class VariationSelectorRule
         }
         else
         {
-            // #21: a stray selector after a word (a copy-paste of an emoji's tail) is low; inside a name, or right after
-            // an identifier in code (where it is an identifier character), it makes two equal-looking names differ.
+            // #21: a stray text/emoji presentation selector (U+FE0E, U+FE0F) after a word is a copy-paste of an emoji's
+            // tail: low. Any other selector carries a byte (GlassWorm hides a payload one selector per word): medium, as is
+            // any selector inside a name, or right after an identifier in code (where it is an identifier character), where
+            // it makes two equal-looking names differ. Many of them in one text escalate (HiddenSpread).
             var inName = c.InWord(p, length) || (c.ContextAt(p) == LexState.Code && ScanCursor.IsWordChar(previous));
+            var carries = CodePoints.IsVariationSelector(cp) && cp is not (0xFE0E or 0xFE0F);
             var carried = CodePoints.IsVariationSelector(cp) ? $": it can carry a hidden byte (0x{CodePoints.VariationSelectorByte(cp):X2})" : string.Empty;
-            c.Add(p, length, cp, TextCategory.VariationSelector, inName ? Severity.Medium : Severity.Low,
+            c.Add(p, length, cp, TextCategory.VariationSelector, inName || carries ? Severity.Medium : Severity.Low,
                 inName ? "variation-selector-unregistered" : "variation-selector-stray",
-                $"{CodePoints.Describe(cp)} follows {(previous < 0 ? "nothing" : CodePoints.Format(previous))} {c.Where(p)}, which has no registered variation sequence with it{(inName ? carried : string.Empty)}",
+                $"{CodePoints.Describe(cp)} follows {(previous < 0 ? "nothing" : CodePoints.Format(previous))} {c.Where(p)}, which has no registered variation sequence with it{(inName || carries ? carried : string.Empty)}",
                 FixAction.Remove);
         }
 

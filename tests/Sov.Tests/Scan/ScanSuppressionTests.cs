@@ -64,7 +64,7 @@ public sealed class ScanSuppressionTests
     public async Task ABareMarkerCoversEveryCategoryAndNoSuppressHonoursNone()
     {
         using var tree = new TempTree();
-        tree.Write("a.cs", $"// sov-scan: ignore\nvar a = \"x{Zwsp}y\"; /* {Rlo} */\n");
+        tree.Write("a.cs", $"// sov-scan: ignore\nvar a = \"x{Zwsp}y\"; /* a\u00A0b */\n"); // #21: not a critical (bidi) finding: markers never hide those
         var report = await Run(tree);
         Assert.Empty(report.Findings);
         Assert.True(report.Summary.Suppressed >= 2);
