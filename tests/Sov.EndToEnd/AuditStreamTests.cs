@@ -42,9 +42,13 @@ public sealed class AuditStreamTests
 
         var exec = await SovRun.RunAsync(["exec", "--endpoint", server.BaseUrl.ToString(), "--model", "scripted-model", "say hello"], sovHome: home, cancellationToken: Ct);
         Assert.True(exec.ExitCode == 0, exec.Stderr);
-        var session = Path.GetFileNameWithoutExtension(Assert.Single(SessionFiles(home)));
+        // The exec session, and the small audit-export session that journals the last pass after its seal (#20).
+        var session = Path.GetFileNameWithoutExtension(Assert.Single(SessionFiles(home), f => !File.ReadLines(f).First().Contains("\"kind\":\"audit-export\"", StringComparison.Ordinal)));
         var streamed = collector.Records.Where(r => r.Session == session).ToList();
         Assert.Contains(streamed, r => r.Type == "egress_request"); // sent by the session itself, before any export command
+        // #20: the session's whole journal, its seal included, reached the collector before 'sov exec' ended (no later run needed).
+        Assert.Equal(File.ReadAllLines(Path.Combine(home, "journal", session + ".jsonl")), streamed.Select(r => r.Body));
+        Assert.Equal("seal", streamed[^1].Type);
         AssertEachSessionArrivedOnceInOrder(collector, home);
 
         for (var run = 0; run < 2; run++)

@@ -13,8 +13,10 @@ namespace Sov.Cli.Acp;
 /// the editor, nor does a path a read rule holds back. A file whose disk content is an image or binary is read from disk (an editor holds text buffers). The read
 /// rules and modes were judged by the permission gate before the tool ran, and the text border has judged the text a tool
 /// writes before it gets here. A write takes the folder's lock, checks the file still holds what the tool read (as the
-/// editor holds it), records the undo checkpoint (the disk's state: undo restores the disk, which the editor reloads),
-/// then hands the text to the editor; the disk changes only if the editor saves it.
+/// editor holds it), records the undo checkpoint (the buffer the write was checked against, and what was sent as the
+/// turn's result: <c>sov undo</c> restores that buffer on disk once the editor saved the change, and leaves a file the
+/// editor has not saved, which then differs from the turn's result), then hands the text to the editor; the disk changes
+/// only if the editor saves it. The path is judged again right before and after each request (#18).
 /// </summary>
 internal sealed class EditorFileAccess(Workspace workspace, IFileAccess disk, IEditorBuffers editor, bool reads, bool writes) : IFileAccess
 {
@@ -44,6 +46,7 @@ internal sealed class EditorFileAccess(Workspace workspace, IFileAccess disk, IE
             }
 
             string text;
+            Recheck(path);
             try
             {
                 text = await editor.ReadAsync(name, cancellationToken).ConfigureAwait(false);
@@ -53,6 +56,7 @@ internal sealed class EditorFileAccess(Workspace workspace, IFileAccess disk, IE
                 throw new WorkspaceException($"The editor could not read {path.Display}: {e.Message}. Check that it is open or exists.");
             }
 
+            Recheck(path); // the content is dropped when the path changed under the request
             return new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false);
         }
         finally
@@ -64,7 +68,7 @@ internal sealed class EditorFileAccess(Workspace workspace, IFileAccess disk, IE
         }
     }
 
-    public async Task ReplaceAsync(WorkspacePath path, byte[] content, byte[]? expectedBefore, Action? beforeWrite, CancellationToken cancellationToken)
+    public async Task ReplaceAsync(WorkspacePath path, byte[] content, byte[]? expectedBefore, Action<WriteChannel>? beforeWrite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(content);
@@ -90,7 +94,9 @@ internal sealed class EditorFileAccess(Workspace workspace, IFileAccess disk, IE
             throw new WorkspaceException($"{path.Display} changed since this edit read it; nothing was written. Read it again and retry.");
         }
 
-        beforeWrite?.Invoke();
+        Recheck(path);
+        beforeWrite?.Invoke(WriteChannel.Editor);
+        Recheck(path); // the checkpoint was the last step before the request: nothing is sent for a path that changed
         try
         {
             await editor.WriteAsync(name, text, cancellationToken).ConfigureAwait(false);
@@ -99,14 +105,32 @@ internal sealed class EditorFileAccess(Workspace workspace, IFileAccess disk, IE
         {
             throw new WorkspaceException($"The editor did not write {path.Display}: {e.Message}. Nothing was written; try again.");
         }
+
+        Recheck(path);
+    }
+
+    /// <summary>
+    /// The border's judgement again, right before and after each request to the editor (#18): a folder swapped for a link
+    /// during a round trip (so the name now leads elsewhere, out of the workspace or to a protected file) fails the call.
+    /// </summary>
+    private void Recheck(WorkspacePath path)
+    {
+        var now = workspace.Inspect(path.FullPath);
+        if (now.RealPath != path.RealPath || now.FullPath != now.RealPath || now.Inside != path.Inside || now.Protected != path.Protected
+            || !now.Inside || now.Protected)
+        {
+            throw new WorkspaceException($"{path.Display} changed (a folder on its way became a link, or it moved) while the editor was asked about it; "
+                + "what the editor answered was dropped. Check the folder and retry.");
+        }
     }
 
     /// <summary>
     /// The absolute name the editor is asked about, or null when the path must stay on the disk: outside, protected, held
-    /// back by a read rule (as written or where it leads), or a name that is not UTF-8.
+    /// back by a read rule (as written or where it leads), a name that is not UTF-8, or a path through a symbolic link
+    /// (#18: the border's own open-and-verify path handles those; the editor would follow the link itself).
     /// </summary>
     private string? EditorName(WorkspacePath path) =>
-        path.Inside && !path.Protected && ReadsFreely(workspace.Relative(path.FullPath)) && ReadsFreely(workspace.Relative(path.RealPath))
+        path.Inside && !path.Protected && path.FullPath == path.RealPath && ReadsFreely(workspace.Relative(path.FullPath)) && ReadsFreely(workspace.Relative(path.RealPath))
             ? FileNames.AsText(path.RealPath)
             : null;
 }

@@ -10,7 +10,7 @@ namespace Sov.Cli.Audit;
 /// <summary>
 /// A session's background exporter (#20): while the session runs, its records (and any other session's not yet
 /// acknowledged) stream to the collector as they are written, through the egress gate, each request journaled in the
-/// session itself. <see cref="Stop"/> (before the seal) sends what is waiting once more and waits at most
+/// session itself. <see cref="Finish"/> seals the session and sends its tail, the seal included, within
 /// <c>flush_timeout_seconds</c>: a dead collector never holds up the end of a session; the next session or
 /// <c>sov audit export</c> resumes from the cursor. What the exporter has to say (collector down, back) goes into the
 /// journal as <c>notice</c> records, not onto a screen the front end owns.
@@ -23,11 +23,17 @@ internal sealed class SessionExport : IDisposable
     private readonly Journal _journal;
     private readonly ExportSettings _settings;
     private readonly Task<bool> _run;
+    private readonly BorderConfig _borders;
+    private readonly Uri _endpoint;
+    private readonly Redactor _redactor;
     private bool _stopped;
 
-    private SessionExport(HttpClient client, Journal journal, ExportSettings settings, JournalExporter exporter)
+    private SessionExport(HttpClient client, Journal journal, ExportSettings settings, JournalExporter exporter, BorderConfig borders, Uri endpoint, Redactor redactor)
     {
         _client = client;
+        _borders = borders;
+        _endpoint = endpoint;
+        _redactor = redactor;
         _journal = journal;
         _settings = settings;
         _run = Task.Run(() => exporter.FollowAsync(_stop.Token, _abort.Token));
@@ -50,7 +56,7 @@ internal sealed class SessionExport : IDisposable
             OwnSession = journal.Session,
             Notice = message => journal.TryAppend(new NoticeRecord("warning", "audit export: " + message)),
         };
-        return new SessionExport(client, journal, borders.Export.Settings, exporter);
+        return new SessionExport(client, journal, borders.Export.Settings, exporter, borders, endpoint, redactor);
     }
 
     /// <summary>The one way the exporter's client is made: only the collector's origin, journaled, redacted.</summary>
@@ -68,7 +74,64 @@ internal sealed class SessionExport : IDisposable
         });
     }
 
-    /// <summary>Sends what is waiting once more and stops, within the flush timeout (the journal is sealed after this).</summary>
+    /// <summary>
+    /// Ends the session's export (#20): stops following (what is waiting goes once more), lets <paramref name="seal"/>
+    /// seal the journal, then makes one last bounded pass that sends the session's remaining records, the seal included,
+    /// so the collector holds everything up to and including the seal even when no later <c>sov</c> run comes (a CI
+    /// container). All of it within <c>flush_timeout_seconds</c>. The last pass's own requests cannot go into the sealed
+    /// journal: they are journaled in a small <c>audit-export</c> session (made by <paramref name="tail"/>, sealed at
+    /// once) that the next export sends.
+    /// </summary>
+    public void Finish(Action seal, Func<Journal> tail)
+    {
+        ArgumentNullException.ThrowIfNull(seal);
+        ArgumentNullException.ThrowIfNull(tail);
+        var deadline = DateTimeOffset.UtcNow + _settings.FlushTimeout;
+        Stop();
+        seal();
+        if (!_journal.IsSealed)
+        {
+            return;
+        }
+
+        var left = deadline - DateTimeOffset.UtcNow;
+        if (left <= TimeSpan.Zero)
+        {
+            return; // the flush timeout is spent: the next export sends the tail from the cursor
+        }
+
+        try
+        {
+            using var tailJournal = tail();
+            using var client = Client(_borders, _endpoint, new JournalEgressObserver(tailJournal), _redactor);
+            var exporter = new JournalExporter(_journal.Directory, new OtlpHttpTransport(client, _endpoint, TimeProvider.System),
+                _settings with { Attempts = 1 }, TimeProvider.System, new Random())
+            {
+                OwnSession = tailJournal.Session,
+                Skip = tailJournal.Session,
+                Notice = message => tailJournal.TryAppend(new NoticeRecord("warning", "audit export: " + message)),
+            };
+            using var within = new CancellationTokenSource(left);
+            try
+            {
+                // The session's end is synchronous; the pass is bounded by what is left of the flush timeout.
+                exporter.RunOnceAsync(TimeSpan.Zero, within.Token).GetAwaiter().GetResult();
+                tailJournal.Seal();
+            }
+            catch (Exception e) when (e is OperationCanceledException or ExportFailedException or SovException)
+            {
+                tailJournal.TryAppend(new NoticeRecord("warning", "audit export: the last pass after the seal did not finish ("
+                    + PlainErrors.Describe(e) + "); the next export sends the rest from the cursor."));
+                tailJournal.Seal("failed");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or StateWriteException)
+        {
+            // The session is sealed and its journal whole; the tail stays for the next export.
+        }
+    }
+
+    /// <summary>Sends what is waiting once more and stops following, within the flush timeout.</summary>
     public void Stop()
     {
         if (_stopped)

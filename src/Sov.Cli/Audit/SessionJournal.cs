@@ -13,6 +13,8 @@ namespace Sov.Cli.Audit;
 /// </summary>
 internal sealed class SessionJournal : IDisposable
 {
+    private CoreSessionInfo _tailInfo = new("", "", "", "", "", "", Kind: "audit-export");
+
     private SessionJournal(Journal journal, Redactor redactor)
     {
         Journal = journal;
@@ -52,6 +54,7 @@ internal sealed class SessionJournal : IDisposable
             }
 
             started.Export = SessionExport.Start(borders, journal, started.Observer, started.Redactor);
+            started._tailInfo = info with { Workspace = "", Model = "", PermissionMode = "", Endpoint = borders.ExportEndpoint?.ToString() ?? "", Kind = "audit-export" };
             return started;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -64,23 +67,37 @@ internal sealed class SessionJournal : IDisposable
     public static CoreSessionInfo Info(CliContext context, string kind, string workspace, string model, string endpoint, string mode) =>
         new(VersionInfo.Version, ConfigDigest.Of(context.Paths.ConfigFile), workspace, model, endpoint, mode, kind, context.Policy.Sha256);
 
-    public void Finish(int exitCode)
+    public void Finish(int exitCode) => Seal(exitCode switch
     {
-        Export?.Dispose(); // its last batch goes (within the flush timeout) before the seal
-        Journal.Seal(exitCode switch
-        {
-            ExitCodes.Ok => "completed",
-            ExitCodes.Interrupted => "interrupted",
-            _ => "failed",
-        });
-    }
+        ExitCodes.Ok => "completed",
+        ExitCodes.Interrupted => "interrupted",
+        _ => "failed",
+    });
 
     public void Dispose()
     {
-        Export?.Dispose();
         if (!Journal.IsSealed)
         {
-            Journal.Seal("failed");
+            Seal("failed");
         }
+
+        Export?.Dispose();
+    }
+
+    /// <summary>Seals; with an exporter, the seal and the records before it then go to the collector (within the flush timeout, #20).</summary>
+    private void Seal(string reason)
+    {
+        if (Export is null)
+        {
+            Journal.Seal(reason);
+            return;
+        }
+
+        Export.Finish(() => Journal.Seal(reason), () =>
+        {
+            var tail = Journal.Start(Journal.Directory, _tailInfo);
+            tail.Key = Journal.Key;
+            return tail;
+        });
     }
 }

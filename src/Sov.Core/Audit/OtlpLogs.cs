@@ -36,7 +36,7 @@ public static class OtlpLogs
             {
                 w.WriteStartObject();
                 w.WriteString("timeUnixNano", UnixNanos(line.Ts));
-                w.WriteString("severityText", "INFO");
+                w.WriteString("severityText", Export.UnparseableLine.IsStub(line) ? "WARN" : "INFO");
                 w.WriteStartObject("body");
                 w.WriteString("stringValue", line.Text);
                 w.WriteEndObject();

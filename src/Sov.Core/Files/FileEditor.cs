@@ -74,7 +74,8 @@ public sealed class FileEditor(Workspace workspace, IFileAccess? access = null)
     public void Apply(PreparedChange change, Checkpoints.TurnCheckpoint? checkpoint, string tool)
     {
         ArgumentNullException.ThrowIfNull(change);
-        workspace.Replace(change.Path, change.Bytes, change.BeforeBytes, BeforeWrite(change, checkpoint, tool));
+        var beforeWrite = BeforeWrite(change, checkpoint, tool);
+        workspace.Replace(change.Path, change.Bytes, change.BeforeBytes, () => beforeWrite(WriteChannel.Disk));
     }
 
     /// <summary>As <see cref="Apply"/>, through the session's file access (the editor's, when it writes for the tools).</summary>
@@ -84,9 +85,12 @@ public sealed class FileEditor(Workspace workspace, IFileAccess? access = null)
         return _access.ReplaceAsync(change.Path, change.Bytes, change.BeforeBytes, BeforeWrite(change, checkpoint, tool), cancellationToken);
     }
 
-    private static Action BeforeWrite(PreparedChange change, Checkpoints.TurnCheckpoint? checkpoint, string tool)
+    /// <summary>The undo checkpoint's step before a write: through the editor (#18) the state undo restores is the buffer the
+    /// write was checked against (<see cref="PreparedChange.BeforeBytes"/>), not the disk, and the turn's result is what was sent.</summary>
+    private static Action<WriteChannel> BeforeWrite(PreparedChange change, Checkpoints.TurnCheckpoint? checkpoint, string tool)
     {
         var folders = checkpoint?.FoldersToCreate(change.Path); // looked at before the write makes them
-        return () => checkpoint?.BeforeWrite(change.Path, tool, folders, Checkpoints.FileSnapshot.Hash(change.Bytes));
+        return channel => checkpoint?.BeforeWrite(change.Path, tool, folders, Checkpoints.FileSnapshot.Hash(change.Bytes),
+            channel == WriteChannel.Editor ? new Checkpoints.ShownState(change.BeforeBytes) : null);
     }
 }

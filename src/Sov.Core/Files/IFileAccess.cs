@@ -15,8 +15,9 @@ public interface IFileAccess
 
     /// <summary>
     /// Replaces <paramref name="path"/> with <paramref name="content"/> if it still holds <paramref name="expectedBefore"/> (null: it must not
-    /// exist), calling <paramref name="beforeWrite"/> (the undo checkpoint) just before the write, as <see cref="Workspace.Replace"/> does.
+    /// exist), calling <paramref name="beforeWrite"/> (the undo checkpoint) just before the write, as <see cref="Workspace.Replace"/> does, with the
+    /// channel the write goes through (an editor's buffer is what <paramref name="expectedBefore"/> was checked against, not the disk, #18).
     /// </summary>
     /// <exception cref="WorkspaceException">The border refuses it, it changed since it was read, or the write failed; nothing was written.</exception>
-    Task ReplaceAsync(WorkspacePath path, byte[] content, byte[]? expectedBefore, Action? beforeWrite, CancellationToken cancellationToken);
+    Task ReplaceAsync(WorkspacePath path, byte[] content, byte[]? expectedBefore, Action<WriteChannel>? beforeWrite, CancellationToken cancellationToken);
 }

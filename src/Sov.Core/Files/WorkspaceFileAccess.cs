@@ -5,9 +5,9 @@ public sealed class WorkspaceFileAccess(Workspace workspace) : IFileAccess
 {
     public Task<Stream> OpenReadAsync(WorkspacePath path, CancellationToken cancellationToken) => Task.FromResult<Stream>(workspace.OpenRead(path));
 
-    public Task ReplaceAsync(WorkspacePath path, byte[] content, byte[]? expectedBefore, Action? beforeWrite, CancellationToken cancellationToken)
+    public Task ReplaceAsync(WorkspacePath path, byte[] content, byte[]? expectedBefore, Action<WriteChannel>? beforeWrite, CancellationToken cancellationToken)
     {
-        workspace.Replace(path, content, expectedBefore, beforeWrite);
+        workspace.Replace(path, content, expectedBefore, beforeWrite is null ? null : () => beforeWrite(WriteChannel.Disk));
         return Task.CompletedTask;
     }
 

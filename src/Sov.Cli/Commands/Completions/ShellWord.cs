@@ -4,7 +4,7 @@ namespace Sov.Cli.Commands.Completions;
 internal static class ShellWord
 {
     /// <summary>'text' for bash and zsh (a quote inside becomes '\'').</summary>
-    public static string Posix(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    public static string Posix(string text) => Core.Text.ShellQuoting.Posix(text);
 
     /// <summary>'text' for fish (backslash and quote escaped inside).</summary>
     public static string Fish(string text) =>

@@ -21,15 +21,14 @@ public sealed record ExportCursor
     {
         ArgumentNullException.ThrowIfNull(batch);
         var sessions = new Dictionary<string, SessionCursor>(Sessions, StringComparer.Ordinal);
-        if (batch.Lines.Count == 0)
+        if (batch.Lines.LastOrDefault(l => !UnparseableLine.IsStub(l)) is not { } last)
         {
-            // Only lines that are not records (verify reports them): passed over, nothing was acknowledged.
+            // Only stubs for lines that are not records (#20): the offset moves, no record of the chain was acknowledged.
             var was = Sessions.GetValueOrDefault(batch.Session);
             sessions[batch.Session] = new SessionCursor(batch.EndOffset, was?.Seq ?? 0, was?.Hash ?? "");
             return this with { Sessions = sessions };
         }
 
-        var last = batch.Lines[^1];
         sessions[batch.Session] = new SessionCursor(batch.EndOffset, last.Seq, last.Hash);
         return this with { AckedAt = now, LastSession = batch.Session, LastSeq = last.Seq, LastHash = last.Hash, Sessions = sessions };
     }

@@ -91,7 +91,7 @@ public sealed partial class JournalExporter(string journalDir, IExportTransport 
     {
         try
         {
-            return JournalTail.Read(path, session, offset, settings.BatchRecords, settings.BatchBytes);
+            return JournalTail.Read(path, session, offset, settings.BatchRecords, settings.BatchBytes, clock.GetUtcNow());
         }
         catch (FileNotFoundException)
         {
@@ -115,6 +115,10 @@ public sealed partial class JournalExporter(string journalDir, IExportTransport 
                 Advance(batch);
                 Sent += batch.Lines.Count;
                 _sessionsSent.Add(batch.Session);
+                foreach (var stub in batch.Lines.Where(UnparseableLine.IsStub))
+                {
+                    Notice?.Invoke(UnparseableLine.Notice(batch.Session, stub));
+                }
                 if (result.Rejected > 0)
                 {
                     Notice?.Invoke($"{transport.Target} accepted session {batch.Session} records {batch.FirstSeq}..{batch.LastSeq} but rejected {result.Rejected} of them ({result.Message}).");

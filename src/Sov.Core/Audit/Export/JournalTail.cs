@@ -4,15 +4,15 @@ namespace Sov.Core.Audit.Export;
 
 /// <summary>
 /// Reads the whole records a journal holds after a byte offset, in order, up to a batch's limits. A last line without
-/// its newline is a record being written (or cut by a crash) and is left for later; a line that is not a record is
-/// skipped (as <see cref="JournalReader"/> does; <c>sov audit verify</c> reports it) but its bytes are passed.
+/// its newline is a record being written (or cut by a crash) and is left for later; a whole line that is not a record
+/// becomes an <see cref="UnparseableLine"/> stub (#20: never passed over in silence; <c>sov audit verify</c> reports it).
 /// </summary>
 public static class JournalTail
 {
     private const int Chunk = 64 * 1024;
 
     /// <returns>The batch (null when no whole record follows <paramref name="offset"/>), or null.</returns>
-    public static ExportBatch? Read(string path, string session, long offset, int maxRecords, int maxBytes)
+    public static ExportBatch? Read(string path, string session, long offset, int maxRecords, int maxBytes, DateTimeOffset now = default)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
         if (stream.Length <= offset)
@@ -38,11 +38,16 @@ public static class JournalTail
                 }
 
                 pending.Write(buffer, start, i - start);
+                var at = end;
                 end += pending.Length + 1;
                 bytes += pending.Length + 1;
                 if (JournalReader.Parse(Encoding.UTF8.GetString(pending.GetBuffer(), 0, (int)pending.Length)) is { } line)
                 {
                     lines.Add(line);
+                }
+                else
+                {
+                    lines.Add(UnparseableLine.Stub(session, at, pending.GetBuffer().AsSpan(0, (int)pending.Length), now));
                 }
 
                 pending.SetLength(0);

@@ -14,6 +14,7 @@ public sealed class TurnCheckpoint
     private readonly string? _session;
     private readonly Dictionary<string, (string? Blob, int? Mode, bool Captured, string By)> _before = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _createdFolders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sentAfter = new(StringComparer.Ordinal); // #18: the last write went to the editor
     private PendingRecord? _pending;
     private string? _afterHash;
     private bool _shellSnapshotStored;
@@ -35,11 +36,22 @@ public sealed class TurnCheckpoint
     /// what is about to be written (<paramref name="afterHash"/>, every write) are on disk first, so recovery
     /// after a crash knows the turn's own result and never takes a person's later edit for it.
     /// </summary>
-    public void BeforeWrite(WorkspacePath path, string tool, IReadOnlyList<string>? createdFolders = null, string? afterHash = null)
+    /// <param name="shown">For a write through the editor (#18): the content the write was checked against (its unsaved
+    /// buffer), which is the state undo restores, and the turn's result is <paramref name="afterHash"/> (what was sent), not the disk.</param>
+    public void BeforeWrite(WorkspacePath path, string tool, IReadOnlyList<string>? createdFolders = null, string? afterHash = null, ShownState? shown = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var relative = _store.Workspace.Relative(path.RealPath);
         _afterHash = afterHash;
+        if (shown is not null && afterHash is not null)
+        {
+            _sentAfter[relative] = afterHash;
+        }
+        else
+        {
+            _sentAfter.Remove(relative);
+        }
+
         if (_before.ContainsKey(relative))
         {
             if (afterHash is not null)
@@ -51,7 +63,13 @@ public sealed class TurnCheckpoint
         }
 
         Pending(); // first, so even a blob's temporary file is never written without a record of the turn
-        var now = RegularContent.ReadShown(_store.Workspace.Files, path.RealPath);
+        if (shown is { Content: { } buffer })
+        {
+            Record(relative, (_store.PutBlob(buffer), File.Exists(path.RealPath) ? FileSnapshot.ModeOf(path.RealPath) : null, true, tool));
+            return;
+        }
+
+        var now = shown is not null ? default : RegularContent.ReadShown(_store.Workspace.Files, path.RealPath);
         if (now is { Present: true, Content: { } content })
         {
             Record(relative, (_store.PutBlob(content), FileSnapshot.ModeOf(path.RealPath), true, tool));
@@ -125,12 +143,13 @@ public sealed class TurnCheckpoint
             var entries = _before.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
             {
                 var full = Path.Combine(_store.Workspace.Root, e.Key);
-                var after = RegularContent.HashOf(_store.Workspace.Files, full);
+                var after = _sentAfter.TryGetValue(e.Key, out var sent) ? sent : RegularContent.HashOf(_store.Workspace.Files, full);
                 return new CheckpointEntry(e.Key, e.Value.Blob, e.Value.Mode, e.Value.Captured, after, e.Value.By, _createdFolders.GetValueOrDefault(e.Key));
             }).ToList();
             _store.Save(entries, Id, _session);
             _before.Clear();
             _createdFolders.Clear();
+            _sentAfter.Clear();
         }
 
         if (_shellSnapshotStored)

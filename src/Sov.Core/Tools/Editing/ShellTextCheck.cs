@@ -10,7 +10,8 @@ namespace Sov.Core.Tools.Editing;
 /// The text border after a shell command (#21): the files it changed or created in the workspace are inspected as
 /// write_file's and edit_file's text is (same classifier, medium and above). Bounded: at most <see cref="MaxFiles"/> files,
 /// each read through the file border only when it is a regular file (never a link, FIFO or device) of at most
-/// <see cref="MaxFileBytes"/> that is not binary; the rest is counted as not checked. The command has run: findings are
+/// <see cref="MaxFileBytes"/> that is not binary; a file over the limit, binary (a NUL in its first 8 KiB) or not text is
+/// named as not checked, and files past <see cref="MaxFiles"/> are counted. The command has run: findings are
 /// reported (the result the model sees, a warning the person sees, a journal record each), never undone here.
 /// </summary>
 internal static class ShellTextCheck
@@ -23,8 +24,14 @@ internal static class ShellTextCheck
     private const int MaxRecords = 200;
 
     /// <summary>The findings in the changed files, path by path.</summary>
-    public static (IReadOnlyList<(string Path, TextFinding Finding)> Findings, int Unchecked) Inspect(Workspace workspace, IReadOnlyList<string> changed, CancellationToken cancellationToken)
+    public static (IReadOnlyList<(string Path, TextFinding Finding)> Findings, int Unchecked) Inspect(Workspace workspace, IReadOnlyList<string> changed, CancellationToken cancellationToken) =>
+        Inspect(workspace, changed, [], cancellationToken);
+
+    /// <param name="skipped">Gets each changed file that was not checked, with why (#21: never skipped in silence).</param>
+    public static (IReadOnlyList<(string Path, TextFinding Finding)> Findings, int Unchecked) Inspect(Workspace workspace, IReadOnlyList<string> changed,
+        List<(string Path, string Why)> skipped, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(skipped);
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(changed);
         var findings = new List<(string, TextFinding)>();
@@ -32,8 +39,13 @@ internal static class ShellTextCheck
         foreach (var relative in changed.Take(MaxFiles))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (Read(workspace, relative) is not { } text)
+            if (Read(workspace, relative, out var why) is not { } text)
             {
+                if (why is not null)
+                {
+                    skipped.Add((relative, why));
+                }
+
                 continue;
             }
 
@@ -41,6 +53,20 @@ internal static class ShellTextCheck
         }
 
         return (findings, notChecked);
+    }
+
+    /// <summary>The note naming the changed files that were not checked (the first few), or "" when every one was.</summary>
+    public static string NotChecked(IReadOnlyList<(string Path, string Why)> skipped, int overLimit)
+    {
+        ArgumentNullException.ThrowIfNull(skipped);
+        var named = skipped.Take(Listed).Select(s => $"{s.Path} ({s.Why})").ToList();
+        var more = skipped.Count - named.Count + overLimit;
+        if (more > 0)
+        {
+            named.Add($"{more} more changed file(s)");
+        }
+
+        return named.Count == 0 ? "" : "not checked for hidden characters: " + string.Join(", ", named);
     }
 
     /// <summary>One line per finding for the model and the person (the first few), with what to do; null when nothing was found.</summary>
@@ -63,8 +89,8 @@ internal static class ShellTextCheck
             text.Append($"\n  ... and {findings.Count - Listed} more");
         }
 
-        var files = string.Join(" ", findings.Select(f => f.Path).Distinct(StringComparer.Ordinal).Take(Listed));
-        text.Append($"\nRemove them with 'sov scan --fix {files}', or undo this turn (/undo, sov undo).");
+        var files = string.Join(" ", findings.Select(f => f.Path).Distinct(StringComparer.Ordinal).Take(Listed).Select(ShellQuoting.FileName));
+        text.Append($"\nRemove them with: sov scan --no-suppress --fix {files}\nor undo this turn (/undo, sov undo).");
         return text.ToString();
     }
 
@@ -74,8 +100,9 @@ internal static class ShellTextCheck
             f.Finding.Line, f.Finding.Column, Severities.Name(f.Finding.Severity)));
 
     /// <summary>The text of a changed regular file through the border, or null (gone, a link, special, too big, binary, not text).</summary>
-    private static string? Read(Workspace workspace, string relative)
+    private static string? Read(Workspace workspace, string relative, out string? why)
     {
+        why = null;
         try
         {
             var path = workspace.Inspect(relative);
@@ -85,14 +112,23 @@ internal static class ShellTextCheck
             }
 
             using var stream = workspace.OpenRead(path); // opens without waiting and refuses what is not a regular file
-            if (stream.Length > MaxFileBytes || TextFile.LooksBinary(stream))
+            if (stream.Length > MaxFileBytes)
             {
+                why = "over 1 MiB";
+                return null;
+            }
+
+            if (TextFile.LooksBinary(stream))
+            {
+                why = "binary: a NUL byte in its first 8 KiB";
                 return null;
             }
 
             var bytes = new byte[stream.Length];
             var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-            return TextFormat.Decode(bytes.AsSpan(0, read))?.Text;
+            var text = TextFormat.Decode(bytes.AsSpan(0, read))?.Text;
+            why = text is null ? "not text in an encoding it knows" : null;
+            return text;
         }
         catch (Exception e) when (e is WorkspaceException or IOException or UnauthorizedAccessException)
         {

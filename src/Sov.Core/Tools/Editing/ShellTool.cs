@@ -96,13 +96,14 @@ public sealed class ShellTool(BorderServices services) : ITool
     /// </summary>
     private string HiddenTextIn(IReadOnlyList<string> changed, ToolContext? context, CancellationToken cancellationToken)
     {
-        var (findings, notChecked) = ShellTextCheck.Inspect(services.Workspace, changed, cancellationToken);
+        var skipped = new List<(string Path, string Why)>();
+        var (findings, notChecked) = ShellTextCheck.Inspect(services.Workspace, changed, skipped, cancellationToken);
         foreach (var record in ShellTextCheck.Records(findings))
         {
             services.Record?.Invoke(record);
         }
 
-        var note = notChecked > 0 ? $"\n[{notChecked} more changed file(s) were not checked for hidden characters]" : "";
+        var note = ShellTextCheck.NotChecked(skipped, notChecked) is { Length: > 0 } skippedNote ? $"\n[{skippedNote}]" : "";
         if (ShellTextCheck.Describe(findings) is not { } described)
         {
             return note;

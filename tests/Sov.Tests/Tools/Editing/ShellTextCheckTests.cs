@@ -53,7 +53,7 @@ public sealed class ShellTextCheckTests : IDisposable
         Assert.False(r.IsError, r.Text);
         Assert.Contains("app.js line 2, column 10: U+202E bidi", r.Text, StringComparison.Ordinal);
         Assert.Contains("U+200B zero-width", r.Text, StringComparison.Ordinal);
-        Assert.Contains("sov scan --fix app.js", r.Text, StringComparison.Ordinal);
+        Assert.Contains("sov scan --no-suppress --fix 'app.js'", r.Text, StringComparison.Ordinal); // quoted (#21)
         Assert.DoesNotContain("\u202E", r.Text, StringComparison.Ordinal);
         var shown = Assert.Single(_warnings);
         Assert.Contains("app.js line 2", shown, StringComparison.Ordinal);
