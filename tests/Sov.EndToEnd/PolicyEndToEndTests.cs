@@ -143,7 +143,8 @@ public sealed class PolicyEndToEndTests : IDisposable
         var result = await exec.ExecAsync(["say hello"], sovHome: _home, binary: Binary);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        var session = Path.GetFileNameWithoutExtension(Assert.Single(Directory.GetFiles(Path.Combine(_home, "journal"), "*.jsonl")));
+        var session = Path.GetFileNameWithoutExtension(Assert.Single(Directory.GetFiles(Path.Combine(_home, "journal"), "*.jsonl"),
+            f => !File.ReadLines(f).First().Contains("\"kind\":\"audit-export\"", StringComparison.Ordinal))); // the exec session, not its export's tail
         Assert.Contains(collector.Records, r => r.Session == session && r.Type == "egress_request");
         var status = await SovRun.RunAsync(["audit", "export", "--status"], sovHome: _home, binary: Binary, cancellationToken: Ct);
         Assert.Contains("(required by the managed policy)", status.Stdout, StringComparison.Ordinal);

@@ -29,7 +29,7 @@ public sealed class ShellTextFindingExecTests
             Assert.Contains("\u202E", File.ReadAllText(Path.Combine(h.Workspace.FullName, "app.js")), StringComparison.Ordinal); // the command ran
             var told = h.Server.ChatRequests[1].ToolMessage("call_1");
             Assert.Contains("app.js line 1, column 10: U+202E bidi", told, StringComparison.Ordinal);
-            Assert.Contains("sov scan --fix app.js", told, StringComparison.Ordinal);
+            Assert.Contains("sov scan --no-suppress --fix 'app.js'", told, StringComparison.Ordinal);
             Assert.DoesNotContain("clean.js line", told, StringComparison.Ordinal);
             Assert.DoesNotContain("hidden", h.Server.ChatRequests[2].ToolMessage("call_2"), StringComparison.Ordinal);
 

@@ -87,7 +87,7 @@ public static class GitStaged
             var stdout = process.StandardOutput.BaseStream;
             foreach (var (path, _) in entries)
             {
-                var header = ReadLine(stdout) ?? throw new ScanException("git stopped before it gave every staged blob", "Check 'git status' works here.");
+                var header = ReadLine(stdout) ?? throw Stopped(ct);
                 var fields = header.Split(' ');
                 if (fields.Length != 3 || !long.TryParse(fields[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size))
                 {
@@ -100,8 +100,15 @@ public static class GitStaged
                 }
 
                 var content = new byte[size];
-                stdout.ReadExactly(content);
-                stdout.ReadExactly(new byte[1]); // the newline after each blob
+                try
+                {
+                    stdout.ReadExactly(content);
+                    stdout.ReadExactly(new byte[1]); // the newline after each blob
+                }
+                catch (EndOfStreamException)
+                {
+                    throw Stopped(ct);
+                }
                 yield return (path, content);
             }
 
@@ -117,6 +124,13 @@ public static class GitStaged
         {
             Kill(process); // the scan stopped early, or git hangs: it never outlives the enumeration
         }
+    }
+
+    /// <summary>git's output ended early: interrupted (Ctrl+C reaches git too) or git failed.</summary>
+    private static ScanException Stopped(CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return new ScanException("git stopped before it gave every staged blob", "Check 'git status' works here.");
     }
 
     private static string? ReadLine(Stream stream)

@@ -3,7 +3,7 @@ namespace Sov.Core.Text;
 /// <summary>
 /// #21: a carriage return in the middle of a line. A terminal goes back to the line's start and prints the rest over
 /// what came before (<c>rm -rf ~/\rls -la</c> shows as <c>ls -la</c>), and many languages end a line there. CR LF
-/// line ends and a CR at the end of a line are fine, and so is a text where CR is the only line ending (old Mac).
+/// line ends and a CR at the end of a line or of the text are fine.
 /// </summary>
 internal static class CarriageReturnRule
 {
@@ -32,14 +32,10 @@ internal static class CarriageReturnRule
     }
 
     /// <summary>
-    /// The first mid-line carriage return of a text, or -1. A text without LF whose CRs end it or recur is taken as
-    /// old-Mac text, where CR is the line ending: -1.
+    /// The first mid-line carriage return of a text, or -1. There is no exception for old-Mac text (CR as the only
+    /// line ending): a text made to look like one would switch the rule off (review of #21), and such files are gone.
     /// </summary>
-    public static int First(ReadOnlySpan<byte> text)
-    {
-        var first = NextLone(text, 0);
-        return first >= 0 && text.IndexOf((byte)'\n') < 0 && (text[^1] == '\r' || text.Count((byte)'\r') > 1) ? -1 : first;
-    }
+    public static int First(ReadOnlySpan<byte> text) => NextLone(text, 0);
 
     public static int Check(ref ScanCursor c, int p)
     {

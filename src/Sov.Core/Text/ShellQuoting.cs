@@ -22,23 +22,25 @@ public static class ShellQuoting
     {
         ArgumentNullException.ThrowIfNull(name);
         var word = name.StartsWith('-') ? "./" + name : name;
-        if (!word.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
+        if (!word.EnumerateRunes().Any(Hidden))
         {
             return Posix(word);
         }
 
         var escaped = new StringBuilder("$'");
-        foreach (var c in word)
+        foreach (var r in word.EnumerateRunes())
         {
-            escaped.Append(c switch
+            escaped.Append(r.Value switch
             {
                 '\\' => "\\\\",
                 '\'' => "\\'",
-                _ when char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
+                _ when Hidden(r) => r.IsBmp ? $"\\u{r.Value:x4}" : $"\\U{r.Value:x8}", // tag characters are outside the BMP
+                _ => r.ToString(),
             });
         }
 
         return escaped.Append('\'').ToString();
     }
+
+    private static bool Hidden(Rune r) => Rune.IsControl(r) || Rune.GetUnicodeCategory(r) == UnicodeCategory.Format;
 }

