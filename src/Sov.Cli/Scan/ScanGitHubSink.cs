@@ -17,7 +17,7 @@ internal sealed class ScanGitHubSink(TextWriter output, int cap) : IScanSink
 
         foreach (var (category, count) in file.Omitted.OrderBy(p => p.Key))
         {
-            output.WriteLine($"::notice file={path},title={GitHubAnnotations.Property("sov scan: more findings")}::{GitHubAnnotations.Data($"and {count} more finding(s) of category {TextCategories.Name(category)} (only the first {cap} per file are shown)")}");
+            output.WriteLine($"::notice file={path},title={GitHubAnnotations.Property("sov scan: more findings")}::{GitHubAnnotations.Data(ScanTextSink.Omitted(category, count, cap))}");
         }
 
         output.Flush();

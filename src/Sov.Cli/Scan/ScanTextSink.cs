@@ -19,11 +19,15 @@ internal sealed class ScanTextSink(TextWriter output, int cap) : IScanSink
 
         foreach (var (category, count) in file.Omitted.OrderBy(p => p.Key))
         {
-            output.WriteLine($"{path}: and {count} more finding(s) of category {TextCategories.Name(category)} (only the first {cap} per file are shown)");
+            output.WriteLine($"{path}: {Omitted(category, count, cap)}");
         }
 
         output.Flush();
     }
+
+    /// <summary>What a file's findings beyond the cap become, in every streamed format: one line per category.</summary>
+    public static string Omitted(TextCategory category, int count, int cap) =>
+        $"and {count} more finding(s) of category {TextCategories.Name(category)} (only the first {cap} per file are shown)";
 
     public static string Summary(ScanReport report)
     {
